@@ -50,6 +50,28 @@ class MappedText:
         return (self.source_offset(start), self.source_offset(end - 1) + 1)
 
 
+    def pieces(self):
+        """(clean_start, clean_end, source_start, copied) for each run, in order."""
+        runs = self.runs
+        for k, (clean, src, length) in enumerate(runs):
+            end = runs[k + 1][0] if k + 1 < len(runs) else len(self.text)
+            yield clean, end, src, length > 0
+
+    def slice(self, keep: list[tuple[int, int]]) -> "MappedText":
+        """The text made of the clean ranges in keep, each character still mapped to its source."""
+        b = TextBuilder()
+        for a, z in keep:
+            for c0, c1, src, copied in self.pieces():
+                lo, hi = max(a, c0), min(z, c1)
+                if lo >= hi:
+                    continue
+                if copied:
+                    b.copy(self.text[lo:hi], src + (lo - c0))
+                else:
+                    b.insert(self.text[lo:hi], src)
+        return b.build()
+
+
 class TextBuilder:
     """Builds a MappedText piece by piece."""
 

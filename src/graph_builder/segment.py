@@ -1,0 +1,372 @@
+"""Stage 2 for plain text: lines become clauses, footnotes find their markers.
+
+Paragraph boundaries in PDF text are signalled by blank lines, by the first
+line's indentation, by an operative paragraph's number ("8. Urges") or by a
+clause verb opening a line after a clause-ending comma.  Ids follow the
+extraction contract: ppN, opN, opN.a, II.op3, annex1.p4, fnN.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import cover
+from .models import Diagnostic, DocumentInfo, Marker, MappedText, SourceClause, SourceDocument, SourceFootnote
+from .normalize import CLOSING, Layout, Line, NoteText, join_lines, normalize
+from .verbs import is_operative_form, opening, starts_clause
+
+# "The General Assembly," "The Security Council," "The Human Rights Council," ...
+FORMULA = re.compile(
+    r"^\s*(?:The\s+)?(?P<organ>(?:(?:[A-Z][\w’'\-]*|and|of|on|the|for)\s+){0,8}?(?:Assembly|Council|Commission|Committee|Conference|Board|"
+    r"Meeting of (?:the )?States Parties|Parties|Forum|Sub-Commission[\w ]*))\s*,\s*$"
+)
+# a section or part heading alone on its line: "I", "II.", "A", "B"
+SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
+ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?\s*$", re.IGNORECASE)
+# "12. Requests" (an OCR'd "12 . " too)
+NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.\s+(?=\S)")
+# "(a) ...", "(iv) ...", "(1) ...", and bullets
+SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)|(?P<bullet>[•\-–—]\.?))\s+(?=\S)")
+ROMAN = re.compile(r"^[ivxlc]+$")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+@dataclass
+class Para:
+    """A paragraph being assembled; its contract id is given once the whole text is read."""
+
+    kind: str  # preambular | operative | annex | heading
+    lines: list[Line] = field(default_factory=list)
+    number: str = ""  # "12" for "12. Requests"
+    sub: str = ""  # "a", "a.i", "bullet2" for sub-paragraphs
+    section: int = 0  # index into Segmenter.sections
+    annex: int = 0
+    label_end: int = 0  # characters of the first line taken by the number/label
+    id: str = ""
+
+
+def find_formula(lines: tuple[Line, ...]) -> int:
+    for i, ln in enumerate(lines):
+        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90:
+            return i
+    return -1
+
+
+def paragraph_end_char(p: Para | None) -> str:
+    if p is None or not p.lines:
+        return ""
+    return p.lines[-1].text.rstrip()[-1:]
+
+
+class Segmenter:
+    def __init__(self) -> None:
+        self.paras: list[Para] = []
+        self.sections: list[str] = [""]  # section labels in order of appearance; 0 is "no section"
+        self.section = 0
+        self.annex = 0
+        self.seen_operative = False
+        self.last_number = 0
+        self.current: Para | None = None
+        self.sub_labels: list[str] = []  # labels of the current paragraph's sub-paragraphs
+        self.heading_open = False  # right after a section or annex line: the heading may follow
+
+    def open(self, p: Para, line: Line) -> None:
+        p.section = self.section
+        p.annex = self.annex
+        p.lines.append(line)
+        self.paras.append(p)
+        self.current = p
+
+    def parent(self) -> Para | None:
+        for p in reversed(self.paras):
+            if p.kind in ("operative", "annex", "preambular") and not p.sub:
+                return p
+        return None
+
+    def new_statement(self) -> None:
+        """An enacting formula: a new preamble begins."""
+        self.current = Para("heading")
+        self.seen_operative = False
+        self.last_number = 0
+
+    def feed(self, line: Line) -> None:
+        text = line.text.strip()
+        prev_end = paragraph_end_char(self.current)
+        boundary = line.blank_before or line.indent > 0 or self.current is None
+
+        sm = SECTION.match(line.text)
+        if sm and boundary and (self.current is None or prev_end in ",;:." or self.current.kind == "heading"):
+            if not self.annex:
+                self.sections.append(sm.group("label"))
+                self.section = len(self.sections) - 1
+                self.seen_operative = False
+            self.heading_open = True
+            self.current = Para("heading", [line])
+            return
+        if ANNEX.match(line.text) and boundary:
+            self.annex += 1
+            self.last_number = 0
+            self.heading_open = True
+            self.current = Para("heading", [line])
+            return
+
+        nm = NUMBERED.match(line.text)
+        if nm and (boundary or prev_end in ",;:." or int(nm.group("num")) == self.last_number + 1):
+            num = int(nm.group("num"))
+            if num == self.last_number + 1 or num == 1 or boundary:
+                self.heading_open = False
+                self.last_number = num
+                kind = "annex" if self.annex else "operative"
+                self.seen_operative = self.seen_operative or kind == "operative"
+                self.sub_labels = []
+                self.open(Para(kind, number=str(num), label_end=nm.end()), line)
+                return
+
+        sp = SUBPARA.match(line.text)
+        parent = self.parent()
+        if sp and parent is not None and parent.kind in ("operative", "annex") and (boundary or prev_end in ",;:"):
+            label = sp.group("label")
+            if label is None:
+                label = f"bullet{sum(1 for x in self.sub_labels if x.startswith('bullet')) + 1}"
+            elif ROMAN.match(label) and self.sub_labels and not self.follows(label):
+                # (i) under (a): a second level
+                lettered = [x for x in self.sub_labels if "." not in x and not x.startswith("bullet")]
+                label = f"{lettered[-1]}.{label}" if lettered else label
+            self.sub_labels.append(label)
+            self.heading_open = False
+            self.open(Para(parent.kind, number=parent.number, sub=label, label_end=sp.end()), line)
+            return
+
+        if boundary and self.starts_paragraph(text, prev_end):
+            self.heading_open = False
+            self.start_unnumbered(line, text)
+            return
+        if not boundary and prev_end in ",;" and text[:1].isupper() and starts_clause(text) \
+                and self.current is not None and self.current.kind != "heading":
+            # a clause verb opening a line after a clause-ending comma, with no blank line (OCR'd texts)
+            self.start_unnumbered(line, text)
+            return
+        if self.current is None or self.current.kind == "heading":
+            self.current = Para("heading", [line])
+            return
+        self.current.lines.append(line)
+
+    def follows(self, label: str) -> bool:
+        """Is this roman-looking label simply the next letter ((h) then (i))?"""
+        letters = [x for x in self.sub_labels if len(x) == 1]
+        return bool(letters) and len(label) == 1 and ord(label) == ord(letters[-1]) + 1
+
+    def starts_paragraph(self, text: str, prev_end: str) -> bool:
+        if not (text[:1].isupper() or text[:1] in "“\"‘'("):
+            return False
+        if self.current is None or self.current.kind == "heading":
+            return starts_clause(text) or not self.heading_open
+        return prev_end in ",;:." or starts_clause(text)
+
+    def start_unnumbered(self, line: Line, text: str) -> None:
+        if looks_like_heading(text):
+            self.current = Para("heading", [line])
+            return
+        if self.annex:
+            self.open(Para("annex"), line)
+            return
+        op = opening(text)
+        operative = is_operative_form(op.head) if op.head else None
+        if operative is None:
+            operative = self.seen_operative
+        self.seen_operative = self.seen_operative or operative
+        self.open(Para("operative" if operative else "preambular"), line)
+
+    def assign_ids(self) -> list[Para]:
+        """Contract ids, from content: a section's label prefixes its clauses only when
+        the section restarts the numbering (or has a preamble of its own)."""
+        paras = [p for p in self.paras if p.kind != "heading"]
+        restarts: dict[int, bool] = {}
+        for sec in {p.section for p in paras}:
+            block = [p for p in paras if p.section == sec and not p.annex]
+            first_num = next((int(p.number) for p in block if p.number and not p.sub), 0)
+            label = self.sections[sec]
+            restarts[sec] = bool(label) and (first_num in (0, 1) or any(p.kind == "preambular" for p in block))
+        counts: dict[str, int] = {}
+        prefix_of_part = ""
+        ids: dict[int, str] = {}
+        for i, p in enumerate(paras):
+            label = self.sections[p.section]
+            if p.annex:
+                prefix = f"annex{p.annex}."
+            elif restarts.get(p.section):
+                if re.fullmatch(r"[IVXLC]+", label) and prefix_of_part and label != prefix_of_part:
+                    prefix = f"{prefix_of_part}.{label}."
+                else:
+                    prefix = f"{label}."
+                    if not re.fullmatch(r"[IVXLC]+", label):
+                        prefix_of_part = label
+            else:
+                prefix = ""
+            if p.sub:
+                parent = next((q for q in reversed(paras[:i]) if not q.sub and q.kind == p.kind), None)
+                p.id = f"{parent.id}.{p.sub}" if parent is not None and parent.id else f"{prefix}op{p.number}.{p.sub}"
+                continue
+            if p.number:
+                p.id = f"{prefix}{'p' if p.kind == 'annex' else 'op'}{p.number}"
+                continue
+            stem = prefix + {"preambular": "pp", "operative": "uop", "annex": "up"}[p.kind]
+            counts[stem] = counts.get(stem, 0) + 1
+            p.id = f"{stem}{counts[stem]}"
+        return paras
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line that ends without punctuation and opens with no clause verb: a heading."""
+    return len(text) < 100 and not text.rstrip().endswith((",", ";", ":", ".")) and not starts_clause(text)
+
+
+# -- footnote markers -------------------------------------------------------
+
+
+@cache
+def marker_patterns(label: str) -> tuple[re.Pattern[str], ...]:
+    """Where a footnote marker can sit; group "m" is the marker itself."""
+    lab = re.escape(label)
+    return (
+        # glued to a word or a closing mark: "Rights1", "defenders2", "Rights,1", "(Paris Principles),10"
+        re.compile(rf"(?<=[^\W\d_]|[)\]’”\"',;:])(?P<m>{lab})(?!\d)(?![^\W\d_])"),
+        # glued to a year: "21 March 20197" is 2019 and marker 7, "2015–20302" is 2030 and 2
+        re.compile(rf"(?<![\d/.,])(?<!No\. )(?:19[4-9]\d|20[0-3]\d)(?P<m>{lab})(?!\d)"),
+        # left alone after the clause's final comma: "of 25 and 27 May 1993, 10"
+        re.compile(rf"(?<=[,;.])\s+(?P<m>{lab})\s*$"),
+    )
+
+
+def find_markers(paras: list[tuple[str, MappedText]], labels: list[str]) -> tuple[dict[str, tuple[str, int, int]], list[str]]:
+    """Place each footnote label in the paragraph that carries its marker, in order.
+
+    Returns {label: (paragraph id, clean start, clean end)} and the labels not found."""
+    found: dict[str, tuple[str, int, int]] = {}
+    missing: list[str] = []
+    k = 0
+    for pid, mt in paras:
+        cursor = 0
+        while k < len(labels):
+            hit = first_match(mt.text, labels[k], cursor)
+            if hit is None:
+                # the marker of labels[k] may be lost: if the next label is here, give k up
+                nxt = first_match(mt.text, labels[k + 1], cursor) if k + 1 < len(labels) else None
+                if nxt is not None and nxt[0] >= cursor and not any(first_match(t.text, labels[k], 0) for _, t in paras[paras.index((pid, mt)) + 1:][:3]):
+                    missing.append(labels[k])
+                    k += 1
+                    continue
+                break
+            s, e = hit
+            found[labels[k]] = (pid, s, e)
+            cursor = e
+            k += 1
+    missing.extend(labels[k:])
+    return found, missing
+
+
+def first_match(text: str, label: str, cursor: int) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    for pat in marker_patterns(label):
+        m = pat.search(text, cursor)
+        if m and (best is None or m.start("m") < best[0]):
+            best = (m.start("m"), m.end("m"))
+    return best
+
+
+# -- the stage --------------------------------------------------------------
+
+
+def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
+    """Read a plain-text resolution into clauses and footnotes."""
+    layout = normalize(text, given.symbol)
+    lines = layout.lines
+    f = find_formula(lines)
+    diagnostics: list[Diagnostic] = []
+    closing_at = next((i for i, ln in enumerate(lines) if CLOSING.match(ln.text) and i > max(f, 0)), len(lines))
+    if f >= 0:
+        head = list(lines[:f])
+        # a part letter printed just above the formula ("A" / "The General Assembly,") belongs to the body
+        body_start = f
+        while head and SECTION.match(head[-1].text):
+            head.pop()
+            body_start -= 1
+        cover_lines = head
+        organ = FORMULA.match(lines[f].text).group("organ")  # type: ignore[union-attr]
+    else:
+        cover_lines, body_start, organ = cover.split_without_formula(lines)
+    info = cover.read_cover(cover_lines, lines[closing_at:], organ).with_defaults(DocumentInfo())
+    info = given.with_defaults(info)
+
+    seg = Segmenter()
+    for ln in lines[body_start:closing_at]:
+        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90:
+            seg.new_statement()  # the enacting formula is no clause
+            continue
+        seg.feed(ln)
+    paras = seg.assign_ids()
+
+    # join each paragraph's lines, find footnote markers in order, then rebuild without them
+    joined: list[tuple[str, MappedText]] = []
+    for p in paras:
+        parts = [(ln.start, ln.text) for ln in p.lines]
+        joined.append((p.id, join_lines(parts)))
+    notes = [n for n in layout.notes if n.marker.isdigit()]
+    labels = [n.marker for n in notes]
+    found, missing = find_markers(joined, labels)
+    for lab in missing:
+        note = next(n for n in notes if n.marker == lab)
+        diagnostics.append(Diagnostic("footnote-without-marker", f"footnote {lab} has no marker in the text",
+                                      note.span, f"fn{lab}"))
+
+    clauses: list[SourceClause] = []
+    markers_of: dict[str, list[tuple[str, int, int]]] = {}
+    for lab, (pid, s, e) in found.items():
+        markers_of.setdefault(pid, []).append((lab, s, e))
+    for p, (pid, mt) in zip(paras, joined):
+        cut = sorted(markers_of.get(pid, []), key=lambda x: x[1])
+        marks = tuple(Marker(lab, mt.source_offset(s)) for lab, s, _ in cut)
+        body = strip_ranges(mt, [(s, e) for _, s, e in cut])
+        # drop the paragraph number from the body: "8. Urges" -> "Urges"
+        first = p.lines[0]
+        lead = len(first.text) - len(first.text.lstrip())
+        number_chars = max(0, p.label_end - lead)
+        body = drop_prefix(body, number_chars)
+        span = (first.start + lead, p.lines[-1].start + len(p.lines[-1].text.rstrip()))
+        clauses.append(SourceClause(p.id, p.kind, body, span, marks))
+
+    footnotes = []
+    for n in notes:
+        anchor = found.get(n.marker, ("", 0, 0))[0]
+        footnotes.append(SourceFootnote(f"fn{n.marker}", n.marker, anchor, n.body, n.span))
+    if not clauses:
+        diagnostics.append(Diagnostic("no-clauses", "no resolution clauses were found in the text", None, "", "error"))
+    return SourceDocument(source, text, info, tuple(clauses), tuple(footnotes), tuple(diagnostics))
+
+
+def strip_ranges(mt: MappedText, ranges: list[tuple[int, int]]) -> MappedText:
+    """The same text without the given clean ranges (footnote markers), offsets preserved."""
+    if not ranges:
+        return mt
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in sorted(ranges):
+        if s > pos:
+            keep.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(mt.text):
+        keep.append((pos, len(mt.text)))
+    return slice_text(mt, keep)
+
+
+def drop_prefix(mt: MappedText, n: int) -> MappedText:
+    if n <= 0:
+        return mt
+    while n < len(mt.text) and mt.text[n] == " ":
+        n += 1
+    return slice_text(mt, [(n, len(mt.text))])
+
+
+def slice_text(mt: MappedText, keep: list[tuple[int, int]]) -> MappedText:
+    return mt.slice(keep)

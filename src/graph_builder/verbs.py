@@ -1,0 +1,125 @@
+"""The opening verb of a clause, typed against the controlled vocabulary in data/verbs.toml."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class VerbConcept:
+    id: str
+    label: str
+    forms: tuple[str, ...]
+    directive: bool
+    object: str  # direct | to | that
+    broader: str
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    phrase: str  # as printed: "Also calls upon", "Noting with deep concern"
+    concept: VerbConcept | None
+    end: int  # offset just after the phrase in the clause text
+    head: str  # the verb word itself, lower case: "calls"
+
+
+@dataclass(frozen=True, slots=True)
+class VerbTable:
+    concepts: tuple[VerbConcept, ...]
+    adverbs: frozenset[str]
+    pattern: re.Pattern[str]  # alternation of every form, longest first
+    forms: tuple[str, ...]  # casefolded forms, in the pattern's group order
+    by_form: dict[str, VerbConcept]  # casefolded form -> concept
+
+
+def load_toml(name: str) -> dict:
+    with resources.files("graph_builder.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def form_regex(form: str, intensifiers: str) -> str:
+    """'Expresses concern' -> a regex that also matches 'Expresses its deep concern'."""
+    words = [re.escape(w) for w in form.split()]
+    first = f"[{words[0][0].upper()}{words[0][0].lower()}]{words[0][1:]}"
+    gap = rf"\s+(?:(?:{intensifiers})\s+)*"
+    return first + "".join(gap + w for w in words[1:])
+
+
+@cache
+def verb_table() -> VerbTable:
+    data = load_toml("verbs.toml")
+    concepts = tuple(
+        VerbConcept(v["id"], v["label"], tuple(v["forms"]), bool(v.get("directive", False)),
+                    v.get("object", "direct"), v.get("broader", ""))
+        for v in data["verb"]
+    )
+    intensifiers = "|".join(re.escape(w) for w in data["intensifiers"])
+    by_form: dict[str, VerbConcept] = {}
+    for c in concepts:
+        for f in c.forms:
+            by_form.setdefault(f.casefold(), c)
+    forms = sorted(by_form, key=lambda f: (-len(f.split()), -len(f)))
+    alternation = "|".join(f"(?P<f{i}>{form_regex(f, intensifiers)})" for i, f in enumerate(forms))
+    pattern = re.compile(rf"(?:{alternation})(?![\w-])")
+    return VerbTable(concepts, frozenset(data["adverbs"]), pattern, tuple(forms), by_form)
+
+
+WORD = re.compile(r"[\w’'\-]+")
+TRAILING = re.compile(r"(?:\s+(?:also|further|again))+(?![\w-])")
+
+
+def opening(text: str) -> Opening:
+    """The opening phrase of a clause's text (its number already removed)."""
+    table = verb_table()
+    pos = 0
+    n = len(text)
+    while pos < n and not text[pos].isalpha():
+        pos += 1
+    start = pos
+    # skip leading adverbs: "Also", "Further", "Strongly" ...
+    probe = pos
+    while True:
+        m = WORD.match(text, probe)
+        if not m or m.group(0).casefold() not in table.adverbs:
+            break
+        after = m.end()
+        while after < n and text[after] in " ,":
+            after += 1
+        probe = after
+    m = table.pattern.match(text, probe)
+    if m:
+        form = table.forms[int(m.lastgroup[1:])]  # type: ignore[index]
+        concept = table.by_form[form]
+        end = m.end()
+        trailing = TRAILING.match(text, end)  # "Recalling also", "Welcoming further"
+        if trailing:
+            end = trailing.end()
+        head_word = WORD.match(text, probe)
+        return Opening(text[start:end], concept, end, head_word.group(0).casefold() if head_word else "")
+    w = WORD.match(text, probe)
+    if not w:
+        return Opening("", None, start, "")
+    return Opening(text[start:w.end()], None, w.end(), w.group(0).casefold())
+
+
+def is_operative_form(word: str) -> bool | None:
+    """True for an operative verb form ("Decides"), False for a preambular one
+    ("Recalling", "Concerned", "Mindful"), None when the word says nothing."""
+    table = verb_table()
+    w = word.casefold()
+    if w.endswith("ing"):
+        return False
+    if w.endswith(("ed", "ous", "ful", "ive", "ent", "ant", "are")):
+        return False  # Concerned, Conscious, Mindful, Cognizant, Aware
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return True
+    return False if w in table.by_form else None
+
+
+def starts_clause(text: str) -> bool:
+    """Does this line open with a known clause verb (after adverbs)?"""
+    op = opening(text)
+    return op.concept is not None
