@@ -1,0 +1,168 @@
+"""Read the UN's JSON-lines metadata records (one resolution a line) that come with the AKN4UN XML.
+
+    records, problems = read_metadata(path)
+
+`records` maps the resolution's symbol to a MetadataRecord; `problems` lists
+(line number, reason) for the lines that could not be read.  Fields missing
+from a record are empty.  The Human Rights Council files wrap each object in a
+stray `"` (sometimes on a line of its own); that is tolerated.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from os import PathLike
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), 1)}
+_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4})")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataRecord:
+    symbol: str
+    title: str = ""
+    adoption_date: str = ""  # ISO 8601
+    meeting: str = ""  # "53rd plenary meeting"
+    pv: str = ""  # verbatim record of the meeting: A/76/PV.53, S/PV.8444
+    draft: str = ""  # draft resolution symbol
+    originating_document: str = ""  # report the resolution was adopted on: "A/76/462/Add.2, para. 114"
+    committee: str = ""
+    agenda_item: str = ""  # "74 (b)"
+    agenda_item_name: str = ""
+    session: str = ""  # as printed: "Seventy-sixth session"
+    adoption_type: str = ""  # "Without a vote", "Recorded vote", "Adopted unanimously, 8444th meeting"
+    voting_type: str = ""  # HRC: adoptedRecordedVote, adoptedWithoutVote
+    in_favour: tuple[str, ...] = ()  # Member State names as the record gives them
+    against: tuple[str, ...] = ()
+    abstaining: tuple[str, ...] = ()
+    in_favour_count: int | None = None
+    against_count: int | None = None
+    abstaining_count: int | None = None
+    sponsors: tuple[str, ...] = ()
+    additional_sponsors: tuple[str, ...] = ()
+    sdgs: tuple[str, ...] = ()
+    subjects: tuple[tuple[str, str], ...] = ()  # (label, thesaurus), e.g. ("RACIAL DISCRIMINATION", "UNBIS Thesaurus")
+
+
+def iso_date(text: str) -> str:
+    """'16 December 2021' -> '2021-12-16'; an ISO date passes; anything else gives ''."""
+    text = (text or "").strip()
+    m = _ISO.match(text)
+    if m:
+        return m.group(0)
+    m = _DATE.search(text)
+    if m and m.group(2).lower() in _MONTHS:
+        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    return ""
+
+
+def _str(o: dict, *keys: str) -> str:
+    for k in keys:
+        v = o.get(k)
+        if isinstance(v, (str, int, float)) and not isinstance(v, bool):
+            s = " ".join(str(v).split())
+            if s and s.upper() not in ("N.A.", "N/A"):
+                return s
+    return ""
+
+
+def _names(o: dict, key: str) -> tuple[str, ...]:
+    v = o.get(key)
+    if isinstance(v, str):
+        v = [v] if v.strip() else []
+    if not isinstance(v, list):
+        return ()
+    return tuple(" ".join(str(x).split()) for x in v if isinstance(x, (str, int)) and str(x).strip())
+
+
+def _count(o: dict, key: str) -> int | None:
+    v = o.get(key)
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return v
+    if isinstance(v, str) and v.strip().isdigit():
+        return int(v.strip())
+    return None
+
+
+def _subjects(o: dict) -> tuple[tuple[str, str], ...]:
+    out = []
+    for s in o.get("subjects") or []:
+        if isinstance(s, (list, tuple)) and s and isinstance(s[0], str):
+            out.append((s[0].strip(), str(s[1]).strip() if len(s) > 1 and s[1] is not None else ""))
+        elif isinstance(s, str) and s.strip():
+            out.append((s.strip(), ""))
+    return tuple(out)
+
+
+def record_from_json(o: dict) -> MetadataRecord:
+    """One metadata object -> MetadataRecord (ValueError if it has no symbol)."""
+    symbol = _str(o, "symbol")
+    if not symbol:
+        raise ValueError("record has no symbol")
+    agenda = re.sub(r"^Agenda items?\s*", "", _str(o, "agenda_item"), flags=re.I)
+    return MetadataRecord(
+        symbol=symbol,
+        title=_str(o, "title", "resolution_title"),
+        adoption_date=iso_date(_str(o, "adoption_date")),
+        meeting=_str(o, "adoption_meeting"),
+        pv=_str(o, "pv", "outcome_letter"),
+        draft=_str(o, "draft_resolution"),
+        originating_document=_str(o, "originating_document"),
+        committee=_str(o, "committee"),
+        agenda_item=agenda,
+        agenda_item_name=_str(o, "agenda_item_name"),
+        session=_str(o, "session"),
+        adoption_type=_str(o, "adoption_type"),
+        voting_type=_str(o, "voting_type"),
+        in_favour=_names(o, "MS_in_favour"),
+        against=_names(o, "MS_against"),
+        abstaining=_names(o, "MS_abstaining"),
+        in_favour_count=_count(o, "MS_in_favour_count"),
+        against_count=_count(o, "MS_against_count"),
+        abstaining_count=_count(o, "MS_abstaining_count"),
+        sponsors=_names(o, "sponsors"),
+        additional_sponsors=_names(o, "additional_sponsors"),
+        sdgs=_names(o, "SDGs"),
+        subjects=_subjects(o),
+    )
+
+
+def parse_line(line: str) -> dict | None:
+    """The JSON object on one line (None for a blank line or a lone quote); ValueError if unreadable."""
+    s = line.strip().lstrip("\ufeff").strip().strip('"').strip()
+    if not s:
+        return None
+    try:
+        obj, _end = json.JSONDecoder().raw_decode(s)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(obj, dict):
+        raise ValueError(f"not a JSON object but {type(obj).__name__}")
+    return obj
+
+
+def read_metadata(path: str | PathLike) -> tuple[dict[str, MetadataRecord], list[tuple[int, str]]]:
+    """Read one JSON-lines metadata file; never raises on a bad line (OSError if the file cannot be opened)."""
+    records: dict[str, MetadataRecord] = {}
+    problems: list[tuple[int, str]] = []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for n, line in enumerate(fh, 1):
+            try:
+                obj = parse_line(line)
+                if obj is None:
+                    continue
+                rec = record_from_json(obj)
+            except (ValueError, TypeError, AttributeError, IndexError) as exc:
+                problems.append((n, str(exc)))
+                continue
+            if rec.symbol in records:
+                problems.append((n, f"duplicate record for {rec.symbol}; the first is kept"))
+                continue
+            records[rec.symbol] = rec
+    return records, problems
