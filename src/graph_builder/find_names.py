@@ -1,0 +1,143 @@
+"""The "find" stage for names: instruments, bodies, offices, their short forms and provisions.
+
+Works on one clause's cleaned text; offsets are into that text.  Short forms
+are only found here ("the Covenant"); what they stand for is decided by the
+resolver, which sees the whole document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Entry, fold, gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]  # what a full name or collective name stands for
+    short: str = ""  # the folded short form ("the covenant"); entries then are the candidates
+    mandate: str = ""  # a mandate title not in the gazetteer, keyed as printed
+    mandate_kind: str = "office"
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionMatch:
+    start: int  # of "article 4"
+    end: int
+    text: str
+    unit: str  # as printed, singular: article, Article, chapter, paragraph ...
+    number: str
+    target: int  # index of the NameMatch it belongs to
+
+
+# -- mandate titles the gazetteer may not know --------------------------------
+# "Special Rapporteur (of the Human Rights Council) on the situation of human rights defenders",
+# "Special Representative of the Secretary-General for Angola", "Independent Expert on ...".
+# The topic runs to the first word that cannot belong to it.
+TOPIC_STOP = (r"(?=\s*(?:[,;:.()\[\]]|$)|\s+(?:and\s+(?:the|other|to|of|with|a|all|her|his|its|their)\b|to\s+(?!the\s+(?:right|rights|situation|use)\b)"
+              r"|presented\b|submitted\b|in\s+(?:his|her|their|its|the\s+performance|accordance|order|consultation|cooperation)\b"
+              r"|pursuant\b|as\s+well\b|who\b|which\b|whose\b|that\b|for\s+(?:his|her|their|its)\b|at\s+(?:its|the)\b|by\s+the\b|during\b|since\b|under\b|including\b))")
+MANDATE = re.compile(
+    r"(?<![\w-])(?P<title>(?:Deputy\s+)?(?:Special\s+Rapporteur|Independent\s+Expert|Special\s+Representative|Special\s+Envoy|"
+    r"Personal\s+Envoy|Special\s+Adviser|Special\s+Coordinator|Personal\s+Representative|High\s+Representative))"
+    r"(?P<of>\s+of\s+the\s+(?:Secretary-General|Human\s+Rights\s+Council|Commission\s+on\s+Human\s+Rights|General\s+Assembly))?"
+    r"(?:\s+(?P<prep>on|for)\s+(?P<topic>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,14}?)"
+    + TOPIC_STOP + ")?"
+)
+# "article 4", "articles 19 and 20", "Chapter VII", "article 2, paragraph 1," ... followed by "of"
+UNIT = r"(?P<unit>[Aa]rticles?|[Cc]hapters?|[Pp]aragraphs?|[Rr]ules?|[Ss]ections?|[Pp]arts?|[Pp]rinciples?|[Gg]uidelines?|[Aa]nnex(?:es)?)"
+NUM = r"(?:\d{1,3}(?:\s*\([a-z0-9]{1,3}\))*(?:\s*bis|\s*ter)?|[IVXLC]{1,7}|[A-Z](?=\W))"
+PROVISION = re.compile(
+    rf"(?<![\w-]){UNIT}\s+(?P<nums>{NUM}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+|\s+or\s+){NUM})*)"
+    r"(?:\s*,\s*paragraphs?\s+\d{1,3}(?:\s*\([a-z]\))?\s*,)?"
+    r"\s+of\s+(?:the\s+)?$"
+)
+NUM_ITEM = re.compile(NUM)
+PROVISION_WINDOW = 120
+
+
+def find_names(text: str) -> list[NameMatch]:
+    """Full names, collective names, short forms and mandate titles, leftmost-longest, not overlapping."""
+    g = gazetteer()
+    found: list[NameMatch] = []
+    for m in g.pattern.finditer(text):
+        surface = m.group(0)
+        key = fold(surface)
+        if key in g.collections:
+            found.append(NameMatch(m.start(), m.end(), surface, g.collections[key]))
+            continue
+        entry = g.surfaces.get(surface) or g.surfaces.get(key)
+        if entry is not None:
+            found.append(NameMatch(m.start(), m.end(), surface, (entry,)))
+    taken = [(n.start, n.end) for n in found]
+    for m in MANDATE.finditer(text):
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        title = re.sub(r"\s+", " ", m.group("title"))
+        if m.group("topic"):
+            found.append(NameMatch(m.start(), m.end(), m.group(0), (), mandate=mandate_key(m)))
+            taken.append((m.start(), m.end()))
+        elif m.group("of") and "Secretary-General" in m.group("of"):
+            # "the Special Representative of the Secretary-General", no mandate named
+            found.append(NameMatch(m.start(), m.end(), m.group(0), (), short=fold(f"the {title}"),
+                                   mandate=f"{title} of the Secretary-General"))
+            taken.append((m.start(), m.end()))
+    for m in g.short_pattern.finditer(text):
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        key = fold(m.group(0))
+        found.append(NameMatch(m.start(), m.end(), m.group(0), g.short_forms[key], short=key))
+    for m in POSSESSIVE_SHORT.finditer(text):
+        if overlaps(m.start(), m.end(), [(n.start, n.end) for n in found]):
+            continue
+        key = fold("the " + re.sub(r"\s+", " ", m.group("title")))
+        found.append(NameMatch(m.start(), m.end(), m.group(0), g.short_forms.get(key, ()), short=key))
+    found.sort(key=lambda n: (n.start, -n.end))
+    return found
+
+
+# "his Special Representative", "its Special Rapporteur", "the Secretary-General’s Special Envoy"
+POSSESSIVE_SHORT = re.compile(
+    r"(?<![\w-])(?:the|his|her|its|their|the\s+Secretary-General[’']s)\s+(?P<title>Special\s+(?:Representative|Rapporteur|Envoy|Adviser|Coordinator)|"
+    r"Personal\s+Envoy|High\s+Representative|Independent\s+Expert)(?![\w-])(?!\s+(?:of|on|for)\s)"
+)
+
+
+def mandate_key(m: re.Match[str]) -> str:
+    title = re.sub(r"\s+", " ", m.group("title"))
+    topic = re.sub(r"\s+", " ", m.group("topic") or "").strip()
+    of = m.group("of") or ""
+    if "Secretary-General" in of:
+        return f"{title} of the Secretary-General {m.group('prep')} {topic}"
+    # a special procedure's official title leaves out the Council: "Special Rapporteur on ..."
+    return f"{title} {m.group('prep')} {topic}"
+
+
+def overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def find_provisions(text: str, names: list[NameMatch]) -> list[ProvisionMatch]:
+    """'article 4 of the Covenant': the units printed just before an instrument's name or short form."""
+    out: list[ProvisionMatch] = []
+    for i, n in enumerate(names):
+        if n.mandate or not (n.short or all(e.kind == "instrument" for e in n.entries)):
+            continue
+        if n.entries and any(e.kind != "instrument" for e in n.entries):
+            continue
+        lo = max(0, n.start - PROVISION_WINDOW)
+        window = text[lo:n.start]
+        m = PROVISION.search(window)
+        if not m:
+            continue
+        unit = m.group("unit")
+        singular = unit[:5] if unit.lower() == "annexes" else re.sub(r"(?<=[a-z])s$", "", unit)
+        for item in NUM_ITEM.finditer(m.group("nums")):
+            num = re.sub(r"\s+", "", item.group(0))
+            s = lo + m.start("nums") + item.start()
+            out.append(ProvisionMatch(lo + m.start(), lo + m.start("nums") + item.end(), text[lo + m.start():s + len(item.group(0))],
+                                      singular, num, i))
+    return out

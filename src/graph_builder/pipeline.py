@@ -1,0 +1,53 @@
+"""The builder's entry points: an input file or text in, a Resolution out.
+
+    read_path(path)  ->  SourceDocument     (plain text or AKN4UN XML)
+    extract(source)  ->  Resolution         (references found and resolved)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .decode import decode_text
+from .errors import InputError
+from .models import DocumentInfo, Resolution, SourceDocument
+from .resolve import resolve
+
+
+def looks_like_xml(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<")
+
+
+def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
+    """Read one input, XML or text, into clauses and footnotes."""
+    if looks_like_xml(data):
+        from .akn import read_akn
+
+        doc = read_akn(data, source)
+        info = given.with_defaults(doc.info)
+        return SourceDocument(doc.source, doc.text, info, doc.clauses, doc.footnotes, doc.diagnostics)
+    from .segment import segment
+
+    text = decode_text(data, source)
+    return segment(text, source, given)
+
+
+def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    return read_bytes(data, p.name, given)
+
+
+def extract(source: SourceDocument) -> Resolution:
+    return resolve(source)
+
+
+def extract_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> Resolution:
+    return extract(read_path(path, given))

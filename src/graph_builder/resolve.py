@@ -1,0 +1,352 @@
+"""Stage 3: references found clause by clause become the document's references.
+
+The resolver reads the clauses in order and keeps a memory of what the text
+has named, so that a short form ("the Covenant", "the Special Representative",
+"that resolution", "its resolution") stands for the latest thing it can
+stand for.  It never guesses: a short form with nothing to stand for becomes a
+diagnostic, and so does a markup link that the text contradicts.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .actors import ActorMention, addressees
+from .cover import ordinal_number, organ_of_symbol
+from .find_names import NameMatch, find_names, find_provisions
+from .find_symbols import find_symbol_references
+from .gazetteer import Entry, fold, gazetteer
+from .models import (Addressee, Clause, Diagnostic, Footnote, MappedText, Reference, Resolution, SourceClause,
+                     SourceDocument, SourceFootnote)
+from .symbols import UNSymbol
+from .verbs import opening
+from .errors import SymbolError
+
+# "that resolution", "the same resolution", "the above-mentioned resolution"
+THAT_RESOLUTION = re.compile(
+    r"(?<![\w-])(?:that|the\s+same|the\s+said|the\s+above-mentioned|the\s+aforementioned|this)\s+(?P<what>resolution|decision)(?![\w-])"
+)
+# "at its fifty-eighth session"
+SESSION = re.compile(r"(?<![\w-])(?:at|during|to)\s+its\s+(?P<ord>[a-z]+(?:-[a-z]+)?)\s+(?P<special>(?:emergency\s+)?special\s+)?session\b")
+# 'under the item entitled "Human rights questions"'
+AGENDA_ITEM = re.compile(r"(?:item|sub-item)s?\s+entitled\s+[“\"](?P<title>[^”\"]{3,300})[”\"]")
+# an organ referring to itself: "the Council" in a Council resolution
+SELF_NAMES = {
+    "General Assembly": ("the assembly", "the general assembly"),
+    "Security Council": ("the council", "the security council"),
+    "Human Rights Council": ("the council", "the human rights council"),
+    "Economic and Social Council": ("the council",),
+    "Commission on Human Rights": ("the commission",),
+}
+# a proper name of three capitalised words or more, to expand "the National Union" later
+PROPER_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w’'\-]+)(?:\s+(?:of|for|the|and|on|de|du|des)?\s*[A-Z][\w’'\-]+){2,12}")
+
+
+@dataclass
+class Memory:
+    """What the document has named so far, latest last."""
+
+    last_by_short: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded short form -> (kind, key)
+    last_resolution: str = ""
+    last_decision: str = ""
+    proper_names: list[str] = field(default_factory=list)
+    countries: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class UnitResult:
+    references: list[Reference]
+    diagnostics: list[Diagnostic]
+    entity_spans: list[tuple[int, int, str, str]]  # clean start, end, kind, key of bodies/offices named
+
+
+def resolve(doc: SourceDocument) -> Resolution:
+    issuer = doc.info.body or organ_of_symbol(doc.info.symbol) or "General Assembly"
+    memory = Memory()
+    g = gazetteer()
+    for m in g.country_pattern.finditer(doc.info.title):
+        memory.countries[g.countries[fold(m.group(0))]] += 3
+    diagnostics: list[Diagnostic] = list(doc.diagnostics)
+    clauses: list[Clause] = []
+    footnotes: list[Footnote] = []
+    notes_by_anchor: dict[str, list[SourceFootnote]] = {}
+    for fn in doc.footnotes:
+        notes_by_anchor.setdefault(fn.anchor, []).append(fn)
+    for sc in doc.clauses:
+        unit = read_unit(doc, sc.id, sc.body, sc.links, issuer, memory)
+        diagnostics.extend(unit.diagnostics)
+        verb, concept = clause_verb(sc)
+        actors: tuple[Addressee, ...] = ()
+        if sc.kind == "operative":
+            actors = tuple(to_addressees(doc, sc.body, addressees(sc.body.text), unit.entity_spans, memory))
+        clauses.append(Clause(sc.id, sc.kind, verb, concept, sc.span, sc.body.text, tuple(unit.references), actors,
+                              tuple(fn.id for fn in notes_by_anchor.get(sc.id, ()))))
+        for fn in notes_by_anchor.get(sc.id, ()):
+            footnotes.append(read_footnote(doc, fn, issuer, memory, diagnostics))
+    for fn in notes_by_anchor.get("", ()):
+        footnotes.append(read_footnote(doc, fn, issuer, memory, diagnostics))
+    order = {fn.id: i for i, fn in enumerate(doc.footnotes)}
+    footnotes.sort(key=lambda f: order.get(f.id, 0))
+    return Resolution(doc.source, doc.text, doc.info, tuple(clauses), tuple(footnotes), tuple(diagnostics))
+
+
+def read_footnote(doc: SourceDocument, fn: SourceFootnote, issuer: str, memory: Memory,
+                  diagnostics: list[Diagnostic]) -> Footnote:
+    unit = read_unit(doc, fn.id, fn.body, fn.links, issuer, memory)
+    diagnostics.extend(unit.diagnostics)
+    return Footnote(fn.id, fn.marker, fn.anchor, fn.span, fn.body.text, tuple(unit.references))
+
+
+def clause_verb(sc: SourceClause) -> tuple[str, str]:
+    """The opening phrase as printed and its concept id; sub-paragraphs and annex paragraphs have none."""
+    if sc.kind == "annex" or "." in sc.id.split(".")[-1] or is_subparagraph(sc.id):
+        return "", ""
+    op = opening(sc.verb_hint) if sc.verb_hint else opening(sc.body.text)
+    phrase = sc.verb_hint or op.phrase
+    return phrase, op.concept.id if op.concept else ""
+
+
+def is_subparagraph(cid: str) -> bool:
+    last = cid.split(".")[-1]
+    return not re.match(r"^(?:u?op|pp|up|p)\d+$", last)
+
+
+def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer: str, memory: Memory) -> UnitResult:
+    """The references of one clause or footnote."""
+    text = body.text
+    refs: list[Reference] = []
+    diags: list[Diagnostic] = []
+    entity_spans: list[tuple[int, int, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    own = doc.info.symbol.replace(" ", "")
+
+    def add(kind: str, key: str, s: int, e: int, **kw) -> None:
+        if not key or (kind, key) in seen:
+            return
+        seen.add((kind, key))
+        span = body.source_span(s, e)
+        refs.append(Reference(kind, key, doc.text[span[0]:span[1]], span, **kw))
+
+    # resolutions, decisions and document symbols
+    found_symbols = find_symbol_references(text, issuer)
+    for sm in found_symbols:
+        if sm.key.replace(" ", "") == own:
+            continue  # the resolution naming itself (cover furniture, "S/RES/2231 (2015)")
+        if sm.kind == "provision":
+            add("provision", sm.key, sm.start, sm.end, target=sm.target, unit=sm.unit, number=sm.number)
+            continue
+        add(sm.kind, sm.key, sm.start, sm.end)
+        if sm.kind == "resolution":
+            if "/DEC/" in sm.key:
+                memory.last_decision = sm.key
+            else:
+                memory.last_resolution = sm.key
+    # markup links (AKN): a hint; the text wins where it contradicts the link
+    for link in links:
+        check_link(doc, unit_id, link, found_symbols, body, add, diags)
+    # "that resolution"
+    for m in THAT_RESOLUTION.finditer(text):
+        if m.group(0).startswith("this"):
+            continue  # "this resolution" is the present one
+        target = memory.last_decision if m.group("what") == "decision" else memory.last_resolution
+        if target:
+            add("resolution", target, m.start(), m.end(), short_form=True)
+        else:
+            diags.append(diagnostic(body, unit_id, m.start(), m.end(), "unresolved-short-form",
+                                    f"“{m.group(0)}” has no resolution named before it"))
+    # instruments, bodies, offices, their short forms, provisions
+    names = find_names(text)
+    resolved: list[tuple[str, str, bool] | None] = []
+    for n in names:
+        resolved.append(resolve_name(n, text, issuer, memory, diags, body, unit_id))
+    for n, r in zip(names, resolved):
+        if r is None:
+            continue
+        kind, key, short = r
+        for k in key.split("\x00"):  # collections stand for each member
+            add(kind, k, n.start, n.end, short_form=short)
+            if kind in ("body", "office"):
+                entity_spans.append((n.start, n.end, kind, k))
+    for p in find_provisions(text, names):
+        r = resolved[p.target]
+        if r is None or r[0] != "instrument" or "\x00" in r[1]:
+            continue
+        add("provision", f"{r[1]}, {p.unit} {p.number}", p.start, p.end, target=r[1], unit=p.unit, number=p.number)
+    # sessions and agenda items
+    for m in SESSION.finditer(text):
+        n = ordinal_number(m.group("ord"))
+        if n:
+            special = m.group("special") or ""
+            label = f"{'emergency special ' if 'emergency' in special else 'special ' if special else ''}session"
+            add("session", f"{issuer}, {n}{ordinal_suffix(n)} {label}", m.start(), m.end())
+    for m in AGENDA_ITEM.finditer(text):
+        add("agenda-item", m.group("title").strip(), m.start("title"), m.end("title"))
+    for m in PROPER_NAME.finditer(text):
+        memory.proper_names.append(re.sub(r"\s+", " ", m.group(0)))
+    g = gazetteer()
+    for m in g.country_pattern.finditer(text):
+        memory.countries[g.countries[fold(m.group(0))]] += 1
+    refs.sort(key=lambda r: (r.span, r.kind, r.key))
+    return UnitResult(refs, diags, entity_spans)
+
+
+def ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def diagnostic(body: MappedText, unit_id: str, s: int, e: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(code, message, body.source_span(s, e), unit_id)
+
+
+def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: list[Diagnostic], body: MappedText,
+                 unit_id: str) -> tuple[str, str, bool] | None:
+    """(kind, key, is_short_form) for one name found, or None when it stands for nothing to key."""
+    g = gazetteer()
+    if n.entries and not n.short:
+        if len(n.entries) > 1:  # a collective name: each member
+            for e in n.entries:
+                remember(memory, e.kind, e.name, e)
+            return (n.entries[0].kind, "\x00".join(e.name for e in n.entries), False)
+        e = n.entries[0]
+        if e.kind == "body" and e.name == issuer and is_issuer_mention(text, n):
+            return None
+        remember(memory, e.kind, e.name, e)
+        return (e.kind, e.name, False)
+    if n.mandate and not n.short:
+        entry = g.by_name.get(("office", fold(n.mandate))) or g.surfaces.get(fold(n.mandate))
+        key = entry.name if entry is not None else n.mandate
+        kind = entry.kind if entry is not None else "office"
+        remember(memory, kind, key, entry, title=n.mandate)
+        return (kind, key, False)
+    # a short form
+    if n.short in SELF_NAMES.get(issuer, ()):
+        return None  # the issuing organ naming itself
+    hit = memory.last_by_short.get(n.short)
+    if hit is not None:
+        return (hit[0], hit[1], True)
+    if n.mandate:
+        # "the Special Representative of the Secretary-General" with no mandate named: qualify by the country
+        country = country_of(text, memory)
+        for e in g.entries.values():
+            if e.kind == "office" and e.country and e.country == country and fold(e.name).startswith(fold(n.mandate)):
+                remember(memory, "office", e.name, e, title=n.mandate)
+                return ("office", e.name, False)
+        diags.append(diagnostic(body, unit_id, n.start, n.end, "unqualified-mandate",
+                                f"“{n.text}” names no mandate; keyed by its title alone"))
+        remember(memory, "office", n.mandate, None, title=n.mandate)
+        return ("office", n.mandate, False)
+    standalone = [e for e in n.entries if e.standalone]
+    if len(standalone) == 1:
+        return (standalone[0].kind, standalone[0].name, True)
+    if n.short in SELF_NAMES.get(issuer, ()) or not n.entries and n.short.startswith("the "):
+        if not n.entries:
+            diags.append(diagnostic(body, unit_id, n.start, n.end, "unresolved-short-form",
+                                    f"“{n.text}” has nothing named before it to stand for"))
+        return None
+    diags.append(diagnostic(body, unit_id, n.start, n.end, "unresolved-short-form",
+                            f"“{n.text}” has nothing named before it to stand for"))
+    return None
+
+
+def is_issuer_mention(text: str, n: NameMatch) -> bool:
+    """'General Assembly resolution 70/1': the organ as the issuer of a citation, which is no body reference."""
+    after = text[n.end:n.end + 20]
+    return bool(re.match(r"\s+(?:resolutions?|decisions?|presidential\s+statements?)\b", after))
+
+
+def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: str = "") -> None:
+    """Make the short forms of what was just named point at it."""
+    shorts: set[str] = set()
+    if entry is not None:
+        shorts.update(fold(s) for s in entry.short)
+    if title:
+        shorts.add(fold("the " + title.split(" of ")[0].split(" on ")[0].split(" for ")[0]))
+    elif kind == "office":
+        head = re.match(r"(Special (?:Representative|Rapporteur|Envoy|Adviser|Coordinator)|Independent Expert|"
+                        r"Personal Envoy|High Representative|High Commissioner)", key)
+        if head:
+            shorts.add(fold("the " + head.group(1)))
+    for s in shorts:
+        memory.last_by_short[s] = (kind, key)
+
+
+def country_of(text: str, memory: Memory) -> str:
+    """The country a clause is about: the one it names, else the one the document names most."""
+    g = gazetteer()
+    here = [g.countries[fold(m.group(0))] for m in g.country_pattern.finditer(text)]
+    if len(set(here)) == 1:
+        return here[0]
+    if memory.countries:
+        top = memory.countries.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            return top[0][0]
+    return ""
+
+
+def check_link(doc, unit_id, link, found_symbols, body: MappedText, add, diags: list[Diagnostic]) -> None:
+    """Merge a markup link with what the text says at that place."""
+    try:
+        linked = UNSymbol.parse(link.symbol)
+    except SymbolError:
+        diags.append(Diagnostic("bad-link", f"the markup links “{link.symbol}”, which is not a UN symbol", link.span, unit_id))
+        return
+    key = str(linked)
+    # what the text itself found over the linked words
+    over = [sm for sm in found_symbols if spans_overlap(body.source_span(sm.start, sm.end), link.span)]
+    if any(sm.key == key for sm in over):
+        return
+    if over:
+        diags.append(Diagnostic("link-contradicts-text",
+                                f"the markup links “{key}”, the text reads “{over[0].key}”: the text is kept",
+                                link.span, unit_id))
+        return
+    # the text found nothing there: trust the link
+    kind = "resolution" if linked.is_resolution else "document"
+    s = link.span
+    # map the source span back to clean offsets for add(): find the clean range covering it
+    cs = clean_index(body, s[0])
+    ce = clean_index(body, s[1] - 1) + 1 if s[1] > s[0] else cs
+    add(kind, key, cs, ce, via="markup")
+
+
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1] or a == b
+
+
+def clean_index(body: MappedText, source_offset: int) -> int:
+    for c0, c1, src, copied in body.pieces():
+        if copied and src <= source_offset < src + (c1 - c0):
+            return c0 + (source_offset - src)
+    return 0
+
+
+def to_addressees(doc: SourceDocument, body: MappedText, mentions: list[ActorMention],
+                  entities: list[tuple[int, int, str, str]], memory: Memory) -> list[Addressee]:
+    out: list[Addressee] = []
+    seen: set[str] = set()
+    for a in mentions:
+        kind, name = "actor", a.name
+        for s, e, k, key in entities:
+            if s < a.end and a.start < e:
+                kind, name = k, key
+                break
+        else:
+            if a.name[:1].isupper() and kind == "actor":
+                name = expand_proper(a.name, memory)
+        if name.casefold() in seen:
+            continue
+        seen.add(name.casefold())
+        span = body.source_span(a.start, a.end)
+        out.append(Addressee(name, kind, doc.text[span[0]:span[1]], span, a.verb))
+    return out
+
+
+def expand_proper(name: str, memory: Memory) -> str:
+    """'National Union' -> 'National Union for the Total Independence of Angola' when the text named it so."""
+    longer = {p for p in memory.proper_names if p.startswith(name + " ") and len(p) > len(name)}
+    if len(longer) == 1:
+        return longer.pop()
+    return name
