@@ -1,0 +1,86 @@
+"""The one place where IRIs are minted, always from content (a symbol, a clause id,
+a gazetteer id, a name), never from the order in which things were parsed."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .gazetteer import fold, gazetteer
+from .vocab import DEFAULT_BASE, UNDOCS, VERBS_NS
+
+# characters kept as they are in a symbol's path: "A/RES/2200(XXI)", "E/CN.4/2002/106/Add.1"
+SYMBOL_SAFE = "/().-"
+
+
+def slug(text: str) -> str:
+    """'Commission on Human Rights' -> 'commission-on-human-rights'."""
+    t = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
+    t = re.sub(r"[^A-Za-z0-9]+", "-", t).strip("-").lower()
+    return t[:120] or "x"
+
+
+def short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Minter:
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not re.match(r"^[a-z][a-z0-9+.\-]*:", self.base):
+            raise ValueError(f"base IRI must be absolute: {self.base!r}")
+
+    def document(self, symbol: str) -> str:
+        return f"{self.base}doc/{quote(symbol.replace(' ', ''), safe=SYMBOL_SAFE)}"
+
+    def unnamed_document(self, text: str) -> str:
+        """A resolution whose symbol is unknown: named by its content."""
+        return f"{self.base}doc/text-{short_hash(text)}"
+
+    @staticmethod
+    def clause(document: str, clause_id: str) -> str:
+        return f"{document}#{quote(clause_id, safe='.-')}"
+
+    @staticmethod
+    def citation(document: str, unit_id: str, kind: str, key: str) -> str:
+        return f"{document}#{quote(unit_id, safe='.-')}-{kind}-{short_hash(key)}"
+
+    @staticmethod
+    def diagnostic(document: str, code: str, start: int, end: int) -> str:
+        return f"{document}#diagnostic-{code}-{start}-{end}"
+
+    def instrument(self, title: str) -> str:
+        e = gazetteer().by_name.get(("instrument", fold(title)))
+        return f"{self.base}instrument/{e.id if e else slug(title)}"
+
+    def entity(self, kind: str, name: str) -> str:
+        """A body, an office, or another actor."""
+        e = gazetteer().by_name.get((kind, fold(name))) if kind in ("body", "office") else None
+        return f"{self.base}{kind}/{e.id if e else slug(name)}"
+
+    def provision(self, target: str, unit: str, number: str, target_is_resolution: bool) -> str:
+        """'paragraph 5 of resolution 2334 (2016)' is that resolution's clause op5."""
+        if target_is_resolution:
+            doc = self.document(target)
+            if unit.lower() == "paragraph" and re.fullmatch(r"\d+", number):
+                return self.clause(doc, f"op{number}")
+            return self.clause(doc, f"{slug(unit)}-{slug(number)}")
+        return f"{self.instrument(target)}/{slug(unit)}-{slug(number)}"
+
+    def session(self, key: str) -> str:
+        return f"{self.base}session/{slug(key)}"
+
+    def agenda_item(self, title: str) -> str:
+        return f"{self.base}agenda-item/{slug(title)}"
+
+    @staticmethod
+    def verb(concept_id: str) -> str:
+        return VERBS_NS + concept_id
+
+    @staticmethod
+    def undocs(symbol: str) -> str:
+        return UNDOCS + quote(symbol.replace(" ", ""), safe=SYMBOL_SAFE)
