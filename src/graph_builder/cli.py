@@ -1,0 +1,95 @@
+"""The command line.  Library code never prints or exits; this module does.
+
+Exit codes (as pySHACL's): 0 all went well, 1 findings (diagnostics under
+--strict, or some inputs of a batch failed), 2 bad input (nothing could be built).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import GraphBuilderError, InputError, QueryError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+# each command lives in graph_builder/commands/<name>.py with configure(parser) and run(args) -> int
+COMMANDS = {
+    "build": "build a graph from resolutions (text or AKN4UN XML); with no file, the bundled example",
+    "extract": "print what one resolution cites, as the extraction contract's JSON or a table",
+    "query": "run a SPARQL query over Turtle/TriG files or a store",
+    "stats": "the most-cited resolutions, instruments and documents of a corpus",
+    "serve": "serve a store as a SPARQL 1.1 endpoint",
+    "push": "upload the graph to a SPARQL 1.1 Graph Store Protocol endpoint",
+    "publish": "write a static linked-data site",
+    "validate": "check a graph against the SHACL shapes in ontology/",
+    "ontology": "write the ontology's generated parts (the verb concept scheme)",
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="graph-builder", description=__doc__.split("\n")[0])
+    p.add_argument("--version", action="version", version=f"graph-builder {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        module = load(name)
+        if module is None:
+            continue
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        module.configure(sp)
+    return p
+
+
+def load(name: str):
+    try:
+        return importlib.import_module(f"graph_builder.commands.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"graph_builder.commands.{name}":
+            return None
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    if not args.command:
+        p.print_help()
+        return EXIT_BAD_INPUT
+    module = load(args.command)
+    try:
+        return int(module.run(args) or 0)
+    except InputError as exc:
+        print(f"graph-builder: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except QueryError as exc:
+        print(f"graph-builder: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except GraphBuilderError as exc:
+        print(f"graph-builder: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("graph-builder: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def emit(text: str) -> None:
+    sys.stdout.write(text)
+    if not text.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+def emit_json(data) -> None:
+    emit(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def warn(message: str) -> None:
+    print(f"graph-builder: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""graph-builder extract FILE: what one resolution cites, as the contract's JSON or a table."""
+from __future__ import annotations
+
+import argparse
+
+from ..cli import EXIT_FINDINGS, emit, emit_json, warn
+from ..contract import to_contract
+from ..models import DocumentInfo
+from ..pipeline import extract_path
+
+
+def add_document_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--symbol", help="the resolution's symbol, when the text does not print it (A/RES/57/209)")
+    p.add_argument("--date", help="adoption date, ISO 8601 (2002-12-18)")
+    p.add_argument("--title", help="the resolution's title")
+    p.add_argument("--body", help="the issuing organ (General Assembly, Security Council, ...)")
+
+
+def given_info(args) -> DocumentInfo:
+    return DocumentInfo(symbol=args.symbol or "", date=args.date or "", title=args.title or "",
+                        body=getattr(args, "body", None) or "")
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="a resolution: plain text (as pulled from a PDF) or AKN4UN XML")
+    add_document_options(p)
+    p.add_argument("--format", choices=("json", "table"), default="json")
+    p.add_argument("--strict", action="store_true", help="exit 1 when there are diagnostics")
+
+
+def run(args) -> int:
+    res = extract_path(args.file, given_info(args))
+    if args.format == "json":
+        emit_json(to_contract(res))
+    else:
+        emit(table(res))
+    for d in res.diagnostics:
+        where = f" at {d.span[0]}-{d.span[1]}" if d.span else ""
+        warn(f"{args.file}: {d.clause or 'document'}{where}: {d.code}: {d.message}")
+    return EXIT_FINDINGS if args.strict and res.diagnostics else 0
+
+
+def table(res) -> str:
+    rows = [("clause", "verb", "addressees", "kind", "key", "text")]
+    for c in res.clauses:
+        first = True
+        items = c.references or ()
+        if not items:
+            rows.append((c.id, c.verb, ", ".join(a.name for a in c.addressees), "", "", ""))
+        for r in items:
+            rows.append((c.id if first else "", c.verb if first else "",
+                         ", ".join(a.name for a in c.addressees) if first else "", r.kind, r.key, r.text))
+            first = False
+    for f in res.footnotes:
+        for i, r in enumerate(f.references):
+            rows.append((f"{f.id}→{f.anchor}" if i == 0 else "", "", "", r.kind, r.key, r.text))
+    return render_table(rows)
+
+
+def render_table(rows: list[tuple], limit: int = 70) -> str:
+    def cut(s: str) -> str:
+        s = " ".join(str(s).split())
+        return s if len(s) <= limit else s[: limit - 1] + "…"
+
+    rows = [tuple(cut(x) for x in r) for r in rows]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, r in enumerate(rows):
+        lines.append("  ".join(x.ljust(w) for x, w in zip(r, widths)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)

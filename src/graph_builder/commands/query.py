@@ -1,0 +1,34 @@
+"""graph-builder query 'SPARQL' FILE...: run SPARQL 1.1 over Turtle/TriG files or a store."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..cli import emit
+from ..errors import InputError
+from ..query import format_results, load_store, run_query
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", nargs="?", help="the SPARQL query (or use --file)")
+    p.add_argument("graphs", nargs="*", help="Turtle, TriG, N-Triples, N-Quads or JSON-LD files")
+    p.add_argument("--file", "-f", help="read the query from a .rq file")
+    p.add_argument("--store", help="query an on-disk store made by `build --store`")
+    p.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+
+
+def run(args) -> int:
+    graphs = list(args.graphs)
+    if args.file:
+        text = Path(args.file).read_text(encoding="utf-8")
+        if args.query:
+            graphs.insert(0, args.query)
+    elif args.query:
+        text = args.query
+    else:
+        raise InputError("query", "give a SPARQL query or --file q.rq")
+    if not graphs and not args.store:
+        raise InputError("query", "give graph files to query, or --store DIR")
+    store = load_store(graphs, args.store)
+    emit(format_results(run_query(store, text), args.format))
+    return 0
