@@ -13,18 +13,35 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, Triple
 
 from .gazetteer import fold, gazetteer
 from .iri import Minter
 from .models import Reference, Resolution
 from .symbols import UNSymbol
 from .errors import SymbolError
-from .vocab import CITO, DCTERMS, ELI, FOAF, GB, NIF, OWL, PROV, RDF, RDFS, SKOS, WIKIDATA, XSD
+from .vocab import CITO, DCTERMS, ELI, FOAF, GB, NIF, OWL, RDF, RDFS, SKOS, WIKIDATA, XSD
 
+# every vocabulary term the graph uses, by namespace (see vocab.py and ontology/graph-builder.ttl)
+USED_TERMS = {
+    "CITO": ("Citation", "hasCitedEntity", "hasCitingEntity"),
+    "DCTERMS": ("date", "hasPart", "identifier", "isPartOf", "language", "title"),
+    "ELI": ("cites",),
+    "FOAF": ("page",),
+    "GB": ("Actor", "AgendaItem", "AnnexParagraph", "Body", "Citation", "Clause", "Decision", "Diagnostic", "Footnote",
+           "Instrument", "Office", "OperativeClause", "PreambularClause", "Provision", "Resolution", "Session",
+           "UNDocument", "addressee", "adoptedBy", "adoptionMeeting", "agendaItem", "aknWork", "anchor", "clauseId",
+           "clauseKind", "country", "diagnostic", "diagnosticCode", "footnoteMarker", "foundVia", "hasFootnote",
+           "instrumentType", "issuedBy", "number", "originatingDocument", "position", "referenceKey", "referenceKind",
+           "session", "shortForm", "sourceFile", "surfaceText", "symbol", "text", "unit", "verb", "verbPhrase"),
+    "NIF": ("beginIndex", "endIndex"),
+    "OWL": ("sameAs",),
+    "RDF": ("type",),
+    "RDFS": ("comment", "label"),
+    "SKOS": ("altLabel",),
+    "XSD": ("anyURI", "boolean", "date", "gYear", "integer"),
+}
 CLAUSE_CLASS = {"preambular": "PreambularClause", "operative": "OperativeClause", "annex": "AnnexParagraph"}
-KIND_CLASS = {"resolution": "Resolution", "document": "UNDocument", "instrument": "Instrument", "provision": "Provision",
-              "body": "Body", "office": "Office", "session": "Session", "agenda-item": "AgendaItem"}
 
 
 @cache
@@ -32,26 +49,44 @@ def term(iri: str) -> NamedNode:
     return NamedNode(iri)
 
 
-def lit(value: str | int | bool, datatype=None, lang: str | None = None) -> Literal:
+def lit(value: str | int | bool, datatype: NamedNode | None = None, lang: str | None = None) -> Literal:
+    T = terms()
     if isinstance(value, bool):
-        return Literal("true" if value else "false", datatype=term(str(XSD.boolean)))
+        return Literal("true" if value else "false", datatype=T.XSD_boolean)
     if isinstance(value, int):
-        return Literal(str(value), datatype=term(str(XSD.integer)))
+        return Literal(str(value), datatype=T.XSD_integer)
     if lang:
         return Literal(value, language=lang)
     if datatype is not None:
-        return Literal(value, datatype=term(str(datatype)))
+        return Literal(value, datatype=datatype)
     return Literal(value)
 
 
+class Terms:
+    """The vocabulary terms the graph uses, looked up once in the closed namespaces
+    (a name that is not declared there raises AttributeError here)."""
+
+    def __init__(self) -> None:
+        spaces = {"GB": GB, "RDF": RDF, "RDFS": RDFS, "DCTERMS": DCTERMS, "FOAF": FOAF, "SKOS": SKOS, "OWL": OWL,
+                  "ELI": ELI, "CITO": CITO, "NIF": NIF, "XSD": XSD}
+        for prefix, names in USED_TERMS.items():
+            for name in names:
+                setattr(self, f"{prefix}_{name}", NamedNode(str(getattr(spaces[prefix], name))))
+
+
+@cache
+def terms() -> Terms:
+    return Terms()
+
+
 class TripleSink:
-    """Collects triples, each once."""
+    """Collects triples, each once.  Subjects and objects may be IRIs given as str."""
 
     def __init__(self) -> None:
         self.triples: set[Triple] = set()
 
     def add(self, s, p, o) -> None:
-        self.triples.add(Triple(s if not isinstance(s, str) else term(s), term(str(p)), o if not isinstance(o, str) else term(o)))
+        self.triples.add(Triple(term(s) if s.__class__ is str else s, p, term(o) if o.__class__ is str else o))
 
 
 def document_iri(res: Resolution, minter: Minter) -> str:
@@ -59,90 +94,91 @@ def document_iri(res: Resolution, minter: Minter) -> str:
 
 
 def resolution_triples(res: Resolution, minter: Minter = Minter()) -> list[Triple]:
-    """Every triple one resolution contributes, in a deterministic order."""
+    """Every triple one resolution contributes (a set: serializers put them in order)."""
+    T = terms()
     sink = TripleSink()
     add = sink.add
     info = res.info
     doc = document_iri(res, minter)
     is_decision = "/DEC/" in info.symbol
-    add(doc, RDF.type, str(GB.Decision if is_decision else GB.Resolution))
-    add(doc, RDF.type, str(GB.UNDocument))
+    add(doc, T.RDF_type, T.GB_Decision if is_decision else T.GB_Resolution)
+    add(doc, T.RDF_type, T.GB_UNDocument)
     if info.symbol:
-        add(doc, GB.symbol, lit(info.symbol))
-        add(doc, DCTERMS.identifier, lit(info.symbol))
-        add(doc, FOAF.page, minter.undocs(info.symbol))
+        add(doc, T.GB_symbol, lit(info.symbol))
+        add(doc, T.DCTERMS_identifier, lit(info.symbol))
+        add(doc, T.FOAF_page, minter.undocs(info.symbol))
     if info.title:
-        add(doc, DCTERMS.title, lit(info.title, lang="en"))
+        add(doc, T.DCTERMS_title, lit(info.title, lang="en"))
     if info.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.date):
-        add(doc, DCTERMS.date, lit(info.date, XSD.date))
+        add(doc, T.DCTERMS_date, lit(info.date, T.XSD_date))
     if info.body:
         body = minter.entity("body", info.body)
-        add(doc, GB.issuedBy, body)
+        add(doc, T.GB_issuedBy, body)
         entity_triples(add, body, "body", info.body)
     if info.session:
-        add(doc, GB.session, lit(info.session))
+        add(doc, T.GB_session, lit(info.session))
     if info.agenda_item:
-        add(doc, GB.agendaItem, lit(info.agenda_item + (f": {info.agenda_item_title}" if info.agenda_item_title else "")))
+        add(doc, T.GB_agendaItem, lit(info.agenda_item + (f": {info.agenda_item_title}" if info.agenda_item_title else "")))
     if info.originating_document:
-        add(doc, GB.originatingDocument, lit(info.originating_document))
+        add(doc, T.GB_originatingDocument, lit(info.originating_document))
     if info.meeting:
-        add(doc, GB.adoptionMeeting, lit(info.meeting))
+        add(doc, T.GB_adoptionMeeting, lit(info.meeting))
     if info.work_uri:
-        add(doc, GB.aknWork, lit(info.work_uri, XSD.anyURI))
-    add(doc, GB.sourceFile, lit(res.source))
-    add(doc, DCTERMS.language, lit("en"))
+        add(doc, T.GB_aknWork, lit(info.work_uri, T.XSD_anyURI))
+    add(doc, T.GB_sourceFile, lit(res.source))
+    add(doc, T.DCTERMS_language, lit("en"))
 
     for pos, c in enumerate(res.clauses, 1):
         cl = minter.clause(doc, c.id)
-        add(doc, DCTERMS.hasPart, cl)
-        add(cl, DCTERMS.isPartOf, doc)
-        add(cl, RDF.type, str(GB.Clause))
-        add(cl, RDF.type, str(getattr(GB, CLAUSE_CLASS[c.kind])))
-        add(cl, GB.clauseId, lit(c.id))
-        add(cl, GB.clauseKind, lit(c.kind))
-        add(cl, GB.position, lit(pos))
-        add(cl, GB.text, lit(c.text, lang="en"))
-        add(cl, NIF.beginIndex, lit(c.span[0]))
-        add(cl, NIF.endIndex, lit(c.span[1]))
+        add(doc, T.DCTERMS_hasPart, cl)
+        add(cl, T.DCTERMS_isPartOf, doc)
+        add(cl, T.RDF_type, T.GB_Clause)
+        add(cl, T.RDF_type, getattr(T, "GB_" + CLAUSE_CLASS[c.kind]))
+        add(cl, T.GB_clauseId, lit(c.id))
+        add(cl, T.GB_clauseKind, lit(c.kind))
+        add(cl, T.GB_position, lit(pos))
+        add(cl, T.GB_text, lit(c.text, lang="en"))
+        add(cl, T.NIF_beginIndex, lit(c.span[0]))
+        add(cl, T.NIF_endIndex, lit(c.span[1]))
         if c.verb:
-            add(cl, GB.verbPhrase, lit(c.verb, lang="en"))
+            add(cl, T.GB_verbPhrase, lit(c.verb, lang="en"))
         if c.verb_concept:
-            add(cl, GB.verb, minter.verb(c.verb_concept))
+            add(cl, T.GB_verb, minter.verb(c.verb_concept))
         for a in c.addressees:
             target = minter.entity(a.kind, a.name)
-            add(cl, GB.addressee, target)
+            add(cl, T.GB_addressee, target)
             entity_triples(add, target, a.kind, a.name)
         for fid in c.footnotes:
-            add(cl, GB.hasFootnote, minter.clause(doc, fid))
+            add(cl, T.GB_hasFootnote, minter.clause(doc, fid))
         for r in c.references:
             reference_triples(add, minter, doc, cl, c.id, r)
     for f in res.footnotes:
         fn = minter.clause(doc, f.id)
-        add(doc, DCTERMS.hasPart, fn)
-        add(fn, DCTERMS.isPartOf, doc)
-        add(fn, RDF.type, str(GB.Footnote))
-        add(fn, GB.clauseId, lit(f.id))
-        add(fn, GB.footnoteMarker, lit(f.marker))
-        add(fn, GB.text, lit(f.text, lang="en"))
-        add(fn, NIF.beginIndex, lit(f.span[0]))
-        add(fn, NIF.endIndex, lit(f.span[1]))
+        add(doc, T.DCTERMS_hasPart, fn)
+        add(fn, T.DCTERMS_isPartOf, doc)
+        add(fn, T.RDF_type, T.GB_Footnote)
+        add(fn, T.GB_clauseId, lit(f.id))
+        add(fn, T.GB_footnoteMarker, lit(f.marker))
+        add(fn, T.GB_text, lit(f.text, lang="en"))
+        add(fn, T.NIF_beginIndex, lit(f.span[0]))
+        add(fn, T.NIF_endIndex, lit(f.span[1]))
         if f.anchor:
-            add(fn, GB.anchor, minter.clause(doc, f.anchor))
+            add(fn, T.GB_anchor, minter.clause(doc, f.anchor))
         for r in f.references:
             reference_triples(add, minter, doc, fn, f.id, r)
     for d in res.diagnostics:
         start, end = d.span if d.span else (0, 0)
         node = minter.diagnostic(doc, d.code, start, end)
-        add(doc, GB.diagnostic, node)
-        add(node, RDF.type, str(GB.Diagnostic))
-        add(node, GB.diagnosticCode, lit(d.code))
-        add(node, RDFS.comment, lit(d.message, lang="en"))
+        add(doc, T.GB_diagnostic, node)
+        add(node, T.RDF_type, T.GB_Diagnostic)
+        add(node, T.GB_diagnosticCode, lit(d.code))
+        add(node, T.RDFS_comment, lit(d.message, lang="en"))
         if d.span:
-            add(node, NIF.beginIndex, lit(start))
-            add(node, NIF.endIndex, lit(end))
+            add(node, T.NIF_beginIndex, lit(start))
+            add(node, T.NIF_endIndex, lit(end))
         if d.clause:
-            add(node, DCTERMS.isPartOf, minter.clause(doc, d.clause))
-    return sorted(sink.triples, key=str)
+            add(node, T.DCTERMS_isPartOf, minter.clause(doc, d.clause))
+    return list(sink.triples)  # unordered: every serializer sorts
 
 
 def target_iri(minter: Minter, r: Reference) -> str:
@@ -168,76 +204,79 @@ def is_symbol(key: str) -> bool:
 
 
 def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r: Reference) -> None:
+    T = terms()
     target = target_iri(minter, r)
-    add(unit, ELI.cites, target)
-    add(doc, ELI.cites, target)
+    add(unit, T.ELI_cites, target)
+    add(doc, T.ELI_cites, target)
     cit = minter.citation(doc, unit_id, r.kind, r.key)
-    add(cit, RDF.type, str(CITO.Citation))
-    add(cit, RDF.type, str(GB.Citation))
-    add(cit, CITO.hasCitingEntity, unit)
-    add(cit, CITO.hasCitedEntity, target)
-    add(cit, GB.referenceKind, lit(r.kind))
-    add(cit, GB.referenceKey, lit(r.key))
-    add(cit, GB.surfaceText, lit(r.text))
-    add(cit, NIF.beginIndex, lit(r.span[0]))
-    add(cit, NIF.endIndex, lit(r.span[1]))
+    add(cit, T.RDF_type, T.CITO_Citation)
+    add(cit, T.RDF_type, T.GB_Citation)
+    add(cit, T.CITO_hasCitingEntity, unit)
+    add(cit, T.CITO_hasCitedEntity, target)
+    add(cit, T.GB_referenceKind, lit(r.kind))
+    add(cit, T.GB_referenceKey, lit(r.key))
+    add(cit, T.GB_surfaceText, lit(r.text))
+    add(cit, T.NIF_beginIndex, lit(r.span[0]))
+    add(cit, T.NIF_endIndex, lit(r.span[1]))
     if r.short_form:
-        add(cit, GB.shortForm, lit(True))
+        add(cit, T.GB_shortForm, lit(True))
     if r.via != "text":
-        add(cit, GB.foundVia, lit(r.via))
+        add(cit, T.GB_foundVia, lit(r.via))
     target_triples(add, minter, target, r)
 
 
 def target_triples(add, minter: Minter, target: str, r: Reference) -> None:
     """What the graph knows of a cited thing by itself (the same for every citation of it)."""
+    T = terms()
     if r.kind in ("resolution", "document"):
-        add(target, RDF.type, str(GB.UNDocument))
+        add(target, T.RDF_type, T.GB_UNDocument)
         if r.kind == "resolution":
-            add(target, RDF.type, str(GB.Decision if "/DEC/" in r.key else GB.Resolution))
-        add(target, GB.symbol, lit(r.key))
-        add(target, FOAF.page, minter.undocs(r.key))
+            add(target, T.RDF_type, T.GB_Decision if "/DEC/" in r.key else T.GB_Resolution)
+        add(target, T.GB_symbol, lit(r.key))
+        add(target, T.FOAF_page, minter.undocs(r.key))
     elif r.kind == "instrument":
         entity_triples(add, target, "instrument", r.key, minter)
     elif r.kind == "provision":
-        add(target, RDF.type, str(GB.Provision))
-        add(target, RDFS.label, lit(r.key, lang="en"))
-        add(target, GB.unit, lit(r.unit))
-        add(target, GB.number, lit(r.number))
+        add(target, T.RDF_type, T.GB_Provision)
+        add(target, T.RDFS_label, lit(r.key, lang="en"))
+        add(target, T.GB_unit, lit(r.unit))
+        add(target, T.GB_number, lit(r.number))
         parent = minter.document(r.target) if is_symbol(r.target) else minter.instrument(r.target)
-        add(target, DCTERMS.isPartOf, parent)
+        add(target, T.DCTERMS_isPartOf, parent)
         if is_symbol(r.target):
-            add(parent, RDF.type, str(GB.UNDocument))
-            add(parent, GB.symbol, lit(r.target))
-            add(parent, FOAF.page, minter.undocs(r.target))
+            add(parent, T.RDF_type, T.GB_UNDocument)
+            add(parent, T.GB_symbol, lit(r.target))
+            add(parent, T.FOAF_page, minter.undocs(r.target))
         else:
             entity_triples(add, parent, "instrument", r.target, minter)
     elif r.kind in ("body", "office"):
         entity_triples(add, target, r.kind, r.key)
     elif r.kind == "session":
-        add(target, RDF.type, str(GB.Session))
-        add(target, RDFS.label, lit(r.key, lang="en"))
+        add(target, T.RDF_type, T.GB_Session)
+        add(target, T.RDFS_label, lit(r.key, lang="en"))
     else:
-        add(target, RDF.type, str(GB.AgendaItem))
-        add(target, RDFS.label, lit(r.key, lang="en"))
+        add(target, T.RDF_type, T.GB_AgendaItem)
+        add(target, T.RDFS_label, lit(r.key, lang="en"))
 
 
 def entity_triples(add, node: str, kind: str, name: str, minter: Minter | None = None) -> None:
-    cls = {"instrument": GB.Instrument, "body": GB.Body, "office": GB.Office}.get(kind, GB.Actor)
-    add(node, RDF.type, str(cls))
-    add(node, RDFS.label, lit(name, lang="en"))
+    T = terms()
+    cls = {"instrument": T.GB_Instrument, "body": T.GB_Body, "office": T.GB_Office}.get(kind, T.GB_Actor)
+    add(node, T.RDF_type, cls)
+    add(node, T.RDFS_label, lit(name, lang="en"))
     e = gazetteer().by_name.get((kind, fold(name))) if kind in ("instrument", "body", "office") else None
     if e is None:
         return
     for alt in (*e.names, *e.acronyms):
-        add(node, SKOS.altLabel, lit(alt, lang="en"))
+        add(node, T.SKOS_altLabel, lit(alt, lang="en"))
     if e.wikidata:
-        add(node, OWL.sameAs, WIKIDATA + e.wikidata)
+        add(node, T.OWL_sameAs, WIKIDATA + e.wikidata)
     if kind == "instrument":
         if e.type:
-            add(node, GB.instrumentType, lit(e.type))
+            add(node, T.GB_instrumentType, lit(e.type))
         if e.year:
-            add(node, DCTERMS.date, lit(str(e.year), XSD.gYear))
+            add(node, T.DCTERMS_date, lit(str(e.year), T.XSD_gYear))
         if e.adopted_by and minter is not None:
-            add(node, GB.adoptedBy, minter.document(e.adopted_by))
+            add(node, T.GB_adoptedBy, minter.document(e.adopted_by))
     if e.country:
-        add(node, GB.country, lit(e.country))
+        add(node, T.GB_country, lit(e.country))

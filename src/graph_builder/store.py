@@ -1,0 +1,63 @@
+"""The embedded on-disk store (pyoxigraph/Oxigraph): one named graph per resolution.
+
+The graph of a resolution is named by the resolution's own IRI, so a rebuild
+replaces it whole; `oxigraph serve --location DIR` serves the same folder.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, Store, Triple
+
+MANIFEST = "graph-builder-manifest.json"
+
+
+def open_store(path: str | Path) -> Store:
+    Path(path).mkdir(parents=True, exist_ok=True)
+    return Store(str(path))
+
+
+def quads(graph: str, triples: list[Triple]) -> list[Quad]:
+    g = NamedNode(graph)
+    return [Quad(t.subject, t.predicate, t.object, g) for t in triples]
+
+
+def replace_graph(store: Store, graph: str, triples: list[Triple]) -> None:
+    """Swap one resolution's named graph for its new triples; readers never see half of it."""
+    g = NamedNode(graph)
+    if store.contains_named_graph(g):
+        store.remove_graph(g)
+    store.extend(quads(graph, triples))
+
+
+def file_digest(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class Manifest:
+    """What was built from which input (by content digest), so that a rerun skips unchanged inputs."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.path = Path(folder) / MANIFEST
+        try:
+            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            self.entries = {}
+
+    def unchanged(self, source: str, digest: str, settings: str) -> bool:
+        e = self.entries.get(source)
+        return bool(e) and e.get("digest") == digest and e.get("settings") == settings
+
+    def record(self, source: str, digest: str, settings: str, graph: str, outputs: list[str]) -> None:
+        self.entries[source] = {"digest": digest, "settings": settings, "graph": graph, "outputs": outputs}
+
+    def save(self) -> None:
+        from .export import write_atomic
+
+        write_atomic(self.path, (json.dumps(self.entries, indent=1, sort_keys=True) + "\n").encode("utf-8"))
