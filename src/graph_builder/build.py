@@ -1,15 +1,28 @@
-"""Building: input files become Resolutions and triples; the corpus path runs them in parallel."""
+"""Building: input files become Resolutions, triples and files.
+
+One file at a time (`build_file`) or a whole corpus (`build_corpus`): the
+corpus path extracts in worker processes, one per core, and streams each
+resolution's outputs to the corpus files in input order, so the result does
+not depend on which worker finished first and memory stays bounded.
+"""
 from __future__ import annotations
 
+import json
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import InputError
+from . import __version__
+from .contract import to_contract
+from .errors import GraphBuilderError, InputError
+from .export import FORMATS, graph_bytes, prefix_header, turtle_bytes, write_atomic
 from .iri import Minter
 from .models import DocumentInfo, Resolution
 from .pipeline import extract, read_path
-from .rdf import resolution_triples
+from .rdf import document_iri, resolution_triples
 
 INPUT_SUFFIXES = (".txt", ".xml", ".akn")
 
@@ -32,25 +45,205 @@ def output_name(res: Resolution, path: str) -> str:
     return Path(path).stem
 
 
-def expand_inputs(paths: list[str | Path]) -> list[Path]:
-    """Files as given, directories searched recursively for .txt and .xml; sorted, each once."""
-    out: list[Path] = []
+def expand_inputs(paths: list[str | Path]) -> Iterator[Path]:
+    """Files as given, folders searched recursively for .txt and .xml, in a stable order."""
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in INPUT_SUFFIXES)
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                for f in sorted(files):
+                    if f.lower().endswith(INPUT_SUFFIXES) and not f.startswith("."):
+                        yield Path(root) / f
         else:
-            out.append(p)
-    seen: set[Path] = set()
-    unique = []
-    for p in sorted(out):
-        if p not in seen:
-            seen.add(p)
-            unique.append(p)
-    return unique
+            yield p
 
 
 def build_file(path: str | Path, given: DocumentInfo = DocumentInfo(), minter: Minter = Minter()) -> Built:
     res = extract(read_path(path, given))
     if not res.clauses:
-        raise InputError(str(path), "holds no resolution clauses (no preambular or operative paragraphs found)")
+        raise InputError(str(path), "holds no resolution clauses (no preambular or operative paragraph was found)")
     return Built(str(path), res, resolution_triples(res, minter))
+
+
+# -- the corpus path ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back for one input: its outputs, ready to write, or why it failed."""
+
+    path: str
+    error: str = ""
+    name: str = ""
+    graph: str = ""  # the named graph: the resolution's IRI
+    files: dict[str, bytes] = field(default_factory=dict)  # suffix -> bytes of the per-resolution files
+    body: bytes = b""  # the resolution's Turtle without its @prefix lines
+    nquads: bytes = b""  # for the store
+    triples: int = 0
+    diagnostics: int = 0
+    clauses: int = 0
+    references: int = 0
+    summary: Resolution | None = None  # the resolution without its texts, for the network views
+
+
+@dataclass(frozen=True)
+class Settings:
+    minter: Minter
+    formats: tuple[str, ...] = ("ttl",)
+    given: DocumentInfo = DocumentInfo()
+    want_store: bool = False
+    want_summary: bool = True
+
+    def fingerprint(self) -> str:
+        return json.dumps([__version__, self.minter.base, sorted(self.formats), repr(self.given)])
+
+
+def strip_prefixes(turtle: bytes) -> bytes:
+    lines = turtle.split(b"\n")
+    k = 0
+    while k < len(lines) and lines[k].startswith(b"@prefix "):
+        k += 1
+    return b"\n".join(lines[k:])
+
+
+def summarize(res: Resolution) -> Resolution:
+    """The resolution without its texts: what the citation network needs, small to send between processes."""
+    clauses = tuple(replace(c, text="") for c in res.clauses)
+    notes = tuple(replace(f, text="") for f in res.footnotes)
+    return replace(res, text="", clauses=clauses, footnotes=notes, diagnostics=())
+
+
+def work(path: str, settings: Settings) -> Outcome:
+    """Build one input in a worker process; never raises for a bad input."""
+    from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
+
+    try:
+        b = build_file(path, settings.given, settings.minter)
+    except (GraphBuilderError, OSError, ValueError, RecursionError) as exc:
+        return Outcome(path, error=str(exc.problem if isinstance(exc, InputError) else exc) or type(exc).__name__)
+    res = b.resolution
+    graph = document_iri(res, settings.minter)
+    files: dict[str, bytes] = {}
+    ttl = turtle_bytes(b.triples)
+    for fmt in settings.formats:
+        files[FORMATS[fmt][1]] = ttl if FORMATS[fmt][1] == ".ttl" else graph_bytes(b.triples, fmt)
+    files[".json"] = (json.dumps(to_contract(res), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    nquads = b""
+    if settings.want_store:
+        g = NamedNode(graph)
+        nquads = serialize((Quad(t.subject, t.predicate, t.object, g) for t in b.triples), format=RdfFormat.N_QUADS)
+    refs = sum(len(c.references) for c in res.clauses) + sum(len(f.references) for f in res.footnotes)
+    return Outcome(path, name=b.name, graph=graph, files=files, body=strip_prefixes(ttl), nquads=nquads,
+                   triples=len(b.triples), diagnostics=len(res.diagnostics), clauses=len(res.clauses),
+                   references=refs, summary=summarize(res) if settings.want_summary else None)
+
+
+def _work_star(args: tuple[str, Settings]) -> Outcome:
+    return work(*args)
+
+
+@dataclass
+class CorpusReport:
+    built: list[Outcome] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # unchanged since the last build
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    triples: int = 0
+    outputs: list[str] = field(default_factory=list)
+
+
+def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int = 0, store_dir: Path | None = None,
+                 progress: Callable[[int], None] | None = None, per_file: bool = True,
+                 on_outcome: Callable[[Outcome], None] | None = None) -> CorpusReport:
+    """Build every input; write per-resolution files, corpus.ttl and corpus.trig (a named graph per
+    resolution) and, with store_dir, load the on-disk store.  Unchanged inputs are skipped on a rerun."""
+    from .store import Manifest, file_digest, open_store
+
+    report = CorpusReport()
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest(out)
+    fingerprint = settings.fingerprint()
+    store = open_store(store_dir) if store_dir else None
+    todo: list[str] = []
+    cached: dict[str, tuple[str, str]] = {}  # path -> (name, graph) of unchanged inputs
+    digests: dict[str, str] = {}
+    for p in paths:
+        sp = str(p)
+        try:
+            digests[sp] = file_digest(p)
+        except OSError as exc:
+            report.failed.append((sp, f"cannot be read ({exc.strerror or exc})"))
+            continue
+        entry = manifest.entries.get(sp)
+        ttl_out = next((o for o in (entry or {}).get("outputs", []) if o.endswith(".ttl")), "")
+        if entry and ttl_out and manifest.unchanged(sp, digests[sp], fingerprint) and all(
+                (out / o).exists() for o in entry["outputs"]) and (store is None or entry.get("stored")):
+            cached[sp] = (entry["graph"], ttl_out)
+            report.skipped.append(sp)
+        else:
+            todo.append(sp)
+
+    ttl_tmp = out / ".corpus.ttl.part"
+    trig_tmp = out / ".corpus.trig.part"
+    header = prefix_header()
+    order = [str(p) for p in paths if str(p) in digests]
+    outcomes = run_workers(todo, replace(settings, want_store=store is not None), jobs)
+    with open(ttl_tmp, "wb") as ttl, open(trig_tmp, "wb") as trig:
+        ttl.write(header)
+        trig.write(header)
+        # outcomes arrive in input order, whichever worker finished first: the files are deterministic
+        for sp in order:
+            if sp in cached:
+                graph, first = cached[sp]
+                body = strip_prefixes((out / first).read_bytes())
+                ttl.write(body)
+                trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
+                continue
+            o = next(outcomes)
+            if progress:
+                progress(1)
+            if o.error:
+                report.failed.append((sp, o.error))
+                continue
+            names = []
+            if per_file:
+                for suffix, data in sorted(o.files.items()):
+                    write_atomic(out / f"{o.name}{suffix}", data)
+                    names.append(f"{o.name}{suffix}")
+            ttl.write(o.body)
+            trig.write(b"<" + o.graph.encode() + b"> {\n" + o.body + b"}\n")
+            if store is not None:
+                load_graph(store, o.graph, o.nquads)
+            manifest.record(sp, digests[sp], fingerprint, o.graph, names)
+            manifest.entries[sp]["stored"] = store is not None
+            if on_outcome:
+                on_outcome(o)
+            report.built.append(replace(o, files={}, body=b"", nquads=b""))  # keep the summary, not the bytes
+            report.triples += o.triples
+    os.replace(ttl_tmp, out / "corpus.ttl")
+    os.replace(trig_tmp, out / "corpus.trig")
+    report.outputs += [str(out / "corpus.ttl"), str(out / "corpus.trig")]
+    if store is not None:
+        store.flush()
+    manifest.save()
+    return report
+
+
+def load_graph(store, graph: str, nquads: bytes) -> None:
+    """Replace one resolution's named graph in the store, in one transaction."""
+    from pyoxigraph import NamedNode, RdfFormat
+
+    g = NamedNode(graph)
+    if store.contains_named_graph(g):
+        store.remove_graph(g)
+    store.load(nquads, format=RdfFormat.N_QUADS)
+
+
+def run_workers(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
+    """Outcomes of every input, in input order; one process per core for more than a few inputs."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) < 4:
+        for p in paths:
+            yield work(p, settings)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_work_star, ((p, settings) for p in paths), chunksize=8)

@@ -33,6 +33,11 @@ def turtle_bytes(triples: list[Triple]) -> bytes:
     return sorted_prefixes(serialize(sorted(triples, key=str), format=RdfFormat.TURTLE, prefixes=PREFIXES))
 
 
+def prefix_header() -> bytes:
+    """The @prefix lines every Turtle and TriG file starts with."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())).encode("utf-8")
+
+
 def sorted_prefixes(data: bytes) -> bytes:
     """The serializer writes its @prefix lines in no promised order: sort them."""
     lines = data.split(b"\n")

@@ -1,13 +1,19 @@
-"""graph-builder build FILE...: resolutions become Turtle (and JSON) in the output folder."""
+"""graph-builder build FILE...: resolutions become Turtle (and JSON, HTML) in the output folder.
+
+One file gives output/<name>.ttl and .json; several files or folders give the
+same for each resolution plus output/corpus.ttl and corpus.trig (a named graph
+per resolution), and with --store an on-disk store that `query` and `serve` read.
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tomllib
 from importlib import resources
 from pathlib import Path
 
-from ..build import Built, build_file, expand_inputs
+from ..build import Settings, build_corpus, build_file, expand_inputs
 from ..cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
 from ..contract import to_contract
 from ..errors import InputError
@@ -23,8 +29,10 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
     add_document_options(p)
     p.add_argument("--format", action="append", choices=("ttl", "trig", "nt", "nq", "jsonld"),
-                   help="graph formats to write (default ttl; repeatable)")
+                   help="graph formats to write for each resolution (default ttl; repeatable)")
+    p.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store (pyoxigraph/Oxigraph)")
     p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of the IRIs minted (default {DEFAULT_BASE})")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are diagnostics")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
@@ -39,46 +47,104 @@ def example() -> tuple[Path, DocumentInfo]:
 def run(args) -> int:
     minter = Minter(args.base_iri)
     given = given_info(args)
+    formats = tuple(args.format or ["ttl"])
+    if "ttl" not in formats:
+        formats = ("ttl", *formats)  # the Turtle file is also the corpus build's cache
+    out = Path(args.output)
     if not args.inputs:
         path, info = example()
-        files = [path]
-        given = given.with_defaults(info)
-    else:
-        files = expand_inputs(args.inputs)
-        if not files:
-            raise InputError(" ".join(args.inputs), "holds no .txt or .xml inputs")
-        if len(files) > 1 and (args.symbol or args.title or args.date):
-            raise InputError(" ".join(args.inputs), "--symbol, --date and --title apply to one file only")
-    out = Path(args.output)
-    formats = args.format or ["ttl"]
-    built: list[Built] = []
-    failed: list[tuple[str, str]] = []
+        return build_one(path, given.with_defaults(info), minter, out, formats, args)
+    folders = [p for p in args.inputs if Path(p).is_dir()]
+    files = list(expand_inputs(args.inputs))
+    if not files:
+        raise InputError(" ".join(args.inputs), "holds no .txt or .xml inputs")
+    if len(files) == 1 and not folders and not args.store:
+        return build_one(files[0], given, minter, out, formats, args)
+    if args.symbol or args.title or args.date:
+        raise InputError(" ".join(args.inputs), "--symbol, --date and --title apply to one file only")
+    return build_many(files, given, minter, out, formats, args)
+
+
+def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...], args) -> int:
+    b = build_file(path, given, minter)
+    res = b.resolution
+    for fmt in formats:
+        write_atomic(out / f"{b.name}.{fmt}", graph_bytes(b.triples, fmt))
+    write_atomic(out / f"{b.name}.json", (json.dumps(to_contract(res), ensure_ascii=False, indent=1) + "\n").encode())
+    view = write_resolution_view(b, minter, out)
+    refs = sum(len(c.references) for c in res.clauses) + sum(len(n.references) for n in res.footnotes)
+    if not args.quiet:
+        emit(f"{path}: {len(res.clauses)} clauses, {refs} references, {len(b.triples)} triples")
+        emit(f"wrote {out / (b.name + '.ttl')}, {out / (b.name + '.json')}" + (f", {view}" if view else ""))
+    report_diagnostics(str(path), res.diagnostics, args)
+    return EXIT_FINDINGS if args.strict and res.diagnostics else 0
+
+
+def write_resolution_view(b, minter: Minter, out: Path) -> str:
+    try:
+        from ..view import resolution_view_html
+    except ImportError:
+        return ""
+    path = out / f"{b.name}.html"
+    write_atomic(path, resolution_view_html(b.resolution, minter).encode("utf-8"))
+    return str(path)
+
+
+def report_diagnostics(source: str, diagnostics, args) -> None:
+    if args.quiet and not args.strict:
+        return
+    for d in diagnostics:
+        where = f" at {d.span[0]}-{d.span[1]}" if d.span else ""
+        warn(f"{source}: {d.clause or 'document'}{where}: {d.code}: {d.message}")
+
+
+def build_many(files: list[Path], given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...],
+               args) -> int:
+    settings = Settings(minter=minter, formats=formats, given=given)
+    bar = None
+    if sys.stderr.isatty() and not args.quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="file", desc="building", file=sys.stderr)
     diagnostics = 0
-    for f in files:
-        try:
-            b = build_file(f, given, minter)
-        except InputError as exc:
-            failed.append((str(f), exc.problem))
-            warn(str(exc))
-            continue
-        built.append(b)
-        diagnostics += len(b.resolution.diagnostics)
-        for fmt in formats:
-            write_atomic(out / f"{b.name}.{fmt}", graph_bytes(b.triples, fmt))
-        contract = json.dumps(to_contract(b.resolution), ensure_ascii=False, indent=1) + "\n"
-        write_atomic(out / f"{b.name}.json", contract.encode("utf-8"))
-        if not args.quiet:
-            emit(f"{f}: {len(b.resolution.clauses)} clauses, "
-                 f"{sum(len(c.references) for c in b.resolution.clauses) + sum(len(n.references) for n in b.resolution.footnotes)} "
-                 f"references, {len(b.triples)} triples -> {out / (b.name + '.' + formats[0])}")
-        for d in b.resolution.diagnostics:
-            if args.strict or not args.quiet:
-                where = f" at {d.span[0]}-{d.span[1]}" if d.span else ""
-                warn(f"{f}: {d.clause or 'document'}{where}: {d.code}: {d.message}")
-    if failed and not args.quiet:
-        warn(f"{len(failed)} of {len(files)} inputs failed: " + "; ".join(f"{p} ({why})" for p, why in failed))
-    if not built:
+
+    def seen(o) -> None:
+        nonlocal diagnostics
+        diagnostics += o.diagnostics
+
+    try:
+        report = build_corpus(files, out, settings, jobs=args.jobs, store_dir=Path(args.store) if args.store else None,
+                              progress=bar.update if bar else None, on_outcome=seen)
+    finally:
+        if bar:
+            bar.close()
+    views = write_corpus_view(report, minter, out)
+    for path, why in report.failed:
+        warn(f"{path}: {why}")
+    if not args.quiet:
+        emit(f"built {len(report.built)} resolutions ({report.triples} triples), "
+             f"{len(report.skipped)} unchanged and skipped, {len(report.failed)} failed")
+        emit("wrote " + ", ".join(report.outputs + views) + (f"; store: {args.store}" if args.store else ""))
+    if report.failed:
+        warn(f"{len(report.failed)} of {len(files)} inputs failed: "
+             + "; ".join(f"{Path(p).name} ({why})" for p, why in report.failed[:20])
+             + (" ..." if len(report.failed) > 20 else ""))
+    if not report.built and not report.skipped:
         return EXIT_BAD_INPUT
-    if failed or (args.strict and diagnostics):
+    if report.failed or (args.strict and diagnostics):
         return EXIT_FINDINGS
     return 0
+
+
+def write_corpus_view(report, minter: Minter, out: Path) -> list[str]:
+    try:
+        from ..network import citation_network
+        from ..view import corpus_view_html
+    except ImportError:
+        return []
+    summaries = [o.summary for o in report.built if o.summary is not None]
+    if not summaries:
+        return []
+    path = out / "index.html"
+    write_atomic(path, corpus_view_html(citation_network(summaries, minter)).encode("utf-8"))
+    return [str(path)]
