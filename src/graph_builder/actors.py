@@ -57,6 +57,8 @@ LEAD_IN = re.compile(r"(?:^|,|;|\band|\balso|\bfurther|\bstrongly|\burgently|\ba
 # where an actor's name ends: the infinitive of what it must do, a relative clause, punctuation
 INFINITIVE = re.compile(r"\s+(?:not\s+)?to\s+(?!(?:the|all|a|an|its|their|those|these|his|her|that|this|any|each|such|both)\b)[a-z][\w-]*")
 OBJECT_END = re.compile(r"[;:.]|\s+(?:that|who|which|whose|where|when|while)\s|\s+\(")
+# a named actor of two capitalised words or more: "the National Union", "the Government of Angola"
+NAMED_ACTOR = re.compile(r"(?<![\w-])(?:the\s+)(?P<name>[A-Z][\w’'\-]+(?:\s+(?:(?:of|for|the)\s+)*[A-Z][\w’'\-]+)+)")
 SPLIT_COMMA = re.compile(r"\s*,\s*")
 IN_PARTICULAR = re.compile(r"^(?:and\s+)?(?:in\s+particular|particularly|especially|notably)\s+(?:to\s+)?", re.I)
 SHALL = re.compile(r"\s+(?:shall|should|must|will|to)\s")
@@ -66,7 +68,8 @@ def addressees(text: str, clause_verb_end: int = 0) -> list[ActorMention]:
     """Actors the clause directs, in order, each once."""
     nouns, quantifiers, stops = actor_words()
     pat = directive_pattern()
-    matches = [m for m in pat.finditer(text) if m.start() == 0 or LEAD_IN.search(text, 0, m.start())]
+    matches = [m for m in pat.finditer(text)
+               if m.start() == 0 or m.group("noun") or LEAD_IN.search(text, 0, m.start())]
     out: list[ActorMention] = []
     seen: set[str] = set()
     for i, m in enumerate(matches):
@@ -81,6 +84,17 @@ def addressees(text: str, clause_verb_end: int = 0) -> list[ActorMention]:
             if mm:
                 cut = min(cut, mm.start())
         if is_that:
+            pronoun = re.match(r"\s*(it|they)\b", segment)
+            if pronoun:
+                # "condemns the National Union ... and demands that it cease": the last name before the pronoun
+                names = list(NAMED_ACTOR.finditer(text, 0, m.start()))
+                if names:
+                    n = names[-1]
+                    plain = n.group("name")
+                    if plain.casefold() not in seen:
+                        seen.add(plain.casefold())
+                        out.append(ActorMention(plain, n.start("name"), n.end("name"), verb))
+                continue
             # "demands that the parties cease": the subject of the clause that follows
             subj = re.match(r"\s*((?:all\s+|the\s+)?(?:[A-Z][\w’'\-]*|of|for|the|and)(?:\s+(?:[A-Z][\w’'\-]*|of|for|the|and|parties|States|actors|groups))*)", segment[:cut])
             if not subj or not subj.group(1).strip():
@@ -116,13 +130,12 @@ def split_actors(obj: str, base: int) -> list[tuple[str, int, int]]:
                 continue
             at += len(re.match(r"^as\s+well\s+as\s+", part, re.I).group(0))
             part = part[len(re.match(r"^as\s+well\s+as\s+", part, re.I).group(0)):]
-        part = cut_at_stop(part)
-        pieces = re.split(r"\s+(?:and|or|as\s+well\s+as)\s+", part)
+        pieces = [cut_at_stop(re.sub(r"^to\s+", "", p)) for p in re.split(r"\s+(?:and|or|as\s+well\s+as)\s+", part)]
         merged: list[str] = []
         for p in pieces:
             if merged and shares_modifier(p):
                 merged[-1] = merged[-1] + " and " + p
-            else:
+            elif p:
                 merged.append(p)
         q = 0
         for p in merged:
@@ -142,9 +155,10 @@ def cut_at_stop(part: str) -> str:
     while i < len(words) and words[i].lower() in quantifiers:
         i += 1
     for j in range(i, len(words)):
-        if words[j].lower() in stops:
+        w = words[j]
+        if w.lower() in stops or (w.endswith("ly") and w.islower() and len(w) > 4):  # "parties strictly to abide"
             return " ".join(words[:j])
-    return part
+    return " ".join(words)
 
 
 def shares_modifier(p: str) -> bool:

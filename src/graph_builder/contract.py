@@ -37,6 +37,7 @@ def to_contract(res: Resolution) -> dict:
                                       for a in c.addressees],
                 "footnotes": list(c.footnotes),
                 "references": [reference_dict(r) for r in c.references],
+                **({"heading": True} if c.heading else {}),
             }
             for c in res.clauses
         ],

@@ -44,7 +44,9 @@ MANDATE = re.compile(
     r"(?<![\w-])(?P<title>(?:Deputy\s+)?(?:Special\s+Rapporteur|Independent\s+Expert|Special\s+Representative|Special\s+Envoy|"
     r"Personal\s+Envoy|Special\s+Adviser|Special\s+Coordinator|Personal\s+Representative|High\s+Representative))"
     r"(?P<of>\s+of\s+the\s+(?:Secretary-General|Human\s+Rights\s+Council|Commission\s+on\s+Human\s+Rights|General\s+Assembly))?"
-    r"(?:\s+(?P<prep>on|for)\s+(?P<topic>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,14}?)"
+    # a rapporteur's mandate is "on" a topic; an envoy's "for" a country or a cause, printed with capitals
+    r"(?:\s+(?:(?P<prep>on)\s+(?P<topic>(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,14}?)"
+    r"|(?P<prep2>for)\s+(?P<topic2>(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|and|of|the|in|for)){0,8}?))"
     + TOPIC_STOP + ")?"
 )
 # "article 4", "articles 19 and 20", "Chapter VII", "article 2, paragraph 1," ... followed by "of"
@@ -77,7 +79,7 @@ def find_names(text: str) -> list[NameMatch]:
         if overlaps(m.start(), m.end(), taken):
             continue
         title = re.sub(r"\s+", " ", m.group("title"))
-        if m.group("topic"):
+        if m.group("topic") or m.group("topic2"):
             found.append(NameMatch(m.start(), m.end(), m.group(0), (), mandate=mandate_key(m)))
             taken.append((m.start(), m.end()))
         elif m.group("of") and "Secretary-General" in m.group("of"):
@@ -102,18 +104,19 @@ def find_names(text: str) -> list[NameMatch]:
 # "his Special Representative", "its Special Rapporteur", "the Secretary-General’s Special Envoy"
 POSSESSIVE_SHORT = re.compile(
     r"(?<![\w-])(?:the|his|her|its|their|the\s+Secretary-General[’']s)\s+(?P<title>Special\s+(?:Representative|Rapporteur|Envoy|Adviser|Coordinator)|"
-    r"Personal\s+Envoy|High\s+Representative|Independent\s+Expert)(?![\w-])(?!\s+(?:of|on|for)\s)"
+    r"Personal\s+Envoy|High\s+Representative|Independent\s+Expert)(?![\w-])"
 )
 
 
 def mandate_key(m: re.Match[str]) -> str:
     title = re.sub(r"\s+", " ", m.group("title"))
-    topic = re.sub(r"\s+", " ", m.group("topic") or "").strip()
+    prep = m.group("prep") or m.group("prep2")
+    topic = re.sub(r"\s+", " ", m.group("topic") or m.group("topic2") or "").strip()
     of = m.group("of") or ""
     if "Secretary-General" in of:
-        return f"{title} of the Secretary-General {m.group('prep')} {topic}"
+        return f"{title} of the Secretary-General {prep} {topic}"
     # a special procedure's official title leaves out the Council: "Special Rapporteur on ..."
-    return f"{title} {m.group('prep')} {topic}"
+    return f"{title} {prep} {topic}"
 
 
 def overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

@@ -134,6 +134,7 @@ class SourceClause:
     markers: tuple[Marker, ...] = ()
     verb_hint: str = ""  # the opening phrase where the source marks it up (AKN italics)
     links: tuple["Link", ...] = ()  # references the source marks up (AKN <a href>)
+    heading: bool = False  # a heading the UN's markup counts as a paragraph: no verb of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +230,7 @@ class Clause:
     references: tuple[Reference, ...]
     addressees: tuple[Addressee, ...] = ()
     footnotes: tuple[str, ...] = ()
+    heading: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,7 @@ SELF_NAMES = {
     "Commission on Human Rights": ("the commission",),
 }
 # a proper name of three capitalised words or more, to expand "the National Union" later
-PROPER_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w’'\-]+)(?:\s+(?:of|for|the|and|on|de|du|des)?\s*[A-Z][\w’'\-]+){2,12}")
+PROPER_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w’'\-]+)(?:\s+(?:(?:of|for|the|on|de|du|des)\s+)*[A-Z][\w’'\-]+){2,12}")
 
 
 @dataclass
@@ -48,6 +48,7 @@ class Memory:
     """What the document has named so far, latest last."""
 
     last_by_short: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded short form -> (kind, key)
+    reports: dict[str, tuple[str, ...]] = field(default_factory=dict)  # author key -> symbols of its latest report
     last_resolution: str = ""
     last_decision: str = ""
     proper_names: list[str] = field(default_factory=list)
@@ -59,6 +60,7 @@ class UnitResult:
     references: list[Reference]
     diagnostics: list[Diagnostic]
     entity_spans: list[tuple[int, int, str, str]]  # clean start, end, kind, key of bodies/offices named
+    reports: list[tuple[int, int, str]] = field(default_factory=list)  # "report of the X": clean span, author key
 
 
 def resolve(doc: SourceDocument) -> Resolution:
@@ -75,20 +77,71 @@ def resolve(doc: SourceDocument) -> Resolution:
         notes_by_anchor.setdefault(fn.anchor, []).append(fn)
     for sc in doc.clauses:
         unit = read_unit(doc, sc.id, sc.body, sc.links, issuer, memory)
+        notes_here = notes_by_anchor.get(sc.id, ())
+        report_short_forms(doc, sc, unit, memory)
         diagnostics.extend(unit.diagnostics)
         verb, concept = clause_verb(sc)
         actors: tuple[Addressee, ...] = ()
-        if sc.kind == "operative":
+        if sc.kind == "operative" and not sc.heading:
             actors = tuple(to_addressees(doc, sc.body, addressees(sc.body.text), unit.entity_spans, memory))
         clauses.append(Clause(sc.id, sc.kind, verb, concept, sc.span, sc.body.text, tuple(unit.references), actors,
-                              tuple(fn.id for fn in notes_by_anchor.get(sc.id, ()))))
-        for fn in notes_by_anchor.get(sc.id, ()):
-            footnotes.append(read_footnote(doc, fn, issuer, memory, diagnostics))
+                              tuple(fn.id for fn in notes_here), sc.heading))
+        for fn in notes_here:
+            note = read_footnote(doc, fn, issuer, memory, diagnostics)
+            footnotes.append(note)
+            remember_report(sc, unit, fn, note, memory)
     for fn in notes_by_anchor.get("", ()):
         footnotes.append(read_footnote(doc, fn, issuer, memory, diagnostics))
     order = {fn.id: i for i, fn in enumerate(doc.footnotes)}
     footnotes.sort(key=lambda f: order.get(f.id, 0))
     return Resolution(doc.source, doc.text, doc.info, tuple(clauses), tuple(footnotes), tuple(diagnostics))
+
+
+REPORT_LEAD = re.compile(r"(?:^|\s)(?:reports?|note|notes|letter|letters|communications?)\s+of\s+(?:the\s+)?$")
+MARKER_WINDOW = 60  # characters between a report's mention and its footnote marker
+
+
+def report_mentions(text: str, entity_spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
+    """'the report of the Secretary-General': (clean start of "report", end of the author, author key)."""
+    out = []
+    for s, e, kind, key in entity_spans:
+        lead = REPORT_LEAD.search(text, max(0, s - 30), s)
+        if lead:
+            out.append((lead.start(), e, key))
+    return out
+
+
+def remember_report(sc: SourceClause, unit: UnitResult, fn: SourceFootnote, note: Footnote, memory: Memory) -> None:
+    """A footnote that gives the symbols of a report the clause names: remember them as that author's report."""
+    symbols = tuple(r.key for r in note.references if r.kind == "document")
+    marker = next((m.source_offset for m in sc.markers if m.label == fn.marker), None)
+    if not symbols or marker is None:
+        return
+    before = [(s, e, key) for s, e, key in unit.reports if sc.body.source_offset(e) <= marker]
+    if before:
+        s, e, key = before[-1]
+        if marker - sc.body.source_offset(e) <= MARKER_WINDOW:
+            memory.reports[key] = symbols
+
+
+def report_short_forms(doc: SourceDocument, sc: SourceClause, unit: UnitResult, memory: Memory) -> None:
+    """'the report of the Secretary-General' with no symbol or marker of its own: the report that author's
+    latest cited report was (a short form, as "the Covenant" is)."""
+    marks = [m.source_offset for m in sc.markers]
+    inline = {r.key for r in unit.references if r.kind == "document"}
+    for s, e, key in unit.reports:
+        end = sc.body.source_offset(e)
+        if any(0 <= m - end <= MARKER_WINDOW for m in marks):
+            continue  # its own footnote says which report
+        symbols = memory.reports.get(key, ())
+        if not symbols or inline & set(symbols):
+            continue
+        span = sc.body.source_span(s, e)
+        have = {(r.kind, r.key) for r in unit.references}
+        for sym in symbols:
+            if ("document", sym) not in have:
+                unit.references.append(Reference("document", sym, doc.text[span[0]:span[1]], span, short_form=True))
+    unit.references.sort(key=lambda r: (r.span, r.kind, r.key))
 
 
 def read_footnote(doc: SourceDocument, fn: SourceFootnote, issuer: str, memory: Memory,
@@ -100,7 +153,7 @@ def read_footnote(doc: SourceDocument, fn: SourceFootnote, issuer: str, memory: 
 
 def clause_verb(sc: SourceClause) -> tuple[str, str]:
     """The opening phrase as printed and its concept id; sub-paragraphs and annex paragraphs have none."""
-    if sc.kind == "annex" or "." in sc.id.split(".")[-1] or is_subparagraph(sc.id):
+    if sc.kind == "annex" or sc.heading or is_subparagraph(sc.id):
         return "", ""
     op = opening(sc.verb_hint) if sc.verb_hint else opening(sc.body.text)
     phrase = sc.verb_hint or op.phrase
@@ -188,7 +241,14 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
     for m in g.country_pattern.finditer(text):
         memory.countries[g.countries[fold(m.group(0))]] += 1
     refs.sort(key=lambda r: (r.span, r.kind, r.key))
-    return UnitResult(refs, diags, entity_spans)
+    reports = report_mentions(text, entity_spans)
+    # a report cited with its symbol in the text: "the report of the Secretary-General (S/2002/1005)"
+    for s, e, key in reports:
+        after = [r.key for r in refs if r.kind == "document" and 0 <= body.source_span(e, e)[0] <= r.span[0]
+                 <= body.source_offset(min(len(text), e + MARKER_WINDOW))]
+        if after:
+            memory.reports[key] = tuple(after)
+    return UnitResult(refs, diags, entity_spans, reports)
 
 
 def ordinal_suffix(n: int) -> str:
@@ -211,8 +271,8 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
                 remember(memory, e.kind, e.name, e)
             return (n.entries[0].kind, "\x00".join(e.name for e in n.entries), False)
         e = n.entries[0]
-        if e.kind == "body" and e.name == issuer and is_issuer_mention(text, n):
-            return None
+        if e.kind == "body" and is_issuer_mention(text, n):
+            return None  # "Human Rights Council resolution 49/18": the issuer is part of the citation
         remember(memory, e.kind, e.name, e)
         return (e.kind, e.name, False)
     if n.mandate and not n.short:
@@ -253,8 +313,8 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
 
 def is_issuer_mention(text: str, n: NameMatch) -> bool:
     """'General Assembly resolution 70/1': the organ as the issuer of a citation, which is no body reference."""
-    after = text[n.end:n.end + 20]
-    return bool(re.match(r"\s+(?:resolutions?|decisions?|presidential\s+statements?)\b", after))
+    after = text[n.end:n.end + 40]
+    return bool(re.match(r"\s+(?:(?:and\s+[\w\s]{3,40}?\s+)?resolutions?|decisions?|presidential\s+statements?|agreed\s+conclusions)\b", after))
 
 
 def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: str = "") -> None:

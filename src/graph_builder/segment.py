@@ -44,6 +44,8 @@ class Para:
     annex: int = 0
     label_end: int = 0  # characters of the first line taken by the number/label
     id: str = ""
+    role: str = ""  # for headings: marker ("II", "Annex"), title (the words after a marker) or free
+    after_operative: bool = False  # an operative paragraph came before it in its statement
 
 
 def find_formula(lines: tuple[Line, ...]) -> int:
@@ -63,6 +65,7 @@ class Segmenter:
     def __init__(self) -> None:
         self.paras: list[Para] = []
         self.sections: list[str] = [""]  # section labels in order of appearance; 0 is "no section"
+        self.statements: set[int] = set()  # sections that open with an enacting formula (parts A, B)
         self.section = 0
         self.annex = 0
         self.seen_operative = False
@@ -86,7 +89,9 @@ class Segmenter:
 
     def new_statement(self) -> None:
         """An enacting formula: a new preamble begins."""
-        self.current = Para("heading")
+        if self.section:
+            self.statements.add(self.section)
+        self.current = Para("heading", role="formula")
         self.seen_operative = False
         self.last_number = 0
 
@@ -100,15 +105,16 @@ class Segmenter:
             if not self.annex:
                 self.sections.append(sm.group("label"))
                 self.section = len(self.sections) - 1
-                self.seen_operative = False
             self.heading_open = True
-            self.current = Para("heading", [line])
+            self.open(Para("heading", role="marker", after_operative=self.seen_operative), line)
+            if not self.annex:
+                self.seen_operative = False
             return
         if ANNEX.match(line.text) and boundary:
             self.annex += 1
             self.last_number = 0
             self.heading_open = True
-            self.current = Para("heading", [line])
+            self.open(Para("heading", role="marker"), line)
             return
 
         nm = NUMBERED.match(line.text)
@@ -147,8 +153,12 @@ class Segmenter:
             # a clause verb opening a line after a clause-ending comma, with no blank line (OCR'd texts)
             self.start_unnumbered(line, text)
             return
-        if self.current is None or self.current.kind == "heading":
-            self.current = Para("heading", [line])
+        if self.current is None:
+            self.open(Para("heading", role="free", after_operative=self.seen_operative), line)
+            return
+        if self.current.kind == "heading" and (boundary or self.current.role == "marker"):
+            role = "title" if self.heading_open else "free"
+            self.open(Para("heading", role=role, after_operative=self.seen_operative), line)
             return
         self.current.lines.append(line)
 
@@ -166,7 +176,8 @@ class Segmenter:
 
     def start_unnumbered(self, line: Line, text: str) -> None:
         if looks_like_heading(text):
-            self.current = Para("heading", [line])
+            role = "title" if self.heading_open else "free"
+            self.open(Para("heading", role=role, after_operative=self.seen_operative), line)
             return
         if self.annex:
             self.open(Para("annex"), line)
@@ -178,32 +189,82 @@ class Segmenter:
         self.seen_operative = self.seen_operative or operative
         self.open(Para("operative" if operative else "preambular"), line)
 
-    def assign_ids(self) -> list[Para]:
-        """Contract ids, from content: a section's label prefixes its clauses only when
-        the section restarts the numbering (or has a preamble of its own)."""
-        paras = [p for p in self.paras if p.kind != "heading"]
-        restarts: dict[int, bool] = {}
-        for sec in {p.section for p in paras}:
-            block = [p for p in paras if p.section == sec and not p.annex]
-            first_num = next((int(p.number) for p in block if p.number and not p.sub), 0)
-            label = self.sections[sec]
-            restarts[sec] = bool(label) and (first_num in (0, 1) or any(p.kind == "preambular" for p in block))
-        counts: dict[str, int] = {}
-        prefix_of_part = ""
-        ids: dict[int, str] = {}
-        for i, p in enumerate(paras):
-            label = self.sections[p.section]
-            if p.annex:
-                prefix = f"annex{p.annex}."
-            elif restarts.get(p.section):
-                if re.fullmatch(r"[IVXLC]+", label) and prefix_of_part and label != prefix_of_part:
-                    prefix = f"{prefix_of_part}.{label}."
-                else:
-                    prefix = f"{label}."
-                    if not re.fullmatch(r"[IVXLC]+", label):
-                        prefix_of_part = label
+    def sections_that_restart(self) -> dict[int, bool]:
+        """Which sections are sections in their own right.  A part with its own enacting formula
+        always is; a run of sibling sections is when the numbering starts again at 1 after the first
+        of them, or one of the later ones has a preamble of its own."""
+        first: dict[int, int] = {}
+        preamble: dict[int, bool] = {}
+        for p in self.paras:
+            if p.kind == "heading" or p.annex:
+                continue
+            if p.number and not p.sub:
+                first.setdefault(p.section, int(p.number))
+            if p.kind == "preambular":
+                preamble[p.section] = True
+        restarts: dict[int, bool] = {0: False}
+        run: list[int] = []
+
+        def close_run() -> None:
+            if not run:
+                return
+            later = run[1:] if len(run) > 1 else run
+            real = any(first.get(k, 0) == 1 or preamble.get(k, False) for k in later)
+            for k in run:
+                restarts[k] = real
+            run.clear()
+
+        for k in range(1, len(self.sections)):
+            if k in self.statements:
+                close_run()
+                restarts[k] = True
             else:
-                prefix = ""
+                run.append(k)
+        close_run()
+        return restarts
+
+    def section_prefixes(self, restarts: dict[int, bool]) -> dict[int, str]:
+        """'B.' for part B, 'B.II.' for its section II when that is a section in its own right."""
+        prefixes = {0: ""}
+        part = ""
+        for k in range(1, len(self.sections)):
+            label = self.sections[k]
+            if k in self.statements:
+                part = label
+                prefixes[k] = f"{label}."
+            elif restarts.get(k):
+                nested = part and re.fullmatch(r"[IVXLC]+", label) and not re.fullmatch(r"[IVXLC]+", part)
+                prefixes[k] = f"{part}.{label}." if nested else f"{label}."
+            else:
+                prefixes[k] = f"{part}." if part else ""
+        return prefixes
+
+    def assign_ids(self) -> list[Para]:
+        """Contract ids, from content.  A section's label prefixes its clauses only when the
+        section restarts the numbering (or has a preamble of its own); a section that does not
+        is no section in the UN's markup, and its heading lines count as paragraphs, as free
+        headings do (the markup makes them paragraphs: ppN before the operative part, uopN after)."""
+        restarts = self.sections_that_restart()
+        paras: list[Para] = []
+        for p in self.paras:
+            if p.kind == "heading" and p.role in ("free", "title") and not looks_like_heading(
+                    " ".join(ln.text.strip() for ln in p.lines)):
+                # it read like a heading on its first line, but goes on as a clause
+                p.kind = "annex" if p.annex else ("operative" if p.after_operative else "preambular")
+                if p.kind == "operative" or (p.kind == "preambular" and is_operative_form(opening(p.lines[0].text).head)):
+                    p.kind = "operative"
+                p.role = ""
+            if p.kind != "heading":
+                paras.append(p)
+            elif p.role == "free" or (p.role in ("marker", "title") and not p.annex and not restarts.get(p.section)
+                                       and self.sections[p.section]):
+                p.kind = "annex" if p.annex else ("operative" if p.after_operative else "preambular")
+                p.role = "heading"
+                paras.append(p)
+        prefixes = self.section_prefixes(restarts)
+        counts: dict[str, int] = {}
+        for i, p in enumerate(paras):
+            prefix = f"annex{p.annex}." if p.annex else prefixes[p.section]
             if p.sub:
                 parent = next((q for q in reversed(paras[:i]) if not q.sub and q.kind == p.kind), None)
                 p.id = f"{parent.id}.{p.sub}" if parent is not None and parent.id else f"{prefix}op{p.number}.{p.sub}"
@@ -334,7 +395,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
         number_chars = max(0, p.label_end - lead)
         body = drop_prefix(body, number_chars)
         span = (first.start + lead, p.lines[-1].start + len(p.lines[-1].text.rstrip()))
-        clauses.append(SourceClause(p.id, p.kind, body, span, marks))
+        clauses.append(SourceClause(p.id, p.kind, body, span, marks, heading=p.role == "heading"))
 
     footnotes = []
     for n in notes:
