@@ -29,6 +29,8 @@ NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.\s+(?=\S)")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
 SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)|(?P<bullet>[•\-–—]\.?))\s+(?=\S)")
 ROMAN = re.compile(r"^[ivxlc]+$")
+# "... recommends to the General Assembly the adoption of the following draft resolution:"
+DRAFT_FOLLOWS = re.compile(r"following\s+draft\s+(?:resolution|decision)s?\s*:\s*$")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
@@ -56,9 +58,11 @@ def find_formula(lines: tuple[Line, ...]) -> int:
 
 
 def paragraph_end_char(p: Para | None) -> str:
+    """The paragraph's last mark, a footnote marker after it aside ("2021–2022,1" ends with a comma)."""
     if p is None or not p.lines:
         return ""
-    return p.lines[-1].text.rstrip()[-1:]
+    last = p.lines[-1].text.rstrip()
+    return re.sub(r"(?<=[,;:.)])\s?\d{1,3}$", "", last)[-1:]
 
 
 class Segmenter:
@@ -66,6 +70,8 @@ class Segmenter:
         self.paras: list[Para] = []
         self.sections: list[str] = [""]  # section labels in order of appearance; 0 is "no section"
         self.statements: set[int] = set()  # sections that open with an enacting formula (parts A, B)
+        self.components = 0  # draft resolutions recommended for adoption (C1, C2 ...)
+        self.component_sections: set[int] = set()
         self.section = 0
         self.annex = 0
         self.seen_operative = False
@@ -87,6 +93,17 @@ class Segmenter:
                 return p
         return None
 
+    def open_component(self) -> None:
+        """'Recommends ... the adoption of the following draft resolution:': what follows is the
+        draft's text, a component of its own (C1, C2 ...), as the UN's markup has it."""
+        self.components += 1
+        self.sections.append(f"C{self.components}")
+        self.section = len(self.sections) - 1
+        self.statements.add(self.section)
+        self.component_sections.add(self.section)
+        self.seen_operative = False
+        self.last_number = 0
+
     def new_statement(self) -> None:
         """An enacting formula: a new preamble begins."""
         if self.section:
@@ -98,6 +115,9 @@ class Segmenter:
     def feed(self, line: Line) -> None:
         text = line.text.strip()
         prev_end = paragraph_end_char(self.current)
+        if prev_end == ":" and self.current is not None and not self.current.sub and DRAFT_FOLLOWS.search(
+                " ".join(ln.text.strip() for ln in self.current.lines[-3:])) and (line.blank_before or line.indent):
+            self.open_component()
         boundary = line.blank_before or line.indent > 0 or self.current is None
 
         sm = SECTION.match(line.text)
@@ -111,7 +131,8 @@ class Segmenter:
                 self.seen_operative = False
             return
         if ANNEX.match(line.text) and boundary:
-            self.annex += 1
+            if not (self.paras and self.paras[-1].role == "marker" and self.paras[-1].annex):
+                self.annex += 1  # "Annex" twice in a row (a heading over the annex's own heading) is one annex
             self.last_number = 0
             self.heading_open = True
             self.open(Para("heading", role="marker"), line)
@@ -189,6 +210,17 @@ class Segmenter:
         self.seen_operative = self.seen_operative or operative
         self.open(Para("operative" if operative else "preambular"), line)
 
+    def section_tree(self) -> tuple[dict[int, int], dict[int, int]]:
+        """(level, parent) of each section: parts with an enacting formula enclose roman
+        sections, which enclose lettered ones."""
+        level: dict[int, int] = {}
+        parent: dict[int, int] = {}
+        for k in range(1, len(self.sections)):
+            label = self.sections[k]
+            level[k] = 0 if k in self.statements else 1 if re.fullmatch(r"[IVXLC]+", label) else 2
+            parent[k] = next((j for j in range(k - 1, 0, -1) if level[j] < level[k]), 0)
+        return level, parent
+
     def sections_that_restart(self) -> dict[int, bool]:
         """Which sections are sections in their own right.  A part with its own enacting formula
         always is; a run of sibling sections is when the numbering starts again at 1 after the first
@@ -202,41 +234,28 @@ class Segmenter:
                 first.setdefault(p.section, int(p.number))
             if p.kind == "preambular":
                 preamble[p.section] = True
+        level, parent = self.section_tree()
+        parts = [k for k in level if level[k] == 0 and k not in self.component_sections]
+        runs: dict[tuple[int, int], list[int]] = {}
+        for k in level:
+            if level[k]:
+                runs.setdefault((parent[k], level[k]), []).append(k)
         restarts: dict[int, bool] = {0: False}
-        run: list[int] = []
-
-        def close_run() -> None:
-            if not run:
-                return
+        # parts with their own formula are parts, unless there is only one ("75/251 C" printed alone)
+        restarts.update({k: len(parts) > 1 or k in self.component_sections for k in level if level[k] == 0})
+        for run in runs.values():
             later = run[1:] if len(run) > 1 else run
             real = any(first.get(k, 0) == 1 or preamble.get(k, False) for k in later)
-            for k in run:
-                restarts[k] = real
-            run.clear()
-
-        for k in range(1, len(self.sections)):
-            if k in self.statements:
-                close_run()
-                restarts[k] = True
-            else:
-                run.append(k)
-        close_run()
+            restarts.update({k: real for k in run})
         return restarts
 
     def section_prefixes(self, restarts: dict[int, bool]) -> dict[int, str]:
         """'B.' for part B, 'B.II.' for its section II when that is a section in its own right."""
+        _, parent = self.section_tree()
         prefixes = {0: ""}
-        part = ""
         for k in range(1, len(self.sections)):
-            label = self.sections[k]
-            if k in self.statements:
-                part = label
-                prefixes[k] = f"{label}."
-            elif restarts.get(k):
-                nested = part and re.fullmatch(r"[IVXLC]+", label) and not re.fullmatch(r"[IVXLC]+", part)
-                prefixes[k] = f"{part}.{label}." if nested else f"{label}."
-            else:
-                prefixes[k] = f"{part}." if part else ""
+            outer = prefixes[parent[k]]
+            prefixes[k] = f"{outer}{self.sections[k]}." if restarts.get(k) else outer
         return prefixes
 
     def assign_ids(self) -> list[Para]:
@@ -256,8 +275,8 @@ class Segmenter:
                 p.role = ""
             if p.kind != "heading":
                 paras.append(p)
-            elif p.role == "free" or (p.role in ("marker", "title") and not p.annex and not restarts.get(p.section)
-                                       and self.sections[p.section]):
+            elif p.role == "free" or (p.role == "title" and p.annex) or (
+                    p.role in ("marker", "title") and not p.annex and not restarts.get(p.section) and self.sections[p.section]):
                 p.kind = "annex" if p.annex else ("operative" if p.after_operative else "preambular")
                 p.role = "heading"
                 paras.append(p)
