@@ -31,6 +31,7 @@ class Entry:
     adopted_by: str = ""
     year: int = 0
     wikidata: str = ""
+    un: bool = True  # False for organisations outside the UN (African Union, ICRC): named, but no `body` key
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def gazetteer() -> Gazetteer:
             e = Entry(kind, raw["id"], raw[key], as_tuple(raw.get("names")), as_tuple(raw.get("acronyms")),
                       as_tuple(raw.get("short")), raw.get("type", ""), bool(raw.get("standalone", False)),
                       raw.get("country", ""), raw.get("parent", ""), raw.get("adopted_by", ""),
-                      int(raw.get("year", 0) or 0), raw.get("wikidata", ""))
+                      int(raw.get("year", 0) or 0), raw.get("wikidata", ""), bool(raw.get("un", True)))
             entries[(kind, e.id)] = e
             by_name.setdefault((kind, fold(e.name)), e)
             for s in (e.name, *e.names):

@@ -51,7 +51,7 @@ class Memory:
     reports: dict[str, tuple[str, ...]] = field(default_factory=dict)  # author key -> symbols of its latest report
     last_resolution: str = ""
     last_decision: str = ""
-    proper_names: list[str] = field(default_factory=list)
+    proper_names: dict[str, None] = field(default_factory=dict)  # each once, in order: a list grew with the text
     countries: Counter = field(default_factory=Counter)
 
 
@@ -217,6 +217,9 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
         if r is None:
             continue
         kind, key, short = r
+        if kind == "organization":
+            entity_spans.append((n.start, n.end, "actor", key))  # an addressee, but no UN body to key
+            continue
         for k in key.split("\x00"):  # collections stand for each member
             add(kind, k, n.start, n.end, short_form=short)
             if kind in ("body", "office"):
@@ -236,7 +239,7 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
     for m in AGENDA_ITEM.finditer(text):
         add("agenda-item", m.group("title").strip(), m.start("title"), m.end("title"))
     for m in PROPER_NAME.finditer(text):
-        memory.proper_names.append(re.sub(r"\s+", " ", m.group(0)))
+        memory.proper_names[re.sub(r"\s+", " ", m.group(0))] = None
     g = gazetteer()
     for m in g.country_pattern.finditer(text):
         memory.countries[g.countries[fold(m.group(0))]] += 1
@@ -274,7 +277,7 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
         if e.kind == "body" and is_issuer_mention(text, n):
             return None  # "Human Rights Council resolution 49/18": the issuer is part of the citation
         remember(memory, e.kind, e.name, e)
-        return (e.kind, e.name, False)
+        return ("organization" if e.kind == "body" and not e.un else e.kind, e.name, False)
     if n.mandate and not n.short:
         entry = g.by_name.get(("office", fold(n.mandate))) or g.surfaces.get(fold(n.mandate))
         key = entry.name if entry is not None else n.mandate
@@ -301,6 +304,8 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
     standalone = [e for e in n.entries if e.standalone]
     if len(standalone) == 1:
         return (standalone[0].kind, standalone[0].name, True)
+    if n.entries and all(e.kind == "body" and not e.un for e in n.entries):
+        return None
     if n.short in SELF_NAMES.get(issuer, ()) or not n.entries and n.short.startswith("the "):
         if not n.entries:
             diags.append(diagnostic(body, unit_id, n.start, n.end, "unresolved-short-form",
@@ -329,6 +334,8 @@ def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: st
                         r"Personal Envoy|High Representative|High Commissioner)", key)
         if head:
             shorts.add(fold("the " + head.group(1)))
+    if entry is not None and entry.kind == "body" and not entry.un:
+        kind = "organization"
     for s in shorts:
         memory.last_by_short[s] = (kind, key)
 

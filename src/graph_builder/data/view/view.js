@@ -1,0 +1,347 @@
+// graph-builder's view: legend, filters, search and the details panel around a vis-network.
+// Document text only ever reaches the DOM through textContent (never innerHTML), and
+// vis-network shows string tooltips with innerText, so no title or clause can run as markup.
+
+// The vis.Network, global as pyvis makes it, so tests and users can script the view.
+var network = null;
+
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var corpus = data.mode === "corpus";
+  var hidden = {nodes: {}, edges: {}};  // what the filters hide now, by id
+  var view = window.graphView = {
+    firstDrawMs: null,  // performance.now() at the first draw: milliseconds since navigation started
+    search: search,
+    show: showNode,
+    nodeId: function (iri) {
+      var found = nodes.get({filter: function (n) { return n.iri === iri; }});
+      return found.length ? found[0].id : null;
+    }
+  };
+
+  // -- small DOM helpers: everything goes through textContent --------------------------
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function safeUrl(url) {
+    // only links the builder made: undocs.org and other public records over https
+    return typeof url === "string" && /^https:\/\//.test(url) ? url : "";
+  }
+
+  function nodeButton(id) {
+    var n = nodes.get(id);
+    var b = el("button", {type: "button", "class": "node-link"}, n.label + (n.name && n.name !== n.label ? " — " + n.name : ""));
+    b.addEventListener("click", function () { showNode(id); });
+    return b;
+  }
+
+  function checkbox(item, onChange) {
+    var label = el("label");
+    var box = el("input", {type: "checkbox", "data-key": item.key});
+    box.checked = true;
+    box.addEventListener("change", onChange);
+    label.appendChild(box);
+    if (item.color) label.appendChild(el("span", {"class": "swatch " + (item.shape || "dot"), style: "background:" + item.color}));
+    label.appendChild(el("span", {}, item.label));
+    return label;
+  }
+
+  function checkedKeys(fieldset) {
+    var keys = {};
+    fieldset.querySelectorAll("input[type=checkbox]").forEach(function (b) { if (b.checked) keys[b.getAttribute("data-key")] = true; });
+    return keys;
+  }
+
+  function group(title, items, onChange) {
+    var fs = el("fieldset");
+    fs.appendChild(el("legend", {}, title));
+    items.forEach(function (item) { fs.appendChild(checkbox(item, onChange)); });
+    if (items.length > 3) {
+      var buttons = el("div", {"class": "buttons"});
+      [["all", true], ["none", false]].forEach(function (pair) {
+        var b = el("button", {type: "button"}, pair[0]);
+        b.addEventListener("click", function () {
+          fs.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = pair[1]; });
+          onChange();
+        });
+        buttons.appendChild(b);
+      });
+      fs.appendChild(buttons);
+    }
+    return fs;
+  }
+
+  // -- filters: compute what is hidden, then update only what changed --------------------
+
+  function applyHidden(nodeHidden, edgeHidden) {
+    var nodeChanges = [], edgeChanges = [];
+    nodes.forEach(function (n) {
+      var h = !!nodeHidden[n.id];
+      if (h !== !!hidden.nodes[n.id]) nodeChanges.push({id: n.id, hidden: h});
+    });
+    edges.forEach(function (e) {
+      var h = !!edgeHidden[e.id] || !!nodeHidden[e.from] || !!nodeHidden[e.to];
+      if (h !== !!hidden.edges[e.id]) edgeChanges.push({id: e.id, hidden: h});
+    });
+    hidden = {nodes: {}, edges: {}};
+    nodes.forEach(function (n) { if (nodeHidden[n.id]) hidden.nodes[n.id] = true; });
+    edges.forEach(function (e) { if (edgeHidden[e.id] || nodeHidden[e.from] || nodeHidden[e.to]) hidden.edges[e.id] = true; });
+    if (nodeChanges.length) nodes.update(nodeChanges);
+    if (edgeChanges.length) edges.update(edgeChanges);
+  }
+
+  var controls = document.getElementById("controls");
+
+  function resolutionFilters() {
+    var kinds = group("Kinds", data.legend, update);
+    var verbs = group("Verbs", data.verbs.map(function (v) { return {key: v.key, label: v.label}; }), update);
+    controls.appendChild(kinds);
+    controls.appendChild(verbs);
+
+    function update() {
+      var kindOn = checkedKeys(kinds), verbOn = checkedKeys(verbs);
+      var nodeHidden = {}, edgeHidden = {}, reached = {};
+      reached[data.root] = true;
+      edges.forEach(function (e) {
+        if (e.role === "part-of") return;
+        var target = nodes.get(e.to);
+        var show = kindOn[target.kind] && e.verbs.some(function (v) { return verbOn[v]; });
+        if (show) reached[e.to] = true; else edgeHidden[e.id] = true;
+      });
+      edges.forEach(function (e) {  // an instrument shows when a provision of it shows
+        if (e.role === "part-of" && reached[e.from] && kindOn[nodes.get(e.to).kind]) reached[e.to] = true;
+      });
+      nodes.forEach(function (n) { if (!reached[n.id]) nodeHidden[n.id] = true; });
+      applyHidden(nodeHidden, edgeHidden);
+    }
+  }
+
+  function corpusFilters() {
+    var organs = group("Organs", data.legend, update);
+    var kinds = group("Kinds", data.kinds, update);
+    controls.appendChild(organs);
+    controls.appendChild(kinds);
+
+    var years = nodes.map(function (n) { return n.year; }).filter(function (y) { return y; });
+    var minYear = Math.min.apply(null, years), maxYear = Math.max.apply(null, years);
+    var yearSet = el("fieldset");
+    yearSet.appendChild(el("legend", {}, "Years"));
+    var from = el("input", {type: "number", id: "year-from", min: minYear, max: maxYear, value: minYear, "aria-label": "from year"});
+    var to = el("input", {type: "number", id: "year-to", min: minYear, max: maxYear, value: maxYear, "aria-label": "to year"});
+    var row = el("div");
+    row.appendChild(from);
+    row.appendChild(document.createTextNode(" – "));
+    row.appendChild(to);
+    yearSet.appendChild(row);
+    yearSet.appendChild(el("div", {"class": "hint"}, "undated nodes show only with the full range"));
+    from.addEventListener("change", update);
+    to.addEventListener("change", update);
+    controls.appendChild(yearSet);
+
+    var sessionSet = el("fieldset");
+    sessionSet.appendChild(el("legend", {}, "Session"));
+    var session = el("select", {id: "session", "aria-label": "session"});
+    session.appendChild(el("option", {value: ""}, "all sessions"));
+    data.sessions.forEach(function (s) { session.appendChild(el("option", {value: s}, s)); });
+    session.addEventListener("change", update);
+    sessionSet.appendChild(session);
+    controls.appendChild(sessionSet);
+
+    var egoSet = el("fieldset");
+    egoSet.appendChild(el("legend", {}, "Ego network"));
+    var egoButton = el("button", {type: "button", id: "ego"}, "of the selected node");
+    var allButton = el("button", {type: "button", id: "ego-off"}, "whole corpus");
+    var buttons = el("div", {"class": "buttons"});
+    buttons.appendChild(egoButton);
+    buttons.appendChild(allButton);
+    egoSet.appendChild(buttons);
+    controls.appendChild(egoSet);
+    var ego = null;
+    egoButton.addEventListener("click", function () {
+      var selected = network.getSelectedNodes();
+      if (!selected.length) return;
+      ego = selected[0];
+      update();
+      network.fit({nodes: [ego].concat(network.getConnectedNodes(ego)), animation: false});
+    });
+    allButton.addEventListener("click", function () { ego = null; update(); network.fit({animation: false}); });
+    view.ego = function (id) { network.selectNodes([id]); egoButton.click(); };
+
+    function update() {
+      var organOn = checkedKeys(organs), kindOn = checkedKeys(kinds);
+      var lo = Number(from.value) || minYear, hi = Number(to.value) || maxYear;
+      var fullRange = lo <= minYear && hi >= maxYear;
+      var sessionOn = session.value;
+      var egoSet = null;
+      if (ego !== null) {
+        egoSet = {};
+        egoSet[ego] = true;
+        network.getConnectedNodes(ego).forEach(function (id) { egoSet[id] = true; });
+      }
+      var nodeHidden = {}, edgeHidden = {};
+      nodes.forEach(function (n) {
+        var show = organOn[n.organ] && kindOn[n.kind] &&
+          (n.year ? n.year >= lo && n.year <= hi : fullRange) &&
+          (!sessionOn || n.session === sessionOn) &&
+          (!egoSet || egoSet[n.id]);
+        if (!show) nodeHidden[n.id] = true;
+      });
+      if (ego !== null) {  // the ego network: only the chosen node's own citations
+        edges.forEach(function (e) { if (e.from !== ego && e.to !== ego) edgeHidden[e.id] = true; });
+      }
+      applyHidden(nodeHidden, edgeHidden);
+    }
+  }
+
+  // -- details ------------------------------------------------------------------------
+
+  var details = document.getElementById("details");
+
+  function facts(list) {
+    var dl = el("dl");
+    list.forEach(function (pair) {
+      if (pair[1] === null || pair[1] === undefined || pair[1] === "") return;
+      dl.appendChild(el("dt", {}, pair[0]));
+      dl.appendChild(el("dd", {}, pair[1]));
+    });
+    return dl;
+  }
+
+  function overview() {
+    details.replaceChildren();
+    details.appendChild(el("h2", {}, corpus ? "The corpus" : "The resolution"));
+    details.appendChild(facts(data.facts));
+    details.appendChild(el("p", {"class": "hint"}, "Click a node to see what cites it; search above."));
+  }
+
+  function showDetails(id) {
+    var n = nodes.get(id);
+    if (!n) return overview();
+    details.replaceChildren();
+    details.appendChild(el("h2", {}, n.label));
+    var info = [["kind", n.kind], ["full name", (n.name || n.title || "").split("\n")[0]]];
+    if (corpus) info = info.concat([["organ", n.organ], ["year", n.year], ["session", n.session], ["cited by", n.cited]]);
+    info.push(["identifier", n.iri]);
+    details.appendChild(facts(info));
+    var url = safeUrl(n.url);
+    if (url) {
+      var a = el("a", {href: url, target: "_blank", rel: "noopener noreferrer"}, /undocs\.org/.test(url) ? "Open on undocs.org" : "Open the public record");
+      details.appendChild(el("p")).appendChild(a);
+    }
+    if (corpus) corpusDetails(n); else resolutionDetails(n);
+  }
+
+  function resolutionDetails(n) {
+    if (n.id === data.root) { details.appendChild(facts(data.facts)); return; }
+    var cites = n.citations || [];
+    details.appendChild(el("h2", {}, cites.length === 1 ? "1 clause cites it" : cites.length + " clauses cite or address it"));
+    cites.forEach(function (c) {
+      var box = el("div", {"class": "citation"});
+      var head = el("div");
+      head.appendChild(el("span", {"class": "unit"}, c.unit + (c.anchor ? " (footnote to " + c.anchor + ")" : "")));
+      head.appendChild(document.createTextNode(c.verb ? " · " + c.verb : ""));
+      box.appendChild(head);
+      box.appendChild(el("div")).appendChild(el("span", {"class": "surface"}, c.surface));
+      if (c.footnote) box.appendChild(el("blockquote", {}, c.footnote));
+      if (c.text) box.appendChild(el("blockquote", {}, (c.anchor ? c.anchor + ": " : "") + c.text));
+      details.appendChild(box);
+    });
+  }
+
+  function corpusDetails(n) {
+    var incoming = [], outgoing = [];
+    network.getConnectedEdges(n.id).forEach(function (eid) {
+      var e = edges.get(eid);
+      if (e.to === n.id) incoming.push(e); else outgoing.push(e);
+    });
+    [["Cited by", incoming, "from"], ["Cites", outgoing, "to"]].forEach(function (part) {
+      if (!part[1].length) return;
+      details.appendChild(el("h2", {}, part[0] + " (" + part[1].length + ")"));
+      part[1].slice(0, 200).forEach(function (e) {
+        var box = el("div", {"class": "citation"});
+        box.appendChild(nodeButton(e[part[2]]));
+        var verbs = e.v.map(function (i) { return data.verbs[i]; }).join(", ");
+        box.appendChild(el("div", {"class": "hint"}, (verbs || "no verb") + (e.n > 1 ? " · " + e.n + " references" : "")));
+        details.appendChild(box);
+      });
+      if (part[1].length > 200) details.appendChild(el("p", {"class": "hint"}, "and " + (part[1].length - 200) + " more"));
+    });
+  }
+
+  function showNode(id) {
+    if (nodes.get(id) === null) return;
+    network.selectNodes([id]);
+    if (!hidden.nodes[id]) network.focus(id, {scale: corpus ? 1.2 : 1, animation: false});
+    showDetails(id);
+  }
+
+  // -- search -------------------------------------------------------------------------
+
+  var searchInput = document.getElementById("search");
+  var results = document.getElementById("search-results");
+
+  function fold(s) { return String(s || "").toLowerCase(); }
+
+  // node ids whose label or full name contains the query: exact labels first, then prefixes
+  function search(query) {
+    var q = fold(query).trim();
+    if (!q) return [];
+    var scored = [];
+    nodes.forEach(function (n) {
+      var label = fold(n.label), name = fold(n.name || n.title);
+      var rank = label === q ? 0 : label.indexOf(q) === 0 ? 1 : label.indexOf(q) >= 0 ? 2 : name.indexOf(q) >= 0 ? 3 : -1;
+      if (rank >= 0) scored.push([rank, -(n.cited || 0), label, n.id]);
+    });
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[3] - b[3]); });
+    return scored.map(function (s) { return s[3]; });
+  }
+
+  function listResults() {
+    results.replaceChildren();
+    var found = search(searchInput.value);
+    found.slice(0, 30).forEach(function (id) {
+      var li = el("li");
+      var b = nodeButton(id);
+      b.addEventListener("click", function () { results.replaceChildren(); });
+      li.appendChild(b);
+      results.appendChild(li);
+    });
+    if (searchInput.value.trim() && !found.length) results.appendChild(el("li", {"class": "hint"}, "nothing found"));
+    return found;
+  }
+
+  searchInput.addEventListener("input", listResults);
+  searchInput.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      var found = listResults();
+      if (found.length) showNode(found[0]);
+    } else if (ev.key === "Escape") {
+      results.replaceChildren();
+    }
+  });
+
+  // -- the network --------------------------------------------------------------------
+
+  if (corpus) corpusFilters(); else resolutionFilters();
+  overview();
+
+  network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, data.options);
+  network.on("afterDrawing", function () {
+    if (view.firstDrawMs === null) {
+      view.firstDrawMs = performance.now();
+      document.body.setAttribute("data-drawn", "true");
+    }
+  });
+  network.on("click", function (params) {
+    if (params.nodes.length) showDetails(params.nodes[0]); else overview();
+  });
+})();
