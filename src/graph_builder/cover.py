@@ -171,6 +171,7 @@ def split_without_formula(lines: tuple[Line, ...]) -> tuple[list[Line], int, str
 
     for i, ln in enumerate(lines):
         t = ln.text.strip()
-        if re.match(r"^\d{1,3}\s?\.\s", t) or (starts_clause(t) and i > 0):
+        if re.match(r"^(?:\d{1,3}\s?\.|\([a-z]{1,3}\))\s", t) or (starts_clause(t) and i > 0):
             return list(lines[:i]), i, ""
-    return [], 0, ""
+    # neither a numbered paragraph nor a clause verb: no resolution structure, no clauses
+    return list(lines), len(lines), ""

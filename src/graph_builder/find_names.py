@@ -64,29 +64,33 @@ PROVISION_WINDOW = 120
 def find_names(text: str) -> list[NameMatch]:
     """Full names, collective names, short forms and mandate titles, leftmost-longest, not overlapping."""
     g = gazetteer()
-    found: list[NameMatch] = []
+    candidates: list[NameMatch] = []
     for m in g.pattern.finditer(text):
         surface = m.group(0)
         key = fold(surface)
         if key in g.collections:
-            found.append(NameMatch(m.start(), m.end(), surface, g.collections[key]))
+            candidates.append(NameMatch(m.start(), m.end(), surface, g.collections[key]))
             continue
         entry = g.surfaces.get(surface) or g.surfaces.get(key)
         if entry is not None:
-            found.append(NameMatch(m.start(), m.end(), surface, (entry,)))
-    taken = [(n.start, n.end) for n in found]
+            candidates.append(NameMatch(m.start(), m.end(), surface, (entry,)))
     for m in MANDATE.finditer(text):
-        if overlaps(m.start(), m.end(), taken):
-            continue
         title = re.sub(r"\s+", " ", m.group("title"))
         if m.group("topic") or m.group("topic2"):
-            found.append(NameMatch(m.start(), m.end(), m.group(0), (), mandate=mandate_key(m)))
-            taken.append((m.start(), m.end()))
+            candidates.append(NameMatch(m.start(), m.end(), m.group(0), (), mandate=mandate_key(m)))
         elif m.group("of") and "Secretary-General" in m.group("of"):
             # "the Special Representative of the Secretary-General", no mandate named
-            found.append(NameMatch(m.start(), m.end(), m.group(0), (), short=fold(f"the {title}"),
-                                   mandate=f"{title} of the Secretary-General"))
-            taken.append((m.start(), m.end()))
+            candidates.append(NameMatch(m.start(), m.end(), m.group(0), (), short=fold(f"the {title}"),
+                                        mandate=f"{title} of the Secretary-General"))
+    # the longest name wins where two overlap: "Special Representative of the Secretary-General for
+    # Angola" over "Secretary-General", "Office of the ... High Commissioner for Human Rights" over the
+    # High Commissioner; a gazetteer name over a mandate title of the same length
+    found: list[NameMatch] = []
+    taken: list[tuple[int, int]] = []
+    for n in sorted(candidates, key=lambda n: (-(n.end - n.start), n.start, bool(n.mandate))):
+        if not overlaps(n.start, n.end, taken):
+            found.append(n)
+            taken.append((n.start, n.end))
     for m in g.short_pattern.finditer(text):
         if overlaps(m.start(), m.end(), taken):
             continue

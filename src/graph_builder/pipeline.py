@@ -42,7 +42,12 @@ def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceD
         raise InputError(str(path), "is a directory, not a file") from None
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    return read_bytes(data, p.name, given)
+    try:
+        return read_bytes(data, p.name, given)
+    except InputError as exc:
+        if exc.source == p.name and str(path) != p.name:
+            raise InputError(str(path), exc.problem) from None  # name the file as the user gave it
+        raise
 
 
 def extract(source: SourceDocument) -> Resolution:

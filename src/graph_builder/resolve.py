@@ -67,8 +67,12 @@ def resolve(doc: SourceDocument) -> Resolution:
     issuer = doc.info.body or organ_of_symbol(doc.info.symbol) or "General Assembly"
     memory = Memory()
     g = gazetteer()
+    # the countries the resolution is about: its title's, then those its text names most
     for m in g.country_pattern.finditer(doc.info.title):
         memory.countries[g.countries[fold(m.group(0))]] += 3
+    for sc in doc.clauses:
+        for m in g.country_pattern.finditer(sc.body.text):
+            memory.countries[g.countries[fold(m.group(0))]] += 1
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     clauses: list[Clause] = []
     footnotes: list[Footnote] = []
@@ -240,9 +244,6 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
         add("agenda-item", m.group("title").strip(), m.start("title"), m.end("title"))
     for m in PROPER_NAME.finditer(text):
         memory.proper_names[re.sub(r"\s+", " ", m.group(0))] = None
-    g = gazetteer()
-    for m in g.country_pattern.finditer(text):
-        memory.countries[g.countries[fold(m.group(0))]] += 1
     refs.sort(key=lambda r: (r.span, r.kind, r.key))
     reports = report_mentions(text, entity_spans)
     # a report cited with its symbol in the text: "the report of the Secretary-General (S/2002/1005)"
@@ -285,7 +286,7 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
         remember(memory, kind, key, entry, title=n.mandate)
         return (kind, key, False)
     # a short form
-    if n.short in SELF_NAMES.get(issuer, ()):
+    if n.short.casefold() in SELF_NAMES.get(issuer, ()):
         return None  # the issuing organ naming itself
     hit = memory.last_by_short.get(n.short)
     if hit is not None:
@@ -306,7 +307,7 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
         return (standalone[0].kind, standalone[0].name, True)
     if n.entries and all(e.kind == "body" and not e.un for e in n.entries):
         return None
-    if n.short in SELF_NAMES.get(issuer, ()) or not n.entries and n.short.startswith("the "):
+    if not n.entries and n.short.startswith("the "):
         if not n.entries:
             diags.append(diagnostic(body, unit_id, n.start, n.end, "unresolved-short-form",
                                     f"“{n.text}” has nothing named before it to stand for"))
@@ -316,8 +317,14 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
     return None
 
 
+ISSUER_BEFORE = re.compile(r"(?:resolutions?|decisions?|statements?|(?:Official\s+)?Records)\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?$", re.I)
+
+
 def is_issuer_mention(text: str, n: NameMatch) -> bool:
-    """'General Assembly resolution 70/1': the organ as the issuer of a citation, which is no body reference."""
+    """'General Assembly resolution 70/1', 'resolutions of the Security Council', 'Official Records of the
+    General Assembly': the organ as the issuer of a citation, which is no body reference."""
+    if ISSUER_BEFORE.search(text, max(0, n.start - 40), n.start):
+        return True
     after = text[n.end:n.end + 40]
     return bool(re.match(r"\s+(?:(?:and\s+[\w\s]{3,40}?\s+)?resolutions?|decisions?|presidential\s+statements?|agreed\s+conclusions)\b", after))
 
@@ -343,9 +350,9 @@ def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: st
 def country_of(text: str, memory: Memory) -> str:
     """The country a clause is about: the one it names, else the one the document names most."""
     g = gazetteer()
-    here = [g.countries[fold(m.group(0))] for m in g.country_pattern.finditer(text)]
-    if len(set(here)) == 1:
-        return here[0]
+    here = Counter(g.countries[fold(m.group(0))] for m in g.country_pattern.finditer(text)).most_common(2)
+    if len(here) == 1 or (len(here) == 2 and here[0][1] > here[1][1]):
+        return here[0][0]
     if memory.countries:
         top = memory.countries.most_common(2)
         if len(top) == 1 or top[0][1] > top[1][1]:

@@ -5,6 +5,7 @@ import argparse
 
 from ..cli import EXIT_FINDINGS, emit, emit_json, warn
 from ..contract import to_contract
+from ..errors import InputError
 from ..models import DocumentInfo
 from ..pipeline import extract_path
 
@@ -30,6 +31,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     res = extract_path(args.file, given_info(args))
+    if not res.clauses:
+        raise InputError(args.file, "holds no resolution clauses (no preambular or operative paragraph was found)")
     if args.format == "json":
         emit_json(to_contract(res))
     else:

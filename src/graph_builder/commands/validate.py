@@ -1,0 +1,33 @@
+"""graph-builder validate [--store DIR | FILE...]: check graphs against the SHACL shapes (pySHACL)."""
+from __future__ import annotations
+
+import argparse
+
+from ..cli import EXIT_FINDINGS, emit, emit_json
+from ..errors import InputError
+from ..push import graphs_in_files, graphs_in_store
+from ..query import load_store
+from ..validate import validate_graphs
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("graphs", nargs="*", help="TriG/N-Quads (a named graph per resolution) or one-resolution Turtle files")
+    p.add_argument("--store", help="validate every named graph of the store made by `build --store`")
+    p.add_argument("--shapes", help="a SHACL shapes file (default: ontology/shapes.ttl)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args) -> int:
+    if bool(args.store) == bool(args.graphs):
+        raise InputError("validate", "give either --store DIR or graph files")
+    graphs = graphs_in_store(load_store([], args.store)) if args.store else graphs_in_files(args.graphs)
+    report = validate_graphs(graphs, args.shapes)
+    if args.format == "json":
+        emit_json({"conforms": report.conforms, "graphs": report.graphs, "triples": report.triples,
+                   "violations": [vars(v) for v in report.violations]})
+    else:
+        for v in report.violations:
+            emit(str(v))
+        emit(f"{report.graphs} graphs, {report.triples} triples: "
+             + ("conforms" if report.conforms else f"{len(report.violations)} violations"))
+    return 0 if report.conforms else EXIT_FINDINGS

@@ -1,0 +1,105 @@
+"""SHACL validation (pySHACL): a graph against the shapes in ontology/shapes.ttl.
+
+Each resolution's graph is checked by itself, with the ontology beside it
+(graph-builder.ttl for the class hierarchy, verbs.ttl for the verb concepts):
+a resolution's graph holds everything its shapes look at, and checking graphs
+one by one keeps a corpus's validation in bounded memory.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, Triple, serialize
+from rdflib import Graph, Namespace
+from rdflib.namespace import RDF
+
+from .errors import InputError
+
+# the project's ontology/ folder (the package is installed from src/, in place)
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@dataclass(frozen=True)
+class Violation:
+    graph: str
+    focus: str
+    path: str
+    severity: str
+    message: str
+    shape: str
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        return f"<{self.graph}>: {self.focus}{where}: {self.message} ({self.shape})"
+
+
+@dataclass
+class Report:
+    graphs: int = 0
+    triples: int = 0
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+
+def ontology_file(name: str) -> Path:
+    path = ONTOLOGY_DIR / name
+    if not path.is_file():
+        raise InputError(str(path), "not found: the ontology/ folder of graph-builder's source tree is needed")
+    return path
+
+
+@cache
+def shapes_graph(path: str | None = None) -> Graph:
+    return Graph().parse(path or ontology_file("shapes.ttl"), format="turtle")
+
+
+@cache
+def ontology_graph() -> Graph:
+    g = Graph()
+    for name in ("graph-builder.ttl", "verbs.ttl"):
+        g.parse(ontology_file(name), format="turtle")
+    return g
+
+
+def data_graph(triples: list[Triple]) -> Graph:
+    """The triples with the ontology beside them (pySHACL's ont_graph is mixed in only under inference)."""
+    g = Graph()
+    g += ontology_graph()
+    return g.parse(data=serialize(triples, format=RdfFormat.N_TRIPLES), format="nt")
+
+
+def validate_graph(name: str, triples: list[Triple], shapes: str | None = None) -> list[Violation]:
+    from pyshacl import validate  # imported here: it takes a second, and only this command needs it
+
+    _, results, _ = validate(data_graph(triples), shacl_graph=shapes_graph(shapes), inference="none",
+                             allow_warnings=False)
+    if not isinstance(results, Graph):  # pySHACL could not run the shapes at all
+        raise InputError(shapes or "shapes.ttl", f"cannot be used: {results}")
+    return sorted(violations(name, results), key=str)
+
+
+def violations(name: str, results: Graph) -> Iterable[Violation]:
+    def short(term) -> str:
+        return "" if term is None else term.n3(results.namespace_manager)
+
+    for r in results.subjects(RDF.type, SH.ValidationResult):
+        yield Violation(graph=name, focus=short(results.value(r, SH.focusNode)), path=short(results.value(r, SH.resultPath)),
+                        severity=short(results.value(r, SH.resultSeverity)).rsplit("#", 1)[-1].removeprefix("sh:"),
+                        message=str(results.value(r, SH.resultMessage) or ""),
+                        shape=short(results.value(r, SH.sourceShape)))
+
+
+def validate_graphs(graphs: Iterable[tuple[str, list[Triple]]], shapes: str | None = None) -> Report:
+    report = Report()
+    for name, triples in graphs:
+        report.graphs += 1
+        report.triples += len(triples)
+        report.violations.extend(validate_graph(name, triples, shapes))
+    return report
