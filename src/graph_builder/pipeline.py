@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataclasses import replace
+
+from .cover import organ_of_symbol, session_of_symbol
 from .decode import decode_text
-from .errors import InputError
+from .errors import InputError, SymbolError
 from .models import DocumentInfo, Resolution, SourceDocument
 from .resolve import resolve
+from .symbols import UNSymbol
 
 
 def looks_like_xml(data: bytes) -> bool:
@@ -24,12 +28,24 @@ def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -
         from .akn import read_akn
 
         doc = read_akn(data, source)
-        info = given.with_defaults(doc.info)
-        return SourceDocument(doc.source, doc.text, info, doc.clauses, doc.footnotes, doc.diagnostics)
-    from .segment import segment
+        doc = replace(doc, info=given.with_defaults(doc.info))
+    else:
+        from .segment import segment
 
-    text = decode_text(data, source)
-    return segment(text, source, given)
+        doc = segment(decode_text(data, source), source, given)
+    return replace(doc, info=complete_info(doc.info))
+
+
+def complete_info(info: DocumentInfo) -> DocumentInfo:
+    """The symbol in undocs.org's spelling; the organ and session the symbol says, where nothing else did."""
+    symbol = info.symbol
+    if symbol:
+        try:
+            symbol = str(UNSymbol.parse(symbol))
+        except SymbolError:
+            pass
+    return replace(info, symbol=symbol, body=info.body or organ_of_symbol(symbol),
+                   session=info.session or session_of_symbol(symbol))
 
 
 def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceDocument:

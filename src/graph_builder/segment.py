@@ -280,6 +280,16 @@ class Segmenter:
                 p.kind = "annex" if p.annex else ("operative" if p.after_operative else "preambular")
                 p.role = "heading"
                 paras.append(p)
+        # an operative verb printed in the preamble ("Takes note of ..., " before paragraph 1) is preambular
+        numbered = {p.section for p in paras if p.number and p.kind == "operative"}
+        seen_number: set[int] = set()
+        for p in paras:
+            if p.number and p.kind == "operative":
+                seen_number.add(p.section)
+            elif (p.kind == "operative" and not p.number and not p.sub and p.role != "heading"
+                  and p.section in numbered and p.section not in seen_number
+                  and p.lines[-1].text.rstrip().endswith(",")):
+                p.kind = "preambular"
         prefixes = self.section_prefixes(restarts)
         counts: dict[str, int] = {}
         for i, p in enumerate(paras):

@@ -18,8 +18,8 @@ from rdflib.namespace import RDF
 
 from .errors import InputError
 
-# the project's ontology/ folder (the package is installed from src/, in place)
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+# the project's ontology/ folder, shipped inside the package as data/ontology (a link to it in the source tree)
+ONTOLOGY_DIR = Path(__file__).resolve().parent / "data" / "ontology"
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 

@@ -1,0 +1,80 @@
+"""SHACL validation: the example and a real corpus sample conform; broken graphs do not."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Triple
+
+from graph_builder.export import graph_bytes
+from graph_builder.validate import validate_graph, validate_graphs
+from graph_builder.vocab import CITO, GB
+
+INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+pytest.importorskip("pyshacl")
+
+
+def test_the_example_conforms(example_graph):
+    report = validate_graphs([example_graph])
+    assert report.conforms, "\n".join(map(str, report.violations))
+    assert report.graphs == 1 and report.triples == len(example_graph[1])
+
+
+def test_a_real_corpus_sample_conforms(corpus_sample):
+    report = validate_graphs(corpus_sample)
+    assert report.graphs >= 25
+    assert report.violations == []
+
+
+def without(triples, predicate: str, subject_suffix: str):
+    return [t for t in triples if not (t.predicate.value == predicate and t.subject.value.endswith(subject_suffix))]
+
+
+def test_a_clause_without_its_id_is_a_violation(example_graph):
+    name, triples = example_graph
+    found = validate_graph(name, without(triples, str(GB.clauseId), "#op3"))
+    assert [(v.focus, v.path) for v in found] == [(f"<{name}#op3>", "gb:clauseId")]
+
+
+def test_a_citation_of_the_wrong_class_is_a_violation(example_graph):
+    name, triples = example_graph
+    kind = str(GB.referenceKind)
+    broken = [Triple(t.subject, t.predicate, Literal("body")) if t.predicate.value == kind and t.object.value == "instrument"
+              else t for t in triples]
+    instrument_citations = sum(1 for t in triples if t.predicate.value == kind and t.object.value == "instrument")
+    found = validate_graph(name, broken)
+    assert {v.shape for v in found} == {"gbsh:CitationShape"} and len(found) == instrument_citations
+
+
+def test_a_citation_its_clause_does_not_cite_is_a_violation(example_graph):
+    name, triples = example_graph
+    citation = next(t.subject for t in triples if t.predicate.value == str(CITO.hasCitedEntity))
+    cited = next(t.object for t in triples if t.subject == citation and t.predicate.value == str(CITO.hasCitedEntity))
+    other = NamedNode("https://example.org/unres/doc/A/RES/1/1")
+    broken = [Triple(t.subject, t.predicate, other) if t.subject == citation and t.object == cited else t for t in triples]
+    broken += [Triple(other, NamedNode(str(GB.symbol)), Literal("A/RES/1/1"))]
+    messages = [v.message for v in validate_graph(name, broken)]
+    assert any("does not eli:cites" in m for m in messages), messages
+
+
+def test_wrong_datatypes_and_cardinalities_are_violations(example_graph):
+    name, triples = example_graph
+    clause = NamedNode(name + "#pp1")
+    broken = triples + [Triple(clause, NamedNode(str(GB.position)), Literal("2", datatype=INTEGER)),
+                        Triple(clause, NamedNode(str(GB.text)), Literal("plain, no language"))]
+    paths = sorted(v.path for v in validate_graph(name, broken))
+    assert paths == ["gb:position", "gb:text", "gb:text"]  # two positions; two texts, one of them no langString
+
+
+def test_validate_command(example_graph, tmp_path):
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
+    good.write_bytes(graph_bytes(example_graph[1], "ttl"))
+    bad.write_bytes(graph_bytes(without(example_graph[1], str(GB.clauseId), "#op3"), "ttl"))
+    run = lambda *a: subprocess.run([sys.executable, "-m", "graph_builder.cli", "validate", *a],  # noqa: E731
+                                    capture_output=True, text=True)
+    ok = run(str(good))
+    assert ok.returncode == 0 and "conforms" in ok.stdout
+    failed = run(str(bad))
+    assert failed.returncode == 1 and "1 violations" in failed.stdout and "gb:clauseId" in failed.stdout
