@@ -41,7 +41,9 @@ def complete_info(info: DocumentInfo) -> DocumentInfo:
     symbol = info.symbol
     if symbol:
         try:
-            symbol = str(UNSymbol.parse(symbol))
+            parsed = UNSymbol.parse(symbol)
+            # a part printed as its own document ("76/246 B") keeps its letter: it is not the whole resolution
+            symbol = str(parsed) + (parsed.parts.replace(" ", "") if parsed.parts else "")
         except SymbolError:
             pass
     return replace(info, symbol=symbol, body=info.body or organ_of_symbol(symbol),
