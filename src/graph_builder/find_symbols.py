@@ -212,9 +212,11 @@ def _organ_patterns(
     # "Human Rights Council resolutions on the environment, including resolutions 44/7"
     including = re.compile(
         rf"(?:(?<![\w-])(?P<name>{alt})\s+(?:[Rr]esolutions|[Dd]ecisions)"  # Human Rights Council resolutions
-        rf"|(?:[Rr]esolutions|[Dd]ecisions)\s+(?:adopted\s+by|of)\s+the\s+(?P<name2>{alt}))"  # resolutions of the Council
+        rf"|(?:[Rr]esolutions|[Dd]ecisions)(?:\s+and\s+(?:[Rr]esolutions|[Dd]ecisions))?"  # resolutions (and decisions)
+        rf"\s+(?:adopted\s+by|of)\s+the\s+(?P<name2>{alt}))"  # ... of the Council
         r"(?![\w-])(?:(?![Rr]esolution|[Dd]ecision|\.\s|;|\d)[\s\S]){0,160}?"  # a topic: no number, no keyword
-        r",?\s*(?:including|in\s+particular|notably|especially|most\s+recently|inter\s+alia)\s*,?\s*\Z"
+        r",?\s*(?:including|in\s+particular|notably|especially|most\s+recently|inter\s+alia"
+        r"|the\s+(?:most\s+recent|latest|last)\s+(?:of\s+which|being)(?:\s+(?:being|is|are|was|were))?)\s*,?\s*\Z"
     )
     return head, back, after, including, here
 

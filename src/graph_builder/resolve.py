@@ -19,7 +19,7 @@ from .find_symbols import find_symbol_references
 from .gazetteer import Entry, fold, gazetteer
 from .models import (Addressee, Clause, Diagnostic, Footnote, MappedText, Reference, Resolution, SourceClause,
                      SourceDocument, SourceFootnote)
-from .symbols import UNSymbol
+from .symbols import UNSymbol, plausible
 from .verbs import opening
 from .errors import SymbolError
 
@@ -178,7 +178,10 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
     seen: set[tuple[str, str]] = set()
     own = doc.info.symbol.replace(" ", "")
 
-    def add(kind: str, key: str, s: int, e: int, **kw) -> None:
+    def add(kind: str, key: str, s: int, e: int, replaces: str = "", **kw) -> None:
+        if replaces and (kind, replaces) in seen:
+            seen.discard((kind, replaces))
+            refs[:] = [r for r in refs if (r.kind, r.key) != (kind, replaces)]
         if not key or (kind, key) in seen:
             return
         seen.add((kind, key))
@@ -190,6 +193,10 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
     for sm in found_symbols:
         if sm.key.replace(" ", "") == own:
             continue  # the resolution naming itself (cover furniture, "S/RES/2231 (2015)")
+        if sm.kind in ("resolution", "provision") and not plausible(sm.target or sm.key):
+            diags.append(diagnostic(body, unit_id, sm.start, sm.end, "implausible-symbol",
+                                    f"“{sm.text}” would be {sm.target or sm.key}, which its organ never issued: not linked"))
+            continue
         if sm.kind == "provision":
             add("provision", sm.key, sm.start, sm.end, target=sm.target, unit=sm.unit, number=sm.number)
             continue
@@ -368,9 +375,19 @@ def check_link(doc, unit_id, link, found_symbols, body: MappedText, add, diags: 
         diags.append(Diagnostic("bad-link", f"the markup links “{link.symbol}”, which is not a UN symbol", link.span, unit_id))
         return
     key = str(linked)
+    if not plausible(key):
+        diags.append(Diagnostic("implausible-symbol", f"the markup links “{key}”, which its organ never issued: "
+                                "not linked", link.span, unit_id))
+        return
     # what the text itself found over the linked words
     over = [sm for sm in found_symbols if spans_overlap(body.source_span(sm.start, sm.end), link.span)]
     if any(sm.key == key for sm in over):
+        return
+    supplement = [sm for sm in over if key.upper() == f"{sm.key}(SUPP)".upper()]
+    if supplement:
+        # "Supplement No. 23 (E/2005/23)" linked as E/2005/23(SUPP): the catalogue's symbol of the same volume
+        s, e = supplement[0].start, supplement[0].end
+        add(supplement[0].kind, key, s, e, replaces=supplement[0].key, via="markup")
         return
     if over:
         diags.append(Diagnostic("link-contradicts-text",

@@ -468,3 +468,30 @@ def _longest_organ(segs: list[str]) -> str:
         if hit is not None:
             return hit
     return _series_folded()[segs[0].casefold()]
+
+
+# "A/RES/53/144" -> ("A/RES", session 53); "S/RES/1325(2000)" -> ("S/RES", year 2000); "E/RES/1996/31" -> year 1996
+_NUMBERED = re.compile(r"^(?P<prefix>.+?/(?:RES|DEC))/(?:(?P<session>\d+)/\d+|(?P<year>\d{4})/\d+|\d+\((?P<paren>\d{4})\))$")
+
+
+@cache
+def _ranges() -> dict[str, dict]:
+    return {r["prefix"]: r for r in _issuer_data().get("range", [])}
+
+
+def plausible(symbol: str) -> bool:
+    """False for a resolution symbol whose session or year its organ never had (A/HRC/RES/74/146)."""
+    m = _NUMBERED.match(symbol)
+    if not m:
+        return True
+    r = _ranges().get(m.group("prefix"))
+    if r is None:
+        return True
+    if m.group("session") and "session" in r:
+        lo, hi = r["session"]
+        return lo <= int(m.group("session")) <= hi
+    year = m.group("year") or m.group("paren")
+    if year and "year" in r:
+        lo, hi = r["year"]
+        return lo <= int(year) <= hi
+    return True
