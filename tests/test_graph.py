@@ -121,3 +121,19 @@ def test_resolution_links_to_undocs_and_records_the_akn_work(shared_dir):
     assert (doc, rdflib.FOAF.page, rdflib.URIRef("https://undocs.org/A/RES/76/174")) in g
     works = {str(o) for o in g.objects(doc, rdflib.URIRef(ONTOLOGY_NS + "aknWork"))}
     assert works == {"/akn/un/statement/deliberation/unga/2021-12-16/76-174/"}
+
+
+def test_metadata_records_become_triples(shared_dir, tmp_path):
+    xml = next((shared_dir / "corpus" / "unxml-ga" / "76session").glob("A_RES_76_174-*.xml"))
+    assert main(["build", "-q", str(xml), "--metadata", str(shared_dir / "corpus" / "unxml-ga" / "metadata"),
+                 "-o", str(tmp_path)]) == 0
+    g = parsed((tmp_path / "A_RES_76_174.ttl").read_bytes(), "turtle")
+    doc = rdflib.URIRef("https://example.org/unres/doc/A/RES/76/174")
+    sponsors = set(g.objects(doc, rdflib.URIRef(ONTOLOGY_NS + "sponsoredBy")))
+    assert len(sponsors) > 50
+    labels = {str(g.value(s, rdflib.RDFS.label)) for s in sponsors}
+    assert "Argentina" in labels
+    assert (doc, rdflib.URIRef(ONTOLOGY_NS + "meetingRecord"), rdflib.URIRef("https://example.org/unres/doc/A/76/PV.53")) in g
+    assert set(g.objects(doc, rdflib.DCTERMS.subject))
+    declared = declared_terms()
+    assert all(str(p) in declared for p in g.predicates() if str(p).startswith(ONTOLOGY_NS))

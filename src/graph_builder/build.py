@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from . import __version__
@@ -22,7 +23,7 @@ from .export import FORMATS, graph_bytes, prefix_header, turtle_bytes, write_ato
 from .iri import Minter
 from .models import DocumentInfo, Resolution
 from .pipeline import extract, read_path
-from .rdf import document_iri, resolution_triples
+from .rdf import document_iri, metadata_triples, resolution_triples
 
 INPUT_SUFFIXES = (".txt", ".xml", ".akn")
 
@@ -58,11 +59,41 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def build_file(path: str | Path, given: DocumentInfo = DocumentInfo(), minter: Minter = Minter()) -> Built:
+def build_file(path: str | Path, given: DocumentInfo = DocumentInfo(), minter: Minter = Minter(),
+               metadata: tuple[str, ...] = ()) -> Built:
+    """One input to its Resolution and triples; with metadata files, their record's triples too."""
     res = extract(read_path(path, given))
     if not res.clauses:
         raise InputError(str(path), "holds no resolution clauses (no preambular or operative paragraph was found)")
-    return Built(str(path), res, resolution_triples(res, minter))
+    triples = resolution_triples(res, minter)
+    record = metadata_records(metadata).get(canonical_symbol(res.info.symbol)) if metadata else None
+    if record is not None:
+        triples = list(set(triples) | set(metadata_triples(record, document_iri(res, minter), minter)))
+    return Built(str(path), res, triples)
+
+
+def canonical_symbol(symbol: str) -> str:
+    from .pipeline import complete_info
+
+    return complete_info(DocumentInfo(symbol=symbol)).symbol
+
+
+@cache
+def metadata_records(paths: tuple[str, ...]) -> dict:
+    """The metadata records of the given JSON-lines files (or folders of them), by canonical symbol."""
+    from .metadata import read_metadata
+
+    records: dict = {}
+    for p in paths:
+        files = sorted(Path(p).glob("*.json")) if Path(p).is_dir() else [Path(p)]
+        for f in files:
+            try:
+                found, _problems = read_metadata(f)
+            except OSError as exc:
+                raise InputError(str(f), f"cannot be read ({exc.strerror or exc})") from None
+            for symbol, record in found.items():
+                records.setdefault(canonical_symbol(symbol), record)
+    return records
 
 
 # -- the corpus path ---------------------------------------------------------
@@ -93,9 +124,10 @@ class Settings:
     given: DocumentInfo = DocumentInfo()
     want_store: bool = False
     want_summary: bool = True
+    metadata: tuple[str, ...] = ()  # JSON-lines metadata files or folders
 
     def fingerprint(self) -> str:
-        return json.dumps([__version__, self.minter.base, sorted(self.formats), repr(self.given)])
+        return json.dumps([__version__, self.minter.base, sorted(self.formats), repr(self.given), self.metadata])
 
 
 def strip_prefixes(turtle: bytes) -> bytes:
@@ -118,7 +150,7 @@ def work(path: str, settings: Settings) -> Outcome:
     from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
 
     try:
-        b = build_file(path, settings.given, settings.minter)
+        b = build_file(path, settings.given, settings.minter, settings.metadata)
     except (GraphBuilderError, OSError, ValueError, RecursionError) as exc:
         return Outcome(path, error=str(exc.problem if isinstance(exc, InputError) else exc) or type(exc).__name__)
     res = b.resolution

@@ -71,6 +71,12 @@ class Minter:
             return self.clause(doc, f"{slug(unit)}-{slug(number)}")
         return f"{self.instrument(target)}/{slug(unit)}-{slug(number)}"
 
+    def subject(self, thesaurus: str, label: str) -> str:
+        return f"{self.thesaurus(thesaurus)}/{slug(label)}"
+
+    def thesaurus(self, name: str) -> str:
+        return f"{self.base}subject/{slug(name)}"
+
     def session(self, key: str) -> str:
         return f"{self.base}session/{slug(key)}"
 

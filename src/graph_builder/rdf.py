@@ -25,20 +25,22 @@ from .vocab import CITO, DCTERMS, ELI, FOAF, GB, NIF, OWL, RDF, RDFS, SKOS, WIKI
 # every vocabulary term the graph uses, by namespace (see vocab.py and ontology/graph-builder.ttl)
 USED_TERMS = {
     "CITO": ("Citation", "hasCitedEntity", "hasCitingEntity"),
-    "DCTERMS": ("date", "hasPart", "identifier", "isPartOf", "language", "title"),
+    "DCTERMS": ("date", "hasPart", "identifier", "isPartOf", "language", "subject", "title"),
     "ELI": ("cites",),
     "FOAF": ("page",),
     "GB": ("Actor", "AgendaItem", "AnnexParagraph", "Body", "Citation", "Clause", "Decision", "Diagnostic", "Footnote",
-           "Instrument", "Office", "OperativeClause", "PreambularClause", "Provision", "Resolution", "Session",
-           "UNDocument", "addressee", "adoptedBy", "adoptionMeeting", "agendaItem", "aknWork", "anchor", "clauseId",
-           "clauseKind", "country", "diagnostic", "diagnosticCode", "footnoteMarker", "foundVia", "hasFootnote",
-           "instrumentType", "issuedBy", "number", "originatingDocument", "position", "referenceKey", "referenceKind",
-           "session", "shortForm", "sourceFile", "surfaceText", "symbol", "text", "unit", "verb", "verbPhrase"),
+           "Instrument", "MemberState", "Office", "OperativeClause", "PreambularClause", "Provision", "Resolution",
+           "Session", "UNDocument", "abstained", "abstentions", "addressee", "adoptedBy", "adoptionMeeting",
+           "adoptionType", "agendaItem", "aknWork", "anchor", "clauseId", "clauseKind", "committee", "country",
+           "diagnostic", "diagnosticCode", "draftResolution", "footnoteMarker", "foundVia", "hasFootnote",
+           "instrumentType", "issuedBy", "meetingRecord", "number", "originatingDocument", "position", "referenceKey",
+           "referenceKind", "sdg", "session", "shortForm", "sourceFile", "sponsoredBy", "surfaceText", "symbol", "text",
+           "unit", "verb", "verbPhrase", "votedAgainst", "votedInFavour", "votesAgainst", "votesInFavour"),
     "NIF": ("beginIndex", "endIndex"),
     "OWL": ("sameAs",),
     "RDF": ("type",),
     "RDFS": ("comment", "label"),
-    "SKOS": ("altLabel",),
+    "SKOS": ("Concept", "altLabel", "inScheme", "prefLabel"),
     "XSD": ("anyURI", "boolean", "date", "gYear", "integer"),
 }
 CLAUSE_CLASS = {"preambular": "PreambularClause", "operative": "OperativeClause", "annex": "AnnexParagraph"}
@@ -280,3 +282,67 @@ def entity_triples(add, node: str, kind: str, name: str, minter: Minter | None =
             add(node, T.GB_adoptedBy, minter.document(e.adopted_by))
     if e.country:
         add(node, T.GB_country, lit(e.country))
+
+
+def metadata_triples(record, doc: str, minter: Minter = Minter()) -> list[Triple]:
+    """What the UN's metadata record says of a resolution: votes, sponsors, committee, meeting, subjects."""
+    from .symbols import UNSymbol as _Symbol
+
+    T = terms()
+    sink = TripleSink()
+    add = sink.add
+    for names, predicate in ((record.in_favour, T.GB_votedInFavour), (record.against, T.GB_votedAgainst),
+                             (record.abstaining, T.GB_abstained),
+                             (record.sponsors + record.additional_sponsors, T.GB_sponsoredBy)):
+        for name in names:
+            plain = member_state_name(name)
+            if not plain or plain.startswith("SUBMITTED BY") or plain.isupper() and " BY THE " in plain:
+                continue
+            state = minter.entity("state", plain)
+            add(doc, predicate, state)
+            add(state, T.RDF_type, T.GB_MemberState)
+            add(state, T.RDFS_label, lit(plain, lang="en"))
+    for count, predicate in ((record.in_favour_count, T.GB_votesInFavour), (record.against_count, T.GB_votesAgainst),
+                             (record.abstaining_count, T.GB_abstentions)):
+        if count is not None and (count or record.in_favour or record.against or record.abstaining):
+            add(doc, predicate, lit(count))
+    if record.adoption_type or record.voting_type:
+        add(doc, T.GB_adoptionType, lit(record.adoption_type or record.voting_type))
+    if record.committee and record.committee.lower() not in ("n.a.", "without reference to a main committee"):
+        body = minter.entity("body", record.committee)
+        add(doc, T.GB_committee, body)
+        entity_triples(add, body, "body", record.committee)
+    for value, predicate in ((record.pv, T.GB_meetingRecord), (record.draft, T.GB_draftResolution)):
+        if not value:
+            continue
+        try:
+            symbol = str(_Symbol.parse(value))
+        except SymbolError:
+            continue
+        add(doc, predicate, minter.document(symbol))
+        add(minter.document(symbol), T.RDF_type, T.GB_UNDocument)
+        add(minter.document(symbol), T.GB_symbol, lit(symbol))
+        add(minter.document(symbol), T.FOAF_page, minter.undocs(symbol))
+    for goal in record.sdgs:
+        add(doc, T.GB_sdg, lit(str(goal)))
+    for label, thesaurus in record.subjects:
+        concept = minter.subject(thesaurus, label)
+        add(doc, T.DCTERMS_subject, concept)
+        add(concept, T.RDF_type, T.SKOS_Concept)
+        add(concept, T.SKOS_prefLabel, lit(label, lang="en"))
+        add(concept, T.SKOS_inScheme, minter.thesaurus(thesaurus))
+    if record.meeting:
+        add(doc, T.GB_adoptionMeeting, lit(record.meeting))
+    return list(sink.triples)
+
+
+def member_state_name(name: str) -> str:
+    """'UNITED KINGDOM' -> the gazetteer's 'United Kingdom of Great Britain and Northern Ireland' when it knows it."""
+    g = gazetteer()
+    plain = " ".join(name.split())
+    key = fold(plain.lower())
+    for cand in (key, fold(plain.title())):
+        if cand in g.countries:
+            return g.countries[cand]
+    folded = {k.casefold(): v for k, v in g.countries.items()}
+    return folded.get(plain.casefold(), plain.title() if plain.isupper() else plain)

@@ -41,6 +41,7 @@ class GB(DefinedNamespace):
     AgendaItem: URIRef
     Diagnostic: URIRef
     VerbConcept: URIRef
+    MemberState: URIRef
     # properties
     symbol: URIRef
     issuedBy: URIRef
@@ -75,6 +76,19 @@ class GB(DefinedNamespace):
     diagnosticCode: URIRef
     directive: URIRef
     citedBy: URIRef
+    # from the UN's metadata records (votes, sponsors, committee ...)
+    votedInFavour: URIRef
+    votedAgainst: URIRef
+    abstained: URIRef
+    votesInFavour: URIRef
+    votesAgainst: URIRef
+    abstentions: URIRef
+    adoptionType: URIRef
+    sponsoredBy: URIRef
+    committee: URIRef
+    meetingRecord: URIRef
+    draftResolution: URIRef
+    sdg: URIRef
 
 
 class ELI(DefinedNamespace):

@@ -31,6 +31,9 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", action="append", choices=("ttl", "trig", "nt", "nq", "jsonld"),
                    help="graph formats to write for each resolution (default ttl; repeatable)")
     p.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store (pyoxigraph/Oxigraph)")
+    p.add_argument("--metadata", action="append", default=[], metavar="PATH",
+                   help="the UN's JSON-lines metadata records (a file or a folder of them): votes, sponsors, "
+                        "committee, meeting record, draft, subjects become triples too (repeatable)")
     p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of the IRIs minted (default {DEFAULT_BASE})")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are diagnostics")
@@ -54,6 +57,9 @@ def run(args) -> int:
     if not args.inputs:
         path, info = example()
         return build_one(path, given.with_defaults(info), minter, out, formats, args)
+    for m in args.metadata:
+        if not Path(m).exists():
+            raise InputError(m, "no such metadata file or folder")
     folders = [p for p in args.inputs if Path(p).is_dir()]
     files = list(expand_inputs(args.inputs))
     if not files:
@@ -66,7 +72,7 @@ def run(args) -> int:
 
 
 def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...], args) -> int:
-    b = build_file(path, given, minter)
+    b = build_file(path, given, minter, tuple(args.metadata))
     res = b.resolution
     for fmt in formats:
         write_atomic(out / f"{b.name}.{fmt}", graph_bytes(b.triples, fmt))
@@ -100,7 +106,7 @@ def report_diagnostics(source: str, diagnostics, args) -> None:
 
 def build_many(files: list[Path], given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...],
                args) -> int:
-    settings = Settings(minter=minter, formats=formats, given=given)
+    settings = Settings(minter=minter, formats=formats, given=given, metadata=tuple(args.metadata))
     bar = None
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
