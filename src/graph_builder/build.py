@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .contract import to_contract
-from .errors import GraphBuilderError, InputError
+from .errors import InputError
 from .export import FORMATS, graph_bytes, prefix_header, turtle_bytes, write_atomic
 from .iri import Minter
 from .models import DocumentInfo, Resolution
@@ -109,7 +109,7 @@ class Outcome:
     graph: str = ""  # the named graph: the resolution's IRI
     files: dict[str, bytes] = field(default_factory=dict)  # suffix -> bytes of the per-resolution files
     body: bytes = b""  # the resolution's Turtle without its @prefix lines
-    nquads: bytes = b""  # for the store
+    ntriples: bytes = b""  # for the store
     triples: int = 0
     diagnostics: int = 0
     clauses: int = 0
@@ -147,12 +147,18 @@ def summarize(res: Resolution) -> Resolution:
 
 def work(path: str, settings: Settings) -> Outcome:
     """Build one input in a worker process; never raises for a bad input."""
-    from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
+    from pyoxigraph import RdfFormat, serialize
 
     try:
-        b = build_file(path, settings.given, settings.minter, settings.metadata)
-    except (GraphBuilderError, OSError, ValueError, RecursionError) as exc:
-        return Outcome(path, error=str(exc.problem if isinstance(exc, InputError) else exc) or type(exc).__name__)
+        return outcome_of(path, settings, serialize, RdfFormat)
+    except InputError as exc:
+        return Outcome(path, error=exc.problem)
+    except Exception as exc:  # one input's failure, whatever it is, must not end the batch
+        return Outcome(path, error=f"{type(exc).__name__}: {exc}")
+
+
+def outcome_of(path: str, settings: Settings, serialize, RdfFormat) -> Outcome:
+    b = build_file(path, settings.given, settings.minter, settings.metadata)
     res = b.resolution
     graph = document_iri(res, settings.minter)
     files: dict[str, bytes] = {}
@@ -160,12 +166,9 @@ def work(path: str, settings: Settings) -> Outcome:
     for fmt in settings.formats:
         files[FORMATS[fmt][1]] = ttl if FORMATS[fmt][1] == ".ttl" else graph_bytes(b.triples, fmt)
     files[".json"] = (json.dumps(to_contract(res), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    nquads = b""
-    if settings.want_store:
-        g = NamedNode(graph)
-        nquads = serialize((Quad(t.subject, t.predicate, t.object, g) for t in b.triples), format=RdfFormat.N_QUADS)
+    ntriples = serialize(b.triples, format=RdfFormat.N_TRIPLES) if settings.want_store else b""
     refs = sum(len(c.references) for c in res.clauses) + sum(len(f.references) for f in res.footnotes)
-    return Outcome(path, name=b.name, graph=graph, files=files, body=strip_prefixes(ttl), nquads=nquads,
+    return Outcome(path, name=b.name, graph=graph, files=files, body=strip_prefixes(ttl), ntriples=ntriples,
                    triples=len(b.triples), diagnostics=len(res.diagnostics), clauses=len(res.clauses),
                    references=refs, summary=summarize(res) if settings.want_summary else None)
 
@@ -202,6 +205,9 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
         sp = str(p)
         try:
             digests[sp] = file_digest(p)
+        except FileNotFoundError:
+            report.failed.append((sp, "no such file"))
+            continue
         except OSError as exc:
             report.failed.append((sp, f"cannot be read ({exc.strerror or exc})"))
             continue
@@ -219,55 +225,66 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
     header = prefix_header()
     order = [str(p) for p in paths if str(p) in digests]
     outcomes = run_workers(todo, replace(settings, want_store=store is not None), jobs)
-    with open(ttl_tmp, "wb") as ttl, open(trig_tmp, "wb") as trig:
-        ttl.write(header)
-        trig.write(header)
-        # outcomes arrive in input order, whichever worker finished first: the files are deterministic
-        for sp in order:
-            if sp in cached:
-                graph, first = cached[sp]
-                body = strip_prefixes((out / first).read_bytes())
-                ttl.write(body)
-                trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
-                continue
-            o = next(outcomes)
-            if progress:
-                progress(1)
-            if o.error:
-                report.failed.append((sp, o.error))
-                continue
-            names = []
-            if per_file:
-                for suffix, data in sorted(o.files.items()):
-                    write_atomic(out / f"{o.name}{suffix}", data)
-                    names.append(f"{o.name}{suffix}")
-            ttl.write(o.body)
-            trig.write(b"<" + o.graph.encode() + b"> {\n" + o.body + b"}\n")
-            if store is not None:
-                load_graph(store, o.graph, o.nquads)
-            manifest.record(sp, digests[sp], fingerprint, o.graph, names)
-            manifest.entries[sp]["stored"] = store is not None
-            if on_outcome:
-                on_outcome(o)
-            report.built.append(replace(o, files={}, body=b"", nquads=b""))  # keep the summary, not the bytes
-            report.triples += o.triples
-    os.replace(ttl_tmp, out / "corpus.ttl")
-    os.replace(trig_tmp, out / "corpus.trig")
-    report.outputs += [str(out / "corpus.ttl"), str(out / "corpus.trig")]
-    if store is not None:
-        store.flush()
-    manifest.save()
+    try:
+        with open(ttl_tmp, "wb") as ttl, open(trig_tmp, "wb") as trig:
+            ttl.write(header)
+            trig.write(header)
+            # outcomes arrive in input order, whichever worker finished first: the files are deterministic
+            for sp in order:
+                if sp in cached:
+                    graph, first = cached[sp]
+                    body = strip_prefixes((out / first).read_bytes())
+                    ttl.write(body)
+                    trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
+                    continue
+                o = next(outcomes)
+                if progress:
+                    progress(1)
+                if o.error:
+                    report.failed.append((sp, o.error))
+                    previous = manifest.entries.get(sp, {})
+                    ttl_out = next((n for n in previous.get("outputs", []) if n.endswith(".ttl")), "")
+                    if ttl_out and (out / ttl_out).is_file() and previous.get("settings") == fingerprint:
+                        # what this input gave last time stays in the corpus: a failure loses nothing built
+                        # (unless the settings changed since: the corpus files never mix two builds)
+                        body = strip_prefixes((out / ttl_out).read_bytes())
+                        ttl.write(body)
+                        trig.write(b"<" + previous["graph"].encode() + b"> {\n" + body + b"}\n")
+                    continue
+                names = []
+                if per_file:
+                    for suffix, data in sorted(o.files.items()):
+                        write_atomic(out / f"{o.name}{suffix}", data)
+                        names.append(f"{o.name}{suffix}")
+                ttl.write(o.body)
+                trig.write(b"<" + o.graph.encode() + b"> {\n" + o.body + b"}\n")
+                if store is not None:
+                    load_graph(store, o.graph, o.ntriples)
+                manifest.record(sp, digests[sp], fingerprint, o.graph, names)
+                manifest.entries[sp]["stored"] = store is not None
+                if on_outcome:
+                    on_outcome(o)
+                report.built.append(replace(o, files={}, body=b"", ntriples=b""))  # keep the summary, not the bytes
+                report.triples += o.triples
+        if report.built or report.skipped:
+            # a batch in which nothing could be built leaves the previous corpus files as they were
+            os.replace(ttl_tmp, out / "corpus.ttl")
+            os.replace(trig_tmp, out / "corpus.trig")
+            report.outputs += [str(out / "corpus.ttl"), str(out / "corpus.trig")]
+            manifest.save()
+    finally:
+        for tmp in (ttl_tmp, trig_tmp):
+            tmp.unlink(missing_ok=True)
+        if store is not None:
+            store.flush()
     return report
 
 
-def load_graph(store, graph: str, nquads: bytes) -> None:
-    """Replace one resolution's named graph in the store, in one transaction."""
-    from pyoxigraph import NamedNode, RdfFormat
-
-    g = NamedNode(graph)
-    if store.contains_named_graph(g):
-        store.remove_graph(g)
-    store.load(nquads, format=RdfFormat.N_QUADS)
+def load_graph(store, graph: str, ntriples: bytes) -> None:
+    """Replace one resolution's named graph in the store in one transaction: an interrupted build
+    leaves either the old graph or the new one, never neither."""
+    g = graph.encode("utf-8")
+    store.update((b"DROP SILENT GRAPH <" + g + b"> ;\nINSERT DATA { GRAPH <" + g + b"> {\n" + ntriples + b"} }").decode("utf-8"))
 
 
 def run_workers(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:

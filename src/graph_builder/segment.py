@@ -29,6 +29,8 @@ NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.\s+(?=\S)")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
 SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)|(?P<bullet>[•\-–—]\.?))\s+(?=\S)")
 ROMAN = re.compile(r"^[ivxlc]+$")
+# digits glued to a lower-case word, left after the markers of the footnotes the text has: "Convention7"
+STRAY_MARKER = re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?P<m>\d{1,2})(?=[\s,;:.)]|$)")
 # "... recommends to the General Assembly the adoption of the following draft resolution:"
 DRAFT_FOLLOWS = re.compile(r"following\s+draft\s+(?:resolution|decision)s?\s*:\s*$")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -425,6 +427,10 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
         body = drop_prefix(body, number_chars)
         span = (first.start + lead, p.lines[-1].start + len(p.lines[-1].text.rstrip()))
         clauses.append(SourceClause(p.id, p.kind, body, span, marks, heading=p.role == "heading"))
+        for m in STRAY_MARKER.finditer(body.text):
+            diagnostics.append(Diagnostic("marker-without-footnote",
+                                          f"“{m.group(0)}” looks like footnote marker {m.group('m')}, but the text "
+                                          "has no such footnote", body.source_span(m.start("m"), m.end("m")), p.id))
 
     footnotes = []
     for n in notes:

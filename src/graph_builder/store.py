@@ -9,7 +9,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, Store, Triple
+from pyoxigraph import Store, Triple
 
 MANIFEST = "graph-builder-manifest.json"
 
@@ -19,17 +19,13 @@ def open_store(path: str | Path) -> Store:
     return Store(str(path))
 
 
-def quads(graph: str, triples: list[Triple]) -> list[Quad]:
-    g = NamedNode(graph)
-    return [Quad(t.subject, t.predicate, t.object, g) for t in triples]
-
-
 def replace_graph(store: Store, graph: str, triples: list[Triple]) -> None:
-    """Swap one resolution's named graph for its new triples; readers never see half of it."""
-    g = NamedNode(graph)
-    if store.contains_named_graph(g):
-        store.remove_graph(g)
-    store.extend(quads(graph, triples))
+    """Swap one resolution's named graph for its new triples in one transaction; readers never see half of it."""
+    from pyoxigraph import RdfFormat, serialize
+
+    from .build import load_graph
+
+    load_graph(store, graph, serialize(triples, format=RdfFormat.N_TRIPLES))
 
 
 def file_digest(path: str | Path) -> str:

@@ -71,29 +71,37 @@ def run(args) -> int:
     return build_many(files, given, minter, out, formats, args)
 
 
+# A resolution view shows every clause; past this many, a page is no longer a view (and costs a lot of memory).
+VIEW_CLAUSE_LIMIT = 5000
+
+
 def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...], args) -> int:
     b = build_file(path, given, minter, tuple(args.metadata))
     res = b.resolution
-    for fmt in formats:
-        write_atomic(out / f"{b.name}.{fmt}", graph_bytes(b.triples, fmt))
-    write_atomic(out / f"{b.name}.json", (json.dumps(to_contract(res), ensure_ascii=False, indent=1) + "\n").encode())
-    view = write_resolution_view(b, minter, out)
+    # every output is made before any is written: a failure leaves the previous files as they were
+    outputs: dict[str, bytes] = {f"{b.name}.{fmt}": graph_bytes(b.triples, fmt) for fmt in formats}
+    outputs[f"{b.name}.json"] = (json.dumps(to_contract(res), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    view = resolution_view(b, minter)
+    if view is not None:
+        outputs[f"{b.name}.html"] = view
+    elif not args.quiet:
+        warn(f"{path}: {len(res.clauses)} clauses: too many for an HTML view, none written")
+    for name, data in outputs.items():
+        write_atomic(out / name, data)
     refs = sum(len(c.references) for c in res.clauses) + sum(len(n.references) for n in res.footnotes)
     if not args.quiet:
         emit(f"{path}: {len(res.clauses)} clauses, {refs} references, {len(b.triples)} triples")
-        emit(f"wrote {out / (b.name + '.ttl')}, {out / (b.name + '.json')}" + (f", {view}" if view else ""))
+        emit("wrote " + ", ".join(str(out / name) for name in outputs))
     report_diagnostics(str(path), res.diagnostics, args)
     return EXIT_FINDINGS if args.strict and res.diagnostics else 0
 
 
-def write_resolution_view(b, minter: Minter, out: Path) -> str:
-    try:
-        from ..view import resolution_view_html
-    except ImportError:
-        return ""
-    path = out / f"{b.name}.html"
-    write_atomic(path, resolution_view_html(b.resolution, minter).encode("utf-8"))
-    return str(path)
+def resolution_view(b, minter: Minter) -> bytes | None:
+    if len(b.resolution.clauses) > VIEW_CLAUSE_LIMIT:
+        return None
+    from ..view import resolution_view_html
+
+    return resolution_view_html(b.resolution, minter).encode("utf-8")
 
 
 def report_diagnostics(source: str, diagnostics, args) -> None:
