@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from .vocab import PREFIXES
 
@@ -29,8 +29,21 @@ FORMATS = {
 }
 
 
+def in_order(triples) -> list[Triple]:
+    """The triples sorted by their N-Triples form (serializing and sorting lines is much faster than str() each)."""
+    lines = serialize(triples, format=RdfFormat.N_TRIPLES).split(b"\n")
+    lines.sort()
+    return [q.triple for q in parse(b"\n".join(lines), format=RdfFormat.N_TRIPLES)]
+
+
+def turtle_from_ntriples(ntriples: bytes) -> bytes:
+    """Turtle from sorted N-Triples (rdf.py's output), in the same order."""
+    return sorted_prefixes(serialize(parse(ntriples, format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE,
+                                     prefixes=PREFIXES)) if ntriples else prefix_header()
+
+
 def turtle_bytes(triples: list[Triple]) -> bytes:
-    return sorted_prefixes(serialize(sorted(triples, key=str), format=RdfFormat.TURTLE, prefixes=PREFIXES))
+    return sorted_prefixes(serialize(in_order(triples), format=RdfFormat.TURTLE, prefixes=PREFIXES))
 
 
 def prefix_header() -> bytes:
@@ -49,7 +62,7 @@ def sorted_prefixes(data: bytes) -> bytes:
 
 def graph_bytes(triples: list[Triple], fmt: str) -> bytes:
     rdf_format, _ = FORMATS[fmt]
-    ordered = sorted(triples, key=str)
+    ordered = in_order(triples)
     if rdf_format == RdfFormat.JSON_LD:
         return jsonld_bytes(ordered)
     if rdf_format in (RdfFormat.TRIG, RdfFormat.N_QUADS):
@@ -63,7 +76,7 @@ def dataset_bytes(graphs: list[tuple[str, list[Triple]]], fmt: str) -> bytes:
     """A dataset with one named graph per resolution (TriG or N-Quads)."""
     rdf_format, _ = FORMATS[fmt]
     quads = [Quad(t.subject, t.predicate, t.object, NamedNode(name))
-             for name, triples in sorted(graphs, key=lambda g: g[0]) for t in sorted(triples, key=str)]
+             for name, triples in sorted(graphs, key=lambda g: g[0]) for t in in_order(triples)]
     return sorted_prefixes(serialize(quads, format=rdf_format,
                                      prefixes=PREFIXES if rdf_format == RdfFormat.TRIG else None))
 
@@ -80,16 +93,20 @@ def jsonld_bytes(triples: list[Triple]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write data to path so that readers see either the old file or the new one, never half."""
+def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> None:
+    """Write data to path so that readers see either the old file or the new one, never half.
+
+    durable: also flush it to the disk before the rename, so that not even a system crash
+    leaves half a file (a corpus's thousands of small files skip this: it costs more than the build)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -14,6 +14,10 @@ from functools import cache
 from .verbs import load_toml
 
 KINDS = ("instrument", "body", "office")
+# first words of titles that running text also prints in lower case: "the principles relating to the status
+# of national institutions (the Paris Principles)"; such titles are looked for whatever their first letter
+LOWER_CASE_HEADS = {"principles", "guidelines", "guiding", "rules", "basic", "standard", "standards", "code",
+                    "model", "elements", "recommendations", "plan", "programme", "strategy", "framework"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,7 @@ def gazetteer() -> Gazetteer:
     short_forms: dict[str, list[Entry]] = {}
     by_name: dict[tuple[str, str], Entry] = {}
     acronyms: set[str] = set()
+    lower_start: set[str] = set()  # surfaces the data prints with a lower-case first letter
     for kind, file, key in (("instrument", "instruments.toml", "title"), ("body", "bodies.toml", "name"),
                             ("office", "offices.toml", "name")):
         try:
@@ -129,6 +134,8 @@ def gazetteer() -> Gazetteer:
             by_name.setdefault((kind, fold(e.name)), e)
             for s in (e.name, *e.names):
                 surfaces.setdefault(fold(s), e)
+                if s[:1].islower() or s.split(" ", 1)[0].lower() in LOWER_CASE_HEADS:
+                    lower_start.add(fold(s))
             for a in e.acronyms:
                 surfaces.setdefault(a, e)  # acronyms are matched as printed
                 acronyms.add(a)
@@ -151,8 +158,12 @@ def gazetteer() -> Gazetteer:
     except FileNotFoundError:
         pass
     words = sorted(set(surfaces) | set(collections))
-    plain = [w for w in words if w not in acronyms]
-    alternation = trie_regex(plain)
+    plain = [w for w in words if w not in acronyms and w not in lower_start]
+    # most names start with a capital: looking for them only where a capital (or a quote) starts a word
+    # makes the scan several times faster; the few printed in lower case get a branch of their own
+    alternation = "(?=[A-Z0-9\"“‘'])" + trie_regex(plain)
+    if lower_start:
+        alternation = f"(?:{alternation}|{trie_regex(sorted(lower_start))})"
     if acronyms:
         # acronyms are matched case-sensitively, as printed
         alternation = "(?:" + alternation + "|" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True)) + ")"
@@ -164,7 +175,7 @@ def gazetteer() -> Gazetteer:
         countries=countries,
         pattern=bounded(alternation),
         short_pattern=bounded(trie_regex(sorted(short_forms))),
-        country_pattern=bounded(trie_regex(sorted(countries))),
+        country_pattern=bounded("(?=[A-Z])" + trie_regex(sorted(countries))),
         by_name=by_name,
     )
 

@@ -5,15 +5,15 @@
     citation (cito:Citation): citing clause, cited thing, kind, surface text, offsets
 
 Terms come from the closed namespaces in vocab.py and IRIs from iri.py only.
-Triples are pyoxigraph terms: building them costs little, and the same
-objects feed the on-disk store and every serializer.
+The triples are written as sorted N-Triples lines, which the store, every
+serializer and the corpus files take as they are.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import RdfFormat, Triple, parse
 
 from .gazetteer import fold, gazetteer
 from .iri import Minter
@@ -46,34 +46,35 @@ USED_TERMS = {
 CLAUSE_CLASS = {"preambular": "PreambularClause", "operative": "OperativeClause", "annex": "AnnexParagraph"}
 
 
-@cache
-def term(iri: str) -> NamedNode:
-    return NamedNode(iri)
+def escape(value: str) -> str:
+    """A string as an N-Triples literal's content."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
-def lit(value: str | int | bool, datatype: NamedNode | None = None, lang: str | None = None) -> Literal:
+def lit(value: str | int | bool, datatype: str | None = None, lang: str | None = None) -> str:
+    """An N-Triples literal."""
     T = terms()
     if isinstance(value, bool):
-        return Literal("true" if value else "false", datatype=T.XSD_boolean)
+        return f'"{"true" if value else "false"}"^^{T.XSD_boolean}'
     if isinstance(value, int):
-        return Literal(str(value), datatype=T.XSD_integer)
+        return f'"{value}"^^{T.XSD_integer}'
     if lang:
-        return Literal(value, language=lang)
+        return f'"{escape(value)}"@{lang}'
     if datatype is not None:
-        return Literal(value, datatype=datatype)
-    return Literal(value)
+        return f'"{escape(value)}"^^{datatype}'
+    return f'"{escape(value)}"'
 
 
 class Terms:
-    """The vocabulary terms the graph uses, looked up once in the closed namespaces
-    (a name that is not declared there raises AttributeError here)."""
+    """The vocabulary terms the graph uses, as N-Triples IRIs, looked up once in the closed
+    namespaces (a name that is not declared there raises AttributeError here)."""
 
     def __init__(self) -> None:
         spaces = {"GB": GB, "RDF": RDF, "RDFS": RDFS, "DCTERMS": DCTERMS, "FOAF": FOAF, "SKOS": SKOS, "OWL": OWL,
                   "ELI": ELI, "CITO": CITO, "NIF": NIF, "XSD": XSD}
         for prefix, names in USED_TERMS.items():
             for name in names:
-                setattr(self, f"{prefix}_{name}", NamedNode(str(getattr(spaces[prefix], name))))
+                setattr(self, f"{prefix}_{name}", f"<{getattr(spaces[prefix], name)}>")
 
 
 @cache
@@ -82,13 +83,30 @@ def terms() -> Terms:
 
 
 class TripleSink:
-    """Collects triples, each once.  Subjects and objects may be IRIs given as str."""
+    """Collects triples as N-Triples lines, each once.  Subjects and objects may be bare IRIs
+    (as iri.py mints them) or N-Triples terms (vocabulary terms, literals).
+
+    Writing lines is several times cheaper than making an RDF object of every term; the
+    lines are parsed (in Rust, by pyoxigraph) only where triples are needed as objects."""
 
     def __init__(self) -> None:
-        self.triples: set[Triple] = set()
+        self.lines: set[str] = set()
 
-    def add(self, s, p, o) -> None:
-        self.triples.add(Triple(term(s) if s.__class__ is str else s, p, term(o) if o.__class__ is str else o))
+    def add(self, s: str, p: str, o: str) -> None:
+        if s[0] != "<":
+            s = f"<{s}>"
+        if o[0] != "<" and o[0] != '"':
+            o = f"<{o}>"
+        self.lines.add(f"{s} {p} {o} .")
+
+    def ntriples(self) -> bytes:
+        """The triples as sorted N-Triples: every serializer's input, in a deterministic order."""
+        return ("\n".join(sorted(self.lines)) + "\n").encode("utf-8") if self.lines else b""
+
+
+def triples_of(ntriples: bytes) -> list[Triple]:
+    """N-Triples as pyoxigraph triples (the parser gives quads in the default graph)."""
+    return [q.triple for q in parse(ntriples, format=RdfFormat.N_TRIPLES)] if ntriples else []
 
 
 def document_iri(res: Resolution, minter: Minter) -> str:
@@ -96,10 +114,16 @@ def document_iri(res: Resolution, minter: Minter) -> str:
 
 
 def resolution_triples(res: Resolution, minter: Minter = Minter()) -> list[Triple]:
-    """Every triple one resolution contributes (a set: serializers put them in order)."""
+    """Every triple one resolution contributes, in N-Triples order."""
+    return triples_of(resolution_ntriples(res, minter))
+
+
+def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
+    """Every triple one resolution contributes, as sorted N-Triples."""
     T = terms()
     sink = TripleSink()
     add = sink.add
+    described: set[str] = set()
     info = res.info
     doc = document_iri(res, minter)
     is_decision = "/DEC/" in info.symbol
@@ -153,7 +177,7 @@ def resolution_triples(res: Resolution, minter: Minter = Minter()) -> list[Tripl
         for fid in c.footnotes:
             add(cl, T.GB_hasFootnote, minter.clause(doc, fid))
         for r in c.references:
-            reference_triples(add, minter, doc, cl, c.id, r)
+            reference_triples(add, minter, doc, cl, c.id, r, described)
     for f in res.footnotes:
         fn = minter.clause(doc, f.id)
         add(doc, T.DCTERMS_hasPart, fn)
@@ -167,7 +191,7 @@ def resolution_triples(res: Resolution, minter: Minter = Minter()) -> list[Tripl
         if f.anchor:
             add(fn, T.GB_anchor, minter.clause(doc, f.anchor))
         for r in f.references:
-            reference_triples(add, minter, doc, fn, f.id, r)
+            reference_triples(add, minter, doc, fn, f.id, r, described)
     for d in res.diagnostics:
         start, end = d.span if d.span else (0, 0)
         node = minter.diagnostic(doc, d.code, start, end)
@@ -180,7 +204,7 @@ def resolution_triples(res: Resolution, minter: Minter = Minter()) -> list[Tripl
             add(node, T.NIF_endIndex, lit(end))
         if d.clause:
             add(node, T.DCTERMS_isPartOf, minter.clause(doc, d.clause))
-    return list(sink.triples)  # unordered: every serializer sorts
+    return sink.ntriples()
 
 
 def target_iri(minter: Minter, r: Reference) -> str:
@@ -205,7 +229,8 @@ def is_symbol(key: str) -> bool:
     return True
 
 
-def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r: Reference) -> None:
+def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r: Reference,
+                      described: set[str]) -> None:
     T = terms()
     target = target_iri(minter, r)
     add(unit, T.ELI_cites, target)
@@ -224,7 +249,9 @@ def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r:
         add(cit, T.GB_shortForm, lit(True))
     if r.via != "text":
         add(cit, T.GB_foundVia, lit(r.via))
-    target_triples(add, minter, target, r)
+    if target not in described:  # a cited thing is described once per resolution, however often cited
+        described.add(target)
+        target_triples(add, minter, target, r)
 
 
 def target_triples(add, minter: Minter, target: str, r: Reference) -> None:
@@ -285,6 +312,10 @@ def entity_triples(add, node: str, kind: str, name: str, minter: Minter | None =
 
 
 def metadata_triples(record, doc: str, minter: Minter = Minter()) -> list[Triple]:
+    return triples_of(metadata_ntriples(record, doc, minter))
+
+
+def metadata_ntriples(record, doc: str, minter: Minter = Minter()) -> bytes:
     """What the UN's metadata record says of a resolution: votes, sponsors, committee, meeting, subjects."""
     from .symbols import UNSymbol as _Symbol
 
@@ -333,7 +364,7 @@ def metadata_triples(record, doc: str, minter: Minter = Minter()) -> list[Triple
         add(concept, T.SKOS_inScheme, minter.thesaurus(thesaurus))
     if record.meeting:
         add(doc, T.GB_adoptionMeeting, lit(record.meeting))
-    return list(sink.triples)
+    return sink.ntriples()
 
 
 def member_state_name(name: str) -> str:

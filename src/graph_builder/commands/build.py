@@ -17,7 +17,7 @@ from ..build import Settings, build_corpus, build_file, expand_inputs
 from ..cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
 from ..contract import to_contract
 from ..errors import InputError
-from ..export import graph_bytes, write_atomic
+from ..export import graph_bytes, turtle_from_ntriples, write_atomic
 from ..iri import Minter
 from ..models import DocumentInfo
 from ..vocab import DEFAULT_BASE
@@ -36,6 +36,7 @@ def configure(p: argparse.ArgumentParser) -> None:
                         "committee, meeting record, draft, subjects become triples too (repeatable)")
     p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of the IRIs minted (default {DEFAULT_BASE})")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
+    p.add_argument("--no-view", action="store_true", help="write no HTML view (the corpus view's layout takes a while)")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are diagnostics")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
@@ -79,18 +80,20 @@ def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, format
     b = build_file(path, given, minter, tuple(args.metadata))
     res = b.resolution
     # every output is made before any is written: a failure leaves the previous files as they were
-    outputs: dict[str, bytes] = {f"{b.name}.{fmt}": graph_bytes(b.triples, fmt) for fmt in formats}
+    triples = b.triples
+    outputs: dict[str, bytes] = {f"{b.name}.{fmt}": turtle_from_ntriples(b.ntriples) if fmt == "ttl"
+                                 else graph_bytes(triples, fmt) for fmt in formats}
     outputs[f"{b.name}.json"] = (json.dumps(to_contract(res), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    view = resolution_view(b, minter)
+    view = None if args.no_view else resolution_view(b, minter)
     if view is not None:
         outputs[f"{b.name}.html"] = view
-    elif not args.quiet:
+    elif not args.quiet and not args.no_view:
         warn(f"{path}: {len(res.clauses)} clauses: too many for an HTML view, none written")
     for name, data in outputs.items():
         write_atomic(out / name, data)
     refs = sum(len(c.references) for c in res.clauses) + sum(len(n.references) for n in res.footnotes)
     if not args.quiet:
-        emit(f"{path}: {len(res.clauses)} clauses, {refs} references, {len(b.triples)} triples")
+        emit(f"{path}: {len(res.clauses)} clauses, {refs} references, {len(triples)} triples")
         emit("wrote " + ", ".join(str(out / name) for name in outputs))
     report_diagnostics(str(path), res.diagnostics, args)
     return EXIT_FINDINGS if args.strict and res.diagnostics else 0
@@ -114,7 +117,8 @@ def report_diagnostics(source: str, diagnostics, args) -> None:
 
 def build_many(files: list[Path], given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...],
                args) -> int:
-    settings = Settings(minter=minter, formats=formats, given=given, metadata=tuple(args.metadata))
+    settings = Settings(minter=minter, formats=formats, given=given, metadata=tuple(args.metadata),
+                        want_summary=not args.no_view)
     bar = None
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
@@ -132,7 +136,7 @@ def build_many(files: list[Path], given: DocumentInfo, minter: Minter, out: Path
     finally:
         if bar:
             bar.close()
-    views = write_corpus_view(report, minter, out)
+    views = [] if args.no_view else write_corpus_view(report, minter, out)
     for path, why in report.failed:
         warn(f"{path}: {why}")
     if not args.quiet:
