@@ -65,7 +65,20 @@ def citation_network(resolutions: Iterable[Resolution], minter: Minter) -> nx.Di
                 edge = g.edges[source, target]
             if verb:
                 edge["verbs"].add(verb)
+    drop_impossible_years(g)
     return g
+
+
+def drop_impossible_years(g: nx.DiGraph) -> None:
+    """A document cannot be later than every resolution citing it: such a year, read from a
+    document number that only looks like a year, is dropped rather than shown."""
+    for node, data in g.nodes(data=True):
+        if data.get("present") or data.get("year") is None:
+            continue
+        citing = [g.nodes[s].get("year") for s in g.predecessors(node)]
+        known = [y for y in citing if y is not None]
+        if known and data["year"] > max(known):
+            data["year"] = None
 
 
 def add_resolution(g: nx.DiGraph, res: Resolution, node: str, minter: Minter) -> None:

@@ -207,6 +207,8 @@ class Segmenter:
             return
         op = opening(text)
         operative = is_operative_form(op.head) if op.head else None
+        if op.phrase.lower().startswith("it is resolved"):
+            operative = True
         if operative is None:
             operative = self.seen_operative
         self.seen_operative = self.seen_operative or operative

@@ -112,8 +112,8 @@ def is_operative_form(word: str) -> bool | None:
     w = word.casefold()
     if w.endswith("ing"):
         return False
-    if w.endswith(("ed", "ous", "ful", "ive", "ent", "ant", "are")):
-        return False  # Concerned, Conscious, Mindful, Cognizant, Aware
+    if w.endswith(("ed", "ous", "ful", "ive", "ent", "ant", "are")) or w == "whereas":
+        return False  # Concerned, Conscious, Mindful, Cognizant, Aware; the early "Whereas"
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return True
     return False if w in table.by_form else None
