@@ -255,8 +255,8 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
     reports = report_mentions(text, entity_spans)
     # a report cited with its symbol in the text: "the report of the Secretary-General (S/2002/1005)"
     for s, e, key in reports:
-        after = [r.key for r in refs if r.kind == "document" and 0 <= body.source_span(e, e)[0] <= r.span[0]
-                 <= body.source_offset(min(len(text), e + MARKER_WINDOW))]
+        lo, hi = body.source_offset(e), body.source_offset(min(len(text), e + MARKER_WINDOW))
+        after = [r.key for r in refs if r.kind == "document" and lo <= r.span[0] <= hi]
         if after:
             memory.reports[key] = tuple(after)
     return UnitResult(refs, diags, entity_spans, reports)
