@@ -83,7 +83,9 @@ def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, format
     triples = b.triples
     outputs: dict[str, bytes] = {f"{b.name}.{fmt}": turtle_from_ntriples(b.ntriples) if fmt == "ttl"
                                  else graph_bytes(triples, fmt) for fmt in formats}
-    outputs[f"{b.name}.json"] = (json.dumps(to_contract(res), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # indented for people; a resolution past the view's size gets the compact (and much faster) encoding
+    indent = 1 if len(res.clauses) <= VIEW_CLAUSE_LIMIT else None
+    outputs[f"{b.name}.json"] = (json.dumps(to_contract(res), ensure_ascii=False, indent=indent) + "\n").encode("utf-8")
     view = None if args.no_view else resolution_view(b, minter)
     if view is not None:
         outputs[f"{b.name}.html"] = view
