@@ -101,7 +101,11 @@ class TripleSink:
 
     def ntriples(self) -> bytes:
         """The triples as sorted N-Triples: every serializer's input, in a deterministic order."""
-        return ("\n".join(sorted(self.lines)) + "\n").encode("utf-8") if self.lines else b""
+        if not self.lines:
+            return b""
+        lines = sorted(self.lines)
+        self.lines = set()  # let the set go before the bytes are made: a huge resolution has millions
+        return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def triples_of(ntriples: bytes) -> list[Triple]:

@@ -80,7 +80,8 @@ def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, format
     b = build_file(path, given, minter, tuple(args.metadata))
     res = b.resolution
     # every output is made before any is written: a failure leaves the previous files as they were
-    triples = b.triples
+    # triples as objects only for the formats that need them: a huge resolution has millions
+    triples = b.triples if any(fmt != "ttl" for fmt in formats) else []
     outputs: dict[str, bytes] = {f"{b.name}.{fmt}": turtle_from_ntriples(b.ntriples) if fmt == "ttl"
                                  else graph_bytes(triples, fmt) for fmt in formats}
     # indented for people; a resolution past the view's size gets the compact (and much faster) encoding
@@ -95,7 +96,8 @@ def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, format
         write_atomic(out / name, data)
     refs = sum(len(c.references) for c in res.clauses) + sum(len(n.references) for n in res.footnotes)
     if not args.quiet:
-        emit(f"{path}: {len(res.clauses)} clauses, {refs} references, {len(triples)} triples")
+        count = b.ntriples.count(b"\n")
+        emit(f"{path}: {len(res.clauses)} clauses, {refs} references, {count} triples")
         emit("wrote " + ", ".join(str(out / name) for name in outputs))
     report_diagnostics(str(path), res.diagnostics, args)
     return EXIT_FINDINGS if args.strict and res.diagnostics else 0
