@@ -195,6 +195,8 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
                  on_outcome: Callable[[Outcome], None] | None = None) -> CorpusReport:
     """Build every input; write per-resolution files, corpus.ttl and corpus.trig (a named graph per
     resolution) and, with store_dir, load the on-disk store.  Unchanged inputs are skipped on a rerun."""
+    from pyoxigraph import NamedNode, RdfFormat
+
     from .store import Manifest, file_digest, open_store
 
     report = CorpusReport()
@@ -229,8 +231,12 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
     header = prefix_header()
     order = [str(p) for p in paths if str(p) in digests]
     outcomes = run_workers(todo, replace(settings, want_store=store is not None), jobs)
+    # graphs new to the store are bulk-loaded from one file at the end (fast; the store is untouched if the
+    # build stops before); a graph the store already has is replaced in its own transaction
+    fresh_tmp = out / ".store-new.nq.part"
+    fresh_graphs: set[str] = set()
     try:
-        with open(ttl_tmp, "wb") as ttl, open(trig_tmp, "wb") as trig:
+        with open(ttl_tmp, "wb") as ttl, open(trig_tmp, "wb") as trig, open(fresh_tmp, "wb") as fresh:
             ttl.write(header)
             trig.write(header)
             # outcomes arrive in input order, whichever worker finished first: the files are deterministic
@@ -262,14 +268,20 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
                         names.append(f"{o.name}{suffix}")
                 ttl.write(o.body)
                 trig.write(b"<" + o.graph.encode() + b"> {\n" + o.body + b"}\n")
-                if store is not None:
-                    load_graph(store, o.graph, o.ntriples)
+                if store is not None and o.graph not in fresh_graphs:
+                    if store.contains_named_graph(NamedNode(o.graph)):
+                        load_graph(store, o.graph, o.ntriples)
+                    else:
+                        fresh_graphs.add(o.graph)
+                        fresh.write(o.ntriples.replace(b" .\n", b" <" + o.graph.encode() + b"> .\n"))
                 manifest.record(sp, digests[sp], fingerprint, o.graph, names)
                 manifest.entries[sp]["stored"] = store is not None
                 if on_outcome:
                     on_outcome(o)
                 report.built.append(replace(o, files={}, body=b"", ntriples=b""))  # keep the summary, not the bytes
                 report.triples += o.triples
+        if store is not None and fresh_graphs:
+            store.bulk_load(path=str(fresh_tmp), format=RdfFormat.N_QUADS)
         if report.built or report.skipped:
             # a batch in which nothing could be built leaves the previous corpus files as they were
             os.replace(ttl_tmp, out / "corpus.ttl")
@@ -277,7 +289,7 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
             report.outputs += [str(out / "corpus.ttl"), str(out / "corpus.trig")]
             manifest.save()
     finally:
-        for tmp in (ttl_tmp, trig_tmp):
+        for tmp in (ttl_tmp, trig_tmp, fresh_tmp):
             tmp.unlink(missing_ok=True)
         if store is not None:
             store.flush()
@@ -285,10 +297,18 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
 
 
 def load_graph(store, graph: str, ntriples: bytes) -> None:
-    """Replace one resolution's named graph in the store in one transaction: an interrupted build
-    leaves either the old graph or the new one, never neither."""
-    g = graph.encode("utf-8")
-    store.update((b"DROP SILENT GRAPH <" + g + b"> ;\nINSERT DATA { GRAPH <" + g + b"> {\n" + ntriples + b"} }").decode("utf-8"))
+    """Put one resolution's named graph in the store in one transaction: an interrupted build leaves
+    either the old graph or the new one, never neither.  A new graph is a plain (transactional) load;
+    replacing one takes a single update that drops and inserts."""
+    from pyoxigraph import NamedNode, RdfFormat
+
+    g = NamedNode(graph)
+    if not store.contains_named_graph(g):
+        store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=g)
+        return
+    iri = graph.encode("utf-8")
+    store.update((b"DROP SILENT GRAPH <" + iri + b"> ;\nINSERT DATA { GRAPH <" + iri + b"> {\n" + ntriples
+                  + b"} }").decode("utf-8"))
 
 
 def run_workers(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
