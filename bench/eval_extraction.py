@@ -101,49 +101,48 @@ def measure(name: str, golds: list[Path], mode: str, jobs: int, scorer, show_spu
     spurious: Counter = Counter()
     missed: Counter = Counter()
     crashes = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for gold_path, got, err in results:
-            gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-            if got is None:
-                crashes.append((gold_path, err))
-                continue
-            gc = scorer.clause_table(gold)
-            xc = scorer.clause_table(got)
-            c["gold"] += len(gc)
-            c["found"] += len(gc.keys() & xc.keys())
-            c["extra"] += len(xc.keys() - gc.keys())
-            real = {k for k, v in gc.items() if not artefact(v)}
-            c["gold_real"] += len(real)
-            c["found_real"] += len(real & xc.keys())
-            for k in gc.keys() & xc.keys():
-                c["kind_ok"] += gc[k].get("kind") == xc[k].get("kind")
-                gv, xv = scorer.verb_head(gc[k].get("verb", "")), scorer.verb_head(xc[k].get("verb", ""))
-                if gv:
-                    c["verb_gold"] += 1
-                    c["verb_ok"] += gv == xv
-            c["verb_gold_all"] += sum(1 for v in gc.values() if v.get("verb"))
-            ga, xa = scorer.anchors(gold), scorer.anchors(got)
-            c["anchor_gold"] += len(ga)
-            c["anchor_got"] += len(xa)
-            c["anchor_ok"] += len(ga & xa)
-            kinds = set(gold.get("scored_kinds") or [])
-            if not kinds:
-                continue
-            gu = scorer.units(gold, kinds, True)
-            xu = scorer.units(got, kinds, True)
-            c["ref_gold"] += len(gu)
-            c["ref_got"] += len(xu)
-            c["ref_ok"] += len(gu & xu)
-            gd, xd = {u[1:] for u in gu}, {u[1:] for u in xu}
-            own = scorer.norm_key("document", gold["document"].get("symbol", ""))
-            xd.discard(("symbol", own))
-            c["doc_gold"] += len(gd)
-            c["doc_got"] += len(xd)
-            c["doc_ok"] += len(gd & xd)
-            for u in xd - gd:
-                spurious[u[1]] += 1
-            for u in gd - xd:
-                missed[u[1]] += 1
+    for gold_path, got, err in results:
+        gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+        if got is None:
+            crashes.append((gold_path, err))
+            continue
+        gc = scorer.clause_table(gold)
+        xc = scorer.clause_table(got)
+        c["gold"] += len(gc)
+        c["found"] += len(gc.keys() & xc.keys())
+        c["extra"] += len(xc.keys() - gc.keys())
+        real = {k for k, v in gc.items() if not artefact(v)}
+        c["gold_real"] += len(real)
+        c["found_real"] += len(real & xc.keys())
+        for k in gc.keys() & xc.keys():
+            c["kind_ok"] += gc[k].get("kind") == xc[k].get("kind")
+            gv, xv = scorer.verb_head(gc[k].get("verb", "")), scorer.verb_head(xc[k].get("verb", ""))
+            if gv:
+                c["verb_gold"] += 1
+                c["verb_ok"] += gv == xv
+        c["verb_gold_all"] += sum(1 for v in gc.values() if v.get("verb"))
+        ga, xa = scorer.anchors(gold), scorer.anchors(got)
+        c["anchor_gold"] += len(ga)
+        c["anchor_got"] += len(xa)
+        c["anchor_ok"] += len(ga & xa)
+        kinds = set(gold.get("scored_kinds") or [])
+        if not kinds:
+            continue
+        gu = scorer.units(gold, kinds, True)
+        xu = scorer.units(got, kinds, True)
+        c["ref_gold"] += len(gu)
+        c["ref_got"] += len(xu)
+        c["ref_ok"] += len(gu & xu)
+        gd, xd = {u[1:] for u in gu}, {u[1:] for u in xu}
+        own = scorer.norm_key("document", gold["document"].get("symbol", ""))
+        xd.discard(("symbol", own))
+        c["doc_gold"] += len(gd)
+        c["doc_got"] += len(xd)
+        c["doc_ok"] += len(gd & xd)
+        for u in xd - gd:
+            spurious[u[1]] += 1
+        for u in gd - xd:
+            missed[u[1]] += 1
     def ratio(a: str, b: str) -> float:
         return c[a] / c[b] if c[b] else 1.0
     row = {

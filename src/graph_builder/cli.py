@@ -9,7 +9,6 @@ import argparse
 import importlib
 import json
 import sys
-from pathlib import Path
 
 from . import __version__
 from .errors import GraphBuilderError, InputError, QueryError

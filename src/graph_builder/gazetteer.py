@@ -178,8 +178,3 @@ def gazetteer() -> Gazetteer:
         country_pattern=bounded("(?=[A-Z])" + trie_regex(sorted(countries))),
         by_name=by_name,
     )
-
-
-def lookup(surface: str) -> Entry | None:
-    g = gazetteer()
-    return g.surfaces.get(surface) or g.surfaces.get(fold(surface))

@@ -315,10 +315,6 @@ def entity_triples(add, node: str, kind: str, name: str, minter: Minter | None =
         add(node, T.GB_country, lit(e.country))
 
 
-def metadata_triples(record, doc: str, minter: Minter = Minter()) -> list[Triple]:
-    return triples_of(metadata_ntriples(record, doc, minter))
-
-
 def metadata_ntriples(record, doc: str, minter: Minter = Minter()) -> bytes:
     """What the UN's metadata record says of a resolution: votes, sponsors, committee, meeting, subjects."""
     from .symbols import UNSymbol as _Symbol

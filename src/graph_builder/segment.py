@@ -13,7 +13,7 @@ from functools import cache
 
 from . import cover
 from .models import Diagnostic, DocumentInfo, Marker, MappedText, SourceClause, SourceDocument, SourceFootnote
-from .normalize import CLOSING, Layout, Line, NoteText, join_lines, normalize
+from .normalize import CLOSING, Line, join_lines, normalize
 from .verbs import is_operative_form, opening, starts_clause
 
 # "The General Assembly," "The Security Council," "The Human Rights Council," ...
@@ -455,7 +455,7 @@ def strip_ranges(mt: MappedText, ranges: list[tuple[int, int]]) -> MappedText:
         pos = max(pos, e)
     if pos < len(mt.text):
         keep.append((pos, len(mt.text)))
-    return slice_text(mt, keep)
+    return mt.slice(keep)
 
 
 def drop_prefix(mt: MappedText, n: int) -> MappedText:
@@ -463,8 +463,4 @@ def drop_prefix(mt: MappedText, n: int) -> MappedText:
         return mt
     while n < len(mt.text) and mt.text[n] == " ":
         n += 1
-    return slice_text(mt, [(n, len(mt.text))])
-
-
-def slice_text(mt: MappedText, keep: list[tuple[int, int]]) -> MappedText:
-    return mt.slice(keep)
+    return mt.slice([(n, len(mt.text))])
