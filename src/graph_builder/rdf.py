@@ -105,7 +105,12 @@ class TripleSink:
             return b""
         lines = sorted(self.lines)
         self.lines = set()  # let the set go before the bytes are made: a huge resolution has millions
-        return ("\n".join(lines) + "\n").encode("utf-8")
+        out = bytearray()
+        for line in lines:  # no joined copy of every line: for a huge resolution that is hundreds of MB
+            out += line.encode("utf-8")
+            out += b"\n"
+        del lines
+        return bytes(out)
 
 
 def triples_of(ntriples: bytes) -> list[Triple]:
