@@ -340,14 +340,16 @@ def find_markers(paras: list[tuple[str, MappedText]], labels: list[str]) -> tupl
     found: dict[str, tuple[str, int, int]] = {}
     missing: list[str] = []
     k = 0
-    for pid, mt in paras:
+    for i, (pid, mt) in enumerate(paras):
         cursor = 0
         while k < len(labels):
             hit = first_match(mt.text, labels[k], cursor)
             if hit is None:
-                # the marker of labels[k] may be lost: if the next label is here, give k up
+                # the marker of labels[k] may be lost: if the next label is here and labels[k] is not in the
+                # next few paragraphs either, give k up
                 nxt = first_match(mt.text, labels[k + 1], cursor) if k + 1 < len(labels) else None
-                if nxt is not None and nxt[0] >= cursor and not any(first_match(t.text, labels[k], 0) for _, t in paras[paras.index((pid, mt)) + 1:][:3]):
+                if nxt is not None and nxt[0] >= cursor and not any(
+                        first_match(t.text, labels[k], 0) for _, t in paras[i + 1:i + 4]):
                     missing.append(labels[k])
                     k += 1
                     continue
