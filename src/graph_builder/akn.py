@@ -39,7 +39,9 @@ import xml.etree.ElementTree as ET
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as _safe_fromstring
 
+from .cover import session_of_symbol
 from .errors import InputError
+from .metadata import iso_date
 from .models import (
     Diagnostic,
     DocumentInfo,
@@ -112,9 +114,6 @@ _BODIES = {
     "hrc": "Human Rights Council",
     "ecosoc": "Economic and Social Council",
 }
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), 1)}
 
 
 class _Para:
@@ -576,24 +575,6 @@ def _first_italic(el: ET.Element) -> str:
     return ""
 
 
-def _iso_date(text: str) -> str:
-    m = re.search(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", text or "")
-    if m and m.group(2).lower() in _MONTHS:
-        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
-    return ""
-
-
-def _session_from_symbol(symbol: str) -> str:
-    m = re.match(r"^A/(?:HRC/)?RES/((?:ES-|S-)?\d+)/", symbol)
-    if m:
-        return m.group(1)
-    m = re.match(r"^S/RES/\d+\s*\((\d{4})\)", symbol)
-    if m:
-        return m.group(1)
-    m = re.match(r"^E/RES/(\d{4})/", symbol)
-    return m.group(1) if m else ""
-
-
 def _info(root: ET.Element, covers: list[ET.Element], meta: ET.Element | None) -> DocumentInfo:
     v: dict[str, str] = {}
     authorities: dict[str, str] = {}
@@ -620,7 +601,7 @@ def _info(root: ET.Element, covers: list[ET.Element], meta: ET.Element | None) -
             elif name == "docProponent" and "originating_document" not in v:
                 v["originating_document"] = _all_text(e)
             elif name == "docDate" and (e.get("refersTo") or "") == "#adoptionDate" and not adoption_date:
-                adoption_date = e.get("date") or _iso_date(_all_text(e))
+                adoption_date = e.get("date") or iso_date(_all_text(e))
     work_this = work_uri = frbr_date = author = ""
     if meta is not None:
         for ident in meta:
@@ -653,7 +634,7 @@ def _info(root: ET.Element, covers: list[ET.Element], meta: ET.Element | None) -
             elif "special" in label:
                 val = "S-" + val
             session = val
-    session = session or _session_from_symbol(symbol)
+    session = session or session_of_symbol(symbol)
     date = adoption_date if re.match(r"^\d{4}-\d\d-\d\d$", adoption_date or "") else ""
     if not date and re.match(r"^\d{4}-\d\d-\d\d$", frbr_date) and not frbr_date.startswith("0001"):
         date = frbr_date

@@ -197,7 +197,7 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
     resolution) and, with store_dir, load the on-disk store.  Unchanged inputs are skipped on a rerun."""
     from pyoxigraph import NamedNode, RdfFormat
 
-    from .store import Manifest, file_digest, open_store
+    from .store import Manifest, file_digest, load_graph, open_store
 
     report = CorpusReport()
     out.mkdir(parents=True, exist_ok=True)
@@ -294,21 +294,6 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
         if store is not None:
             store.flush()
     return report
-
-
-def load_graph(store, graph: str, ntriples: bytes) -> None:
-    """Put one resolution's named graph in the store in one transaction: an interrupted build leaves
-    either the old graph or the new one, never neither.  A new graph is a plain (transactional) load;
-    replacing one takes a single update that drops and inserts."""
-    from pyoxigraph import NamedNode, RdfFormat
-
-    g = NamedNode(graph)
-    if not store.contains_named_graph(g):
-        store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=g)
-        return
-    iri = graph.encode("utf-8")
-    store.update((b"DROP SILENT GRAPH <" + iri + b"> ;\nINSERT DATA { GRAPH <" + iri + b"> {\n" + ntriples
-                  + b"} }").decode("utf-8"))
 
 
 def run_workers(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:

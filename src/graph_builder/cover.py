@@ -8,8 +8,8 @@ printed stays empty, for `--symbol`, `--date` and `--title` to supply.
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from .metadata import iso_date
 from .models import DocumentInfo
 from .normalize import CLOSING, SYMBOL_LINE, Line
 
@@ -35,16 +35,6 @@ SC_OLD_HEADING = re.compile(r"^\s*(?P<num>\d{1,4})\s*\((?P<year>\d{4})\)\s*\.?\s
 ADOPTED_AT = re.compile(r"Adopted\s+by\s+the\s+(?P<organ>.+?)\s+at\s+its\s+(?P<meeting>\d+\w*\s+meeting)", re.I)
 ORGAN_PREFIX = {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council",
                 "A/HRC": "Human Rights Council", "E/CN.4": "Commission on Human Rights"}
-
-
-def iso_date(text: str) -> str:
-    m = DATE.search(text)
-    if not m:
-        return ""
-    try:
-        return date(int(m.group(3)), MONTH_NAMES.index(m.group(2)) + 1, int(m.group(1))).isoformat()
-    except ValueError:
-        return ""
 
 
 def ordinal_number(words: str) -> int:

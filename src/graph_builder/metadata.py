@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from os import PathLike
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -56,7 +57,10 @@ def iso_date(text: str) -> str:
         return m.group(0)
     m = _DATE.search(text)
     if m and m.group(2).lower() in _MONTHS:
-        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+        try:
+            return date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
+        except ValueError:  # "31 February 2020"
+            return ""
     return ""
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from .cover import roman_to_int
 from .gazetteer import fold, gazetteer
 from .iri import Minter
 from .models import Reference, Resolution
@@ -29,7 +30,6 @@ ORGANS = ("General Assembly", "Security Council", "Human Rights Council", "ECOSO
 GA_FIRST_YEAR = 1945
 HRC_FIRST_YEAR = 2006
 
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def citation_network(resolutions: Iterable[Resolution], minter: Minter) -> nx.DiGraph:
@@ -181,7 +181,7 @@ def symbol_facts(symbol: str) -> dict:
         m = re.fullmatch(r"A/RES/\d+\(([IVXLC]+)\)", symbol)  # A/RES/2200(XXI)
         # A/RES/57/209, A/57/182, A/C.3/57/L.5, A/RES/ES-10/21: the first session-like segment but the last;
         # not A/7204/Add.1: before 1976 the Assembly numbered its documents without the session
-        session = str(roman(m.group(1))) if m else next(
+        session = str(roman_to_int(m.group(1))) if m else next(
             (s for s in segs[1:-1] if re.fullmatch(r"\d{1,2}|E?S-\d{1,2}", s)), "")
         if re.fullmatch(r"\d+", session):
             return {"year": GA_FIRST_YEAR + int(session), "session": session}
@@ -193,11 +193,3 @@ def symbol_facts(symbol: str) -> dict:
         return {}
     m = next((s for s in segs if re.fullmatch(r"(?:19|20)\d\d", s)), None)  # E/RES/2021/5, E/CN.4/2002/106
     return {"year": int(m), "session": m} if m else {}
-
-
-def roman(numeral: str) -> int:
-    total = 0
-    for a, b in zip(numeral, numeral[1:] + " "):
-        value = ROMAN[a]
-        total += -value if b != " " and ROMAN[b] > value else value
-    return total

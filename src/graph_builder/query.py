@@ -7,6 +7,7 @@ from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResult
                         Store)
 
 from .errors import InputError, QueryError
+from .tables import render_table
 from .vocab import PREFIXES
 
 PREFIX_LINES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
@@ -77,6 +78,4 @@ def format_results(results, fmt: str) -> str:
         rf = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}[fmt]
         return results.serialize(format=rf).decode("utf-8")
     names, data = rows(results)
-    from .commands.extract import render_table
-
     return render_table([tuple(names)] + [tuple(r) for r in data], limit=100) + f"\n({len(data)} rows)"

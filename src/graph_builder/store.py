@@ -9,7 +9,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from pyoxigraph import Store, Triple
+from pyoxigraph import NamedNode, RdfFormat, Store, Triple, serialize
 
 MANIFEST = "graph-builder-manifest.json"
 
@@ -19,12 +19,21 @@ def open_store(path: str | Path) -> Store:
     return Store(str(path))
 
 
+def load_graph(store, graph: str, ntriples: bytes) -> None:
+    """Put one resolution's named graph in the store in one transaction: an interrupted build leaves
+    either the old graph or the new one, never neither.  A new graph is a plain (transactional) load;
+    replacing one takes a single update that drops and inserts."""
+    g = NamedNode(graph)
+    if not store.contains_named_graph(g):
+        store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=g)
+        return
+    iri = graph.encode("utf-8")
+    store.update((b"DROP SILENT GRAPH <" + iri + b"> ;\nINSERT DATA { GRAPH <" + iri + b"> {\n" + ntriples
+                  + b"} }").decode("utf-8"))
+
+
 def replace_graph(store: Store, graph: str, triples: list[Triple]) -> None:
     """Swap one resolution's named graph for its new triples in one transaction; readers never see half of it."""
-    from pyoxigraph import RdfFormat, serialize
-
-    from .build import load_graph
-
     load_graph(store, graph, serialize(triples, format=RdfFormat.N_TRIPLES))
 
 

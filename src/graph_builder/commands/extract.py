@@ -8,6 +8,7 @@ from ..contract import to_contract
 from ..errors import InputError
 from ..models import DocumentInfo
 from ..pipeline import extract_path
+from ..tables import render_table
 
 
 def add_document_options(p: argparse.ArgumentParser) -> None:
@@ -58,18 +59,3 @@ def table(res) -> str:
         for i, r in enumerate(f.references):
             rows.append((f"{f.id}→{f.anchor}" if i == 0 else "", "", "", r.kind, r.key, r.text))
     return render_table(rows)
-
-
-def render_table(rows: list[tuple], limit: int = 70) -> str:
-    def cut(s: str) -> str:
-        s = " ".join(str(s).split())
-        return s if len(s) <= limit else s[: limit - 1] + "…"
-
-    rows = [tuple(cut(x) for x in r) for r in rows]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = []
-    for n, r in enumerate(rows):
-        lines.append("  ".join(x.ljust(w) for x, w in zip(r, widths)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)

@@ -8,7 +8,7 @@ from ..cli import emit
 from ..errors import InputError
 from ..query import load_store
 from ..stats import citation_graph, citing, most_cited, recall_chains
-from .extract import render_table
+from ..tables import render_table
 
 
 def configure(p: argparse.ArgumentParser) -> None:
