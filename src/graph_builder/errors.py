@@ -25,3 +25,14 @@ class SymbolError(GraphBuilderError, ValueError):
 
 class QueryError(GraphBuilderError):
     """A SPARQL query that cannot be parsed or run."""
+
+
+class PushError(GraphBuilderError):
+    """An upload that stopped partway: `pushed` graphs went through before the failure (the CLI exits 1
+    when some did, 2 when none did)."""
+
+    def __init__(self, endpoint: str, problem: str, pushed: int, total: int | None = None) -> None:
+        of = f" of {total}" if total is not None else ""
+        went = f"{pushed}{of} graph{'' if pushed == 1 and not of else 's'} went through before it"
+        super().__init__(f"{endpoint}: {problem}; {went}")
+        self.endpoint, self.problem, self.pushed, self.total = endpoint, problem, pushed, total
