@@ -405,6 +405,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def graph_store(self) -> None:
         store, params = self.server.store, self.params()
+        if self.command not in ("GET", "HEAD"):
+            self.require_write()  # before anything else is looked at
         graph = self.target(params)
         if self.command in ("GET", "HEAD"):
             if graph is None:
@@ -422,7 +424,6 @@ class Handler(BaseHTTPRequestHandler):
                 serialize(quads, out, fmt)
                 self.answer(HTTPStatus.OK, fmt.media_type, out)
             return
-        self.require_write()
         if not isinstance(graph, NamedNode):
             raise Refusal(HTTPStatus.BAD_REQUEST, "writes name their graph: ?graph=IRI")
         if self.command == "DELETE":
