@@ -177,3 +177,101 @@ def reply(handler: http.server.BaseHTTPRequestHandler, status: int, body: bytes 
 def port_is_free(port: int) -> bool:
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", port)) != 0
+
+
+def virtuoso_binaries() -> tuple[str, str] | None:
+    """Debian's Virtuoso (`apt-get install virtuoso-opensource`): the server and its isql."""
+    server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt") or shutil.which("isql-v")
+    return (server, isql) if server and isql else None
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CheckpointInterval = 0
+DirsAllowed = ., {d}/data
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {d}
+ServerThreads = 4
+MaxClientConnections = 4
+
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+class VirtuosoServer:
+    """A Virtuoso of the test's own: its own folder, virtuoso.ini and loopback ports; user dba, password dba
+    (a new database's).  Stopped (its whole process group) on exit, whatever happened."""
+
+    def __init__(self, folder: Path) -> None:
+        self.server, self.isql_binary = virtuoso_binaries()
+        self.folder = Path(folder)
+        self.data = self.folder / "data"  # the folder DirsAllowed lets the bulk loader read
+        self.sql_port, self.http_port = free_port(), free_port()
+        self.url = f"http://127.0.0.1:{self.http_port}"
+        self.sparql_url, self.graph_store_url = self.url + "/sparql", self.url + "/sparql-graph-crud-auth"
+
+    def __enter__(self) -> "VirtuosoServer":
+        self.data.mkdir(parents=True, exist_ok=True)
+        ini = self.folder / "virtuoso.ini"
+        ini.write_text(VIRTUOSO_INI.format(d=self.folder, sql_port=self.sql_port, http_port=self.http_port))
+        self.log = open(self.folder / "stdout.log", "wb")
+        self.process = subprocess.Popen([self.server, "+foreground", "+configfile", str(ini)], cwd=self.folder,
+                                        stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                        start_new_session=True)
+        try:
+            deadline = time.monotonic() + 90
+            while True:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("Virtuoso did not start: " + self.error_log()[-500:])
+                try:
+                    with urllib.request.urlopen(self.sparql_url + "?query=ASK%7B%7D", timeout=2) as r:
+                        if r.status == 200:
+                            return self
+                except (urllib.error.URLError, OSError):
+                    time.sleep(0.3)
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def error_log(self) -> str:
+        try:
+            return (self.folder / "virtuoso.log").read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def isql(self, statements: str) -> str:
+        """Run SQL through isql; an error in any statement fails."""
+        run = subprocess.run([self.isql_binary, f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={statements}"],
+                             capture_output=True, text=True, timeout=120)
+        if run.returncode != 0 or "*** Error" in run.stdout + run.stderr:
+            raise RuntimeError(f"isql: {statements}: {run.stdout[-500:]} {run.stderr[-500:]}")
+        return run.stdout
+
+    def __exit__(self, *exc) -> None:
+        stop_group(self.process, signal.SIGTERM, timeout=30)
+        self.log.close()
