@@ -2,13 +2,11 @@
 origin in headless Chromium; the store must be unchanged afterwards.  And stopped: TERM leaves nothing behind."""
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -20,7 +18,7 @@ from hypothesis import strategies as st
 from pyoxigraph import QueryBoolean, Store
 
 from graph_builder.serve import Policy, negotiate, remote_operations
-from servers import GraphBuilderServe, ScriptedServer, group_members, read_body, reply, stop_group
+from servers import GraphBuilderServe, ScriptedServer, group_members, read_body, reply
 
 TOKEN = "test-token-" + "x" * 24
 

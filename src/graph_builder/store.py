@@ -1,7 +1,7 @@
 """The embedded on-disk store (pyoxigraph/Oxigraph): one named graph per resolution.
 
 The graph of a resolution is named by the resolution's own IRI, so a rebuild
-replaces it whole; `oxigraph serve --location DIR` serves the same folder.
+replaces it whole; `graph-builder serve --store DIR` serves the same folder.
 """
 from __future__ import annotations
 
