@@ -237,34 +237,58 @@ fetch("{target}/update", {{method: "POST", mode: "no-cors", body: new URLSearchP
 </script></body></html>"""
 
 
-def test_a_cross_origin_form_in_chromium_cannot_wipe_the_store(served_store):
+REBOUND_SCRIPT = """Promise.all([
+  fetch("/update", {method: "POST", body: new URLSearchParams({update: "DROP ALL"})}).then(r => r.status),
+  fetch("/query?query=" + encodeURIComponent("SELECT * { ?s ?p ?o } LIMIT 1")).then(r => r.status),
+  fetch("/store?graph=http://evil/g", {method: "PUT", body: "<http://a> <http://b> <http://c> .",
+                                      headers: {"Content-Type": "text/turtle"}}).then(r => r.status)])"""
+
+
+def page_text(page, done, timeout: float = 30) -> str:
+    """The tab's address and text, once done(text) holds (or the timeout passes)."""
+    deadline, text = time.monotonic() + timeout, ""
+    while time.monotonic() < deadline:
+        text = page.evaluate("location.href + ' ' + (document.body ? document.body.innerText : '')") or ""
+        if done(text):
+            break
+        time.sleep(0.1)
+    return text
+
+
+def test_pages_of_another_origin_in_chromium_cannot_wipe_the_store(served_store, monkeypatch):
     test_browser = pytest.importorskip("test_browser")
     chromium = test_browser.find_chromium()
     if chromium is None:
         pytest.skip("chromium is not installed (apt-get install chromium)")
-    for mode in (("--writable",), ()):
-        with GraphBuilderServe("--store", str(served_store), *mode, env={"GRAPH_BUILDER_TOKEN": TOKEN}) as server:
-            before = graph_count(server)
-            page_html = ATTACK_PAGE.format(target=server.url).encode()
-            with ScriptedServer(lambda h: reply(h, 200, page_html, "text/html")) as attacker, \
-                    test_browser.Chromium(chromium) as browser:
-                # the attacker's origin: another port on this machine, named differently
+    # DNS rebinding in the browser: attacker.example resolves to this machine, as after the attacker's DNS flips
+    flags = test_browser.CHROMIUM_FLAGS
+    monkeypatch.setattr(test_browser, "CHROMIUM_FLAGS",
+                        [*flags[:-1], "--host-resolver-rules=MAP attacker.example 127.0.0.1", flags[-1]])
+    with test_browser.Chromium(chromium) as browser:
+        for mode in (("--writable",), ()):
+            with GraphBuilderServe("--store", str(served_store), *mode, env={"GRAPH_BUILDER_TOKEN": TOKEN}) as server:
+                before = graph_count(server)
+                page_html = ATTACK_PAGE.format(target=server.url).encode()
+                with ScriptedServer(lambda h: reply(h, 200, page_html, "text/html")) as attacker:
+                    # CSRF: the attacker's page, on another origin of this machine, posts a form and fetches
+                    page = browser_tab(browser, test_browser)
+                    page.send("Page.navigate", {"url": f"http://localhost:{attacker.port}/"})
+                    text = page_text(page, lambda t: "/update" in t and "refused" in t)
+                    page.close()
+                assert f"{server.url}/update" in text and "another origin" in text, text  # the form went: refused
+                # DNS rebinding: a page at attacker.example:PORT whose script asks its own origin, now this server
                 page = browser_tab(browser, test_browser)
-                page.send("Page.navigate", {"url": f"http://localhost:{attacker.port}/"})
-                deadline = time.monotonic() + 30
-                text = ""
-                while time.monotonic() < deadline:
-                    text = page.evaluate("location.href + ' ' + (document.body ? document.body.innerText : '')") or ""
-                    if "/update" in text and "refused" in text:
-                        break
-                    time.sleep(0.1)
+                page.send("Page.navigate", {"url": f"http://attacker.example:{server.port}/"})
+                text = page_text(page, lambda t: "not this server" in t)
+                assert text.startswith(f"http://attacker.example:{server.port}/") and "not this server" in text, text
+                assert page.evaluate(REBOUND_SCRIPT) == [403, 403, 403]
                 page.close()
-            assert f"{server.url}/update" in text and "another origin" in text, text  # the form did go, and was refused
-            assert graph_count(server) == before
-            server.stop()
-            log = server.process.stderr.read()
-            assert log.count('"POST /update HTTP/1.1" 403') == 2, log  # the fetch and the form reached it: refused
-            assert '"OPTIONS /store' in log and '"PUT /store' not in log, log  # the PUT's preflight was refused
+                assert graph_count(server) == before
+                server.stop()
+                log = server.process.stderr.read()
+            assert log.count('"POST /update HTTP/1.1" 403') == 3, log  # fetch, form, rebound fetch: all refused
+            assert '"OPTIONS /store' in log and log.count('"PUT /store') == 1, log  # only the rebound PUT came
+            assert log.count('"GET /query?query=SELECT') == 1, log  # the rebound read, refused (counted above)
 
 
 def browser_tab(browser, test_browser):

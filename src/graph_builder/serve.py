@@ -209,6 +209,7 @@ def negotiate(accept: str | None, offers: list[tuple[str, object]]):
 class Handler(BaseHTTPRequestHandler):
     server: "SparqlServer"
     protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds a client may stay silent mid-request (or idle between requests) before it is dropped
 
     def version_string(self) -> str:
         return "graph-builder"
