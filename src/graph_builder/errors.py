@@ -1,7 +1,8 @@
 """Every error the builder raises, in one place.
 
 The CLI maps them to exit codes: InputError (the input cannot be read as a
-resolution) gives 2; findings (diagnostics under --strict) give 1.
+resolution), OutputError (the output cannot be written) and UsageError (an
+option's value is malformed) give 2; findings (diagnostics under --strict) give 1.
 """
 from __future__ import annotations
 
@@ -25,3 +26,21 @@ class SymbolError(GraphBuilderError, ValueError):
 
 class QueryError(GraphBuilderError):
     """A SPARQL query that cannot be parsed or run."""
+
+
+class OutputError(GraphBuilderError):
+    """An output that cannot be written: a read-only or full folder, a folder or store another process holds."""
+
+    def __init__(self, target: str, problem: str) -> None:
+        super().__init__(f"{target}: {problem}")
+        self.target = target
+        self.problem = problem
+
+
+class UsageError(GraphBuilderError, ValueError):
+    """An option with a value the builder cannot use (a malformed --base-iri or --date)."""
+
+    def __init__(self, option: str, problem: str) -> None:
+        super().__init__(f"{option}: {problem}")
+        self.option = option
+        self.problem = problem
