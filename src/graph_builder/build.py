@@ -74,7 +74,7 @@ def symbol_of_name(name: str) -> str:
 
 
 def _hashed(stem: str, digest: str) -> str:
-    return (stem.lstrip(".-") or "x")[: NAME_LIMIT - len(digest) - 1] + "~" + digest
+    return (stem.lstrip("._-") or "x")[: NAME_LIMIT - len(digest) - 1] + "~" + digest
 
 
 def name_of_symbol(symbol: str) -> str:
