@@ -600,10 +600,10 @@ def _death(exitcode: int | None) -> str:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = f"signal {-exitcode}"
-        why = f"killed by {name}" + (" (the system does this when memory runs out)" if name == "SIGKILL" else "")
+        why = f"was killed by {name}" + (", as the system does when memory runs out" if name == "SIGKILL" else "")
     else:
         why = f"exited with status {exitcode}"
-    return f"the worker process building it died ({why}); the rest were built"
+    return f"the worker process building it {why}"
 
 
 def _pooled(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
@@ -620,14 +620,15 @@ def _pooled(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome
     try:
         workers = [_Worker(ctx, settings) for _ in range(jobs)]
         while nxt < len(paths):
-            for w in workers:
-                if w.task is None and pending and pending[0][0] < nxt + window:
-                    w.give(*pending.popleft())
             while nxt in ready:
                 yield ready.pop(nxt)
                 nxt += 1
             if nxt >= len(paths):
                 break
+            # after the yields: the window has moved, and the next input is either running or given now
+            for w in workers:
+                if w.task is None and pending and pending[0][0] < nxt + window:
+                    w.give(*pending.popleft())
             busy = [w for w in workers if w.task is not None]
             limit = None
             if settings.timeout > 0:

@@ -174,13 +174,19 @@ def create_temporary(folder: Path, name: str, suffix: str = ".tmp") -> tuple[int
 
 
 def _write_temporary(folder: Path, name: str, data: bytes, durable: bool) -> Path:
-    fd, tmp = create_temporary(folder, name)
+    try:
+        fd, tmp = create_temporary(folder, name)
+    except OSError as exc:  # named by the file the user asked for, not by our temporary
+        raise OSError(exc.errno, exc.strerror, str(folder / name)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(folder / name)) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
