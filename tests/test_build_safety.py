@@ -533,3 +533,11 @@ def test_one_file_writes_its_diagnostics_too(capsys, tmp_path):
                      "--diagnostics", str(report))
     assert code == OK
     assert any(json.loads(ln)["code"] == "unresolved-short-form" for ln in report.read_text().splitlines())
+
+
+@pytest.mark.parametrize("option", ["--title", "--symbol"])
+def test_an_option_that_is_not_utf8_is_refused(capsys, tmp_path, option):
+    # bytes that are not UTF-8 reach Python's argv as lone surrogates
+    code, _, err = run(capsys, "build", str(HOSTILE / "good.txt"), option, "bad\udcff", "-o", str(tmp_path))
+    assert code == BAD and one_line(err) == f"graph-builder: {option}: is not valid UTF-8 text (at character 4)"
+    assert files_in(tmp_path) == {}

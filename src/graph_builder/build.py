@@ -165,12 +165,6 @@ class Finding:
         return {"file": self.file, "symbol": self.symbol, "clause": self.clause, "code": self.code,
                 "span": list(self.span) if self.span else None, "message": self.message}
 
-    @classmethod
-    def from_dict(cls, d: dict) -> "Finding":
-        span = d.get("span")
-        return cls(d.get("file", ""), d.get("symbol", ""), d.get("clause", ""), d.get("code", ""),
-                   tuple(span) if span else None, d.get("message", ""))
-
     def line(self) -> str:
         where = f" at {self.span[0]}-{self.span[1]}" if self.span else ""
         return f"{self.file}: {self.clause or 'document'}{where}: {self.code}: {self.message}"
@@ -434,7 +428,9 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
             for sp in order:
                 if sp in cached:
                     graph, first = cached[sp]
-                    report.findings += [Finding.from_dict(d) for d in manifest.entries[sp].get("diagnostics", [])]
+                    entry = manifest.entries[sp]
+                    report.findings += [Finding(sp, entry.get("symbol", ""), clause, code, tuple(span) if span else None,
+                                                message) for clause, code, span, message in entry.get("diagnostics", [])]
                     if duplicate(sp, graph):
                         continue
                     body = strip_prefixes((out / first).read_bytes())
@@ -474,7 +470,8 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                         fresh_graphs.add(o.graph)
                         fresh.write(o.ntriples.replace(b" .\n", b" <" + o.graph.encode() + b"> .\n"))
                 manifest.record(sp, digests[sp], fingerprint, o.graph, names, symbol=o.symbol,
-                                diagnostics=[f.as_dict() for f in o.diagnostics], stores=[key] if key else [])
+                                diagnostics=[[f.clause, f.code, list(f.span) if f.span else None, f.message]
+                                             for f in o.diagnostics], stores=[key] if key else [])
                 if on_outcome:
                     on_outcome(o)
                 report.built.append(replace(o, files={}, body=b"", ntriples=b""))  # keep the summary, not the bytes

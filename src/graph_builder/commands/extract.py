@@ -19,8 +19,20 @@ def add_document_options(p: argparse.ArgumentParser) -> None:
 
 
 def given_info(args) -> DocumentInfo:
+    for option in ("symbol", "date", "title", "body"):
+        checked_text(f"--{option}", getattr(args, option, None) or "")
     return DocumentInfo(symbol=args.symbol or "", date=checked_date(args.date or ""), title=args.title or "",
                         body=getattr(args, "body", None) or "")
+
+
+def checked_text(option: str, text: str) -> str:
+    """An option's value, when it is text; a UsageError for bytes that are not UTF-8 (Python hands them on as
+    lone surrogates, which no output can hold)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise UsageError(option, f"is not valid UTF-8 text (at character {exc.start + 1})") from None
+    return text
 
 
 def checked_date(text: str) -> str:
