@@ -541,3 +541,14 @@ def test_an_option_that_is_not_utf8_is_refused(capsys, tmp_path, option):
     code, _, err = run(capsys, "build", str(HOSTILE / "good.txt"), option, "bad\udcff", "-o", str(tmp_path))
     assert code == BAD and one_line(err) == f"graph-builder: {option}: is not valid UTF-8 text (at character 4)"
     assert files_in(tmp_path) == {}
+
+
+def test_an_output_name_two_resolutions_share_is_refused(capsys, tmp_path, monkeypatch):
+    """Names are injective up to a 10-digit hash; were two ever to share one, the second is refused, not written."""
+    monkeypatch.setattr(build, "name_of_symbol", lambda symbol: "SAME")
+    xml_with_symbol(tmp_path / "in", "a.xml", "A/RES/76/1")
+    xml_with_symbol(tmp_path / "in", "b.xml", "A/RES/76/2")
+    code, _, err = run(capsys, "build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-view", "--jobs", "1")
+    assert code == FINDINGS
+    assert "b.xml: its output name SAME is already that of https://example.org/unres/doc/A/RES/76/1" in err
+    assert b"A/RES/76/1" in (tmp_path / "out" / "SAME.ttl").read_bytes()

@@ -401,6 +401,8 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
     order = [str(p) for p in paths if str(p) in digests]
     outcomes = run_workers(todo, replace(settings, want_store=store is not None), jobs)
     graphs: dict[str, str] = {}  # graph -> the input that gave it (the first, in input order, wins)
+    names_used = {entry["outputs"][0].rsplit(".", 1)[0]: entry["graph"] for sp, entry in manifest.entries.items()
+                  if sp in cached and entry.get("outputs")}  # output name -> graph
     # graphs new to the store are bulk-loaded from one file at the end (fast; the store is untouched if the
     # build stops before); a graph the store already has is replaced in its own transaction
     fresh_graphs: set[str] = set()
@@ -455,6 +457,10 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                 report.findings += o.diagnostics
                 if duplicate(sp, o.graph):
                     manifest.record(sp, digests[sp], fingerprint, o.graph, [])
+                    continue
+                if names_used.setdefault(o.name, o.graph) != o.graph:
+                    # two resolutions, one name: a 40-bit hash collision, never seen; refuse rather than overwrite
+                    report.failed.append((sp, f"its output name {o.name} is already that of {names_used[o.name]}"))
                     continue
                 names = []
                 if per_file:
@@ -551,6 +557,9 @@ def in_process(path: str, settings: Settings) -> Outcome:
 
 def _serve(conn, settings: Settings) -> None:
     """A worker process: build each path the parent sends, send back its Outcome; stop on None."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     while True:
         try:
             path = conn.recv()
