@@ -7,21 +7,24 @@ not depend on which worker finished first and memory stays bounded.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import time
+from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from . import __version__
 from .contract import to_contract
-from .errors import InputError
-from .export import FORMATS, graph_bytes, prefix_header, turtle_from_ntriples, write_atomic
-from .iri import Minter
-from .models import DocumentInfo, Resolution
+from .errors import InputError, OutputError
+from .export import FORMATS, create_temporary, graph_bytes, prefix_header, turtle_from_ntriples, write_set
+from .iri import Minter, short_hash
+from .models import Diagnostic, DocumentInfo, Resolution
 from .pipeline import extract, read_path
 from .rdf import document_iri, metadata_ntriples, resolution_ntriples, triples_of
 
@@ -43,11 +46,50 @@ class Built:
         return triples_of(self.ntriples)
 
 
+# Output file names.  A resolution's files are named by its symbol, written with "_" for "/" and for the
+# parentheses of a final qualifier: A/RES/57/209 is A_RES_57_209, S/RES/834(1993) is S_RES_834_1993,
+# A/RES/2200(XXI) is A_RES_2200_XXI.  Reading such a name back (symbol_of_name) gives the symbol again.
+# A symbol whose name would read back as another ("A RES 76 15 I", which is not A/RES/76/15(I)), or would be
+# longer than NAME_LIMIT, gets "~" and a hash of the symbol instead; a text with no symbol is named by its
+# file's stem, "~" and the hash its IRI (doc/text-<hash>) carries.  No plain name holds "~", so two
+# resolutions never share a name: names are injective over symbols (the property tests check this).
+NAME_LIMIT = 100  # characters before the suffix; a file name may hold 255 bytes, and temporaries add some
+_UNSAFE = re.compile(r"[^A-Za-z0-9.\-]+")  # a run of anything else is one "_"
+# a last part printed in parentheses after a number: a session (XXI), a year (1993), a section (Sect.2)
+_QUALIFIER = re.compile(r"[IVXLC]+|(?:19|20)[0-9]{2}|Sect\.[0-9]+")
+_ENDS_IN_NUMBER = re.compile(r"(?:^|_)[0-9]+$")
+
+
+def readable(text: str) -> str:
+    """'A/RES/57/209' -> 'A_RES_57_209': letters, digits, '.' and '-' kept, each other run one '_'."""
+    return _UNSAFE.sub("_", text).strip("_")
+
+
+def symbol_of_name(name: str) -> str:
+    """The symbol a plain output name stands for: 'S_RES_834_1993' -> 'S/RES/834(1993)'."""
+    head, _, last = name.rpartition("_")
+    if head and _QUALIFIER.fullmatch(last) and _ENDS_IN_NUMBER.search(head):
+        return head.replace("_", "/") + f"({last})"
+    return name.replace("_", "/")
+
+
+def _hashed(stem: str, digest: str) -> str:
+    return (stem.lstrip("._-") or "x")[: NAME_LIMIT - len(digest) - 1] + "~" + digest
+
+
+def name_of_symbol(symbol: str) -> str:
+    """The output name of a resolution with this symbol (see above): injective, at most NAME_LIMIT long."""
+    plain = readable(symbol)
+    if (plain and len(plain) <= NAME_LIMIT and plain[0].isalnum() and symbol_of_name(plain) == symbol):
+        return plain
+    return _hashed(plain, hashlib.sha1(symbol.encode("utf-8", "surrogatepass")).hexdigest()[:10])
+
+
 def output_name(res: Resolution, path: str) -> str:
-    """A file name for a resolution's outputs: its symbol, else its input's name."""
+    """A file name for a resolution's outputs: from its symbol, else from its input's name and its text."""
     if res.info.symbol:
-        return re.sub(r"[^A-Za-z0-9.\-]+", "_", res.info.symbol).strip("_")
-    return Path(path).stem
+        return name_of_symbol(res.info.symbol)
+    return _hashed(readable(Path(path).stem), short_hash(res.text))
 
 
 def expand_inputs(paths: list[str | Path]) -> Iterator[Path]:
@@ -69,6 +111,10 @@ def build_file(path: str | Path, given: DocumentInfo = DocumentInfo(), minter: M
     res = extract(read_path(path, given))
     if not res.clauses:
         raise InputError(str(path), "holds no resolution clauses (no preambular or operative paragraph was found)")
+    if not res.info.symbol:
+        res = replace(res, diagnostics=res.diagnostics + (Diagnostic(
+            "no-symbol", f"no symbol in the text, and none given (--symbol): the resolution is named by its "
+            f"content, doc/text-{short_hash(res.text)}"),))
     ntriples = resolution_ntriples(res, minter)
     record = metadata_records(metadata).get(canonical_symbol(res.info.symbol)) if metadata else None
     if record is not None:
@@ -101,7 +147,113 @@ def metadata_records(paths: tuple[str, ...]) -> dict:
     return records
 
 
+# -- findings ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One diagnostic of a build, with the input and resolution it belongs to (a line of --diagnostics)."""
+
+    file: str
+    symbol: str
+    clause: str
+    code: str
+    span: tuple[int, int] | None
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "symbol": self.symbol, "clause": self.clause, "code": self.code,
+                "span": list(self.span) if self.span else None, "message": self.message}
+
+    def line(self) -> str:
+        where = f" at {self.span[0]}-{self.span[1]}" if self.span else ""
+        return f"{self.file}: {self.clause or 'document'}{where}: {self.code}: {self.message}"
+
+
+def findings_of(path: str, res: Resolution) -> tuple[Finding, ...]:
+    return tuple(Finding(path, res.info.symbol, d.clause, d.code, tuple(d.span) if d.span else None, d.message)
+                 for d in res.diagnostics)
+
+
+def findings_summary(findings: list[Finding], first: int = 5) -> list[str]:
+    """Lines for the terminal: the count by code, then the first few findings."""
+    if not findings:
+        return []
+    files = len({f.file for f in findings})
+    by_code = Counter(f.code for f in findings)
+    lines = [f"{len(findings)} diagnostics in {files} inputs: "
+             + ", ".join(f"{code} {n}" for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0])))]
+    lines += [f.line() for f in findings[:first]]
+    if len(findings) > first:
+        lines.append(f"... and {len(findings) - first} more (--diagnostics FILE writes them all, as JSON lines)")
+    return lines
+
+
+def diagnostics_jsonl(findings: list[Finding]) -> bytes:
+    return "".join(json.dumps(f.as_dict(), ensure_ascii=False) + "\n" for f in findings).encode("utf-8")
+
+
+# -- the output folder -------------------------------------------------------------
+
+
+@contextmanager
+def output_folder(out: Path) -> Iterator[Path]:
+    """The output folder, made if need be and locked for this build: two builds writing one folder at
+    once would mix their files, so the second one stops with an OutputError while the first runs.
+    (The lock is the operating system's advisory lock on the folder itself: no lock file is left, and
+    a build that dies releases it.  Where fcntl is missing, as on Windows, there is no lock.)"""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(str(out), "exists and is not a folder") from None
+    except OSError as exc:
+        raise OutputError(str(out), f"cannot be made ({exc.strerror or exc})") from None
+    if not out.is_dir():
+        raise OutputError(str(out), "is not a folder")
+    try:
+        import fcntl
+    except ImportError:
+        yield out
+        return
+    key = os.path.realpath(out)
+    if key in _HELD:  # this build already holds it (the command around build_corpus)
+        yield out
+        return
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(str(out), "another graph-builder build is writing to this folder; "
+                                        "wait for it to finish, or build into another folder") from None
+        except OSError:
+            pass  # a file system without locks (some network mounts): build unlocked
+        _HELD.add(key)
+        try:
+            yield out
+        finally:
+            _HELD.discard(key)
+    finally:
+        os.close(fd)
+
+
+_HELD: set[str] = set()  # the output folders this process holds locked
+
+
+def write_outputs(out: Path, files: dict[str, bytes], durable: bool = True) -> None:
+    """One resolution's files, all changed or none; a write that fails names the file and the reason."""
+    try:
+        write_set(out, files, durable=durable)
+    except OSError as exc:
+        raise OutputError(exc.filename or str(out), f"cannot be written ({exc.strerror or exc}); "
+                                                    "the previous files are left as they were") from None
+
+
 # -- the corpus path ---------------------------------------------------------
+
+# a corpus input that takes longer than this is stopped and reported as failed, and the batch goes on;
+# no real resolution comes near it (the largest build in well under a second)
+DEFAULT_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)
@@ -116,10 +268,11 @@ class Outcome:
     body: bytes = b""  # the resolution's Turtle without its @prefix lines
     ntriples: bytes = b""  # for the store
     triples: int = 0
-    diagnostics: int = 0
+    diagnostics: tuple[Finding, ...] = ()
     clauses: int = 0
     references: int = 0
     summary: Resolution | None = None  # the resolution without its texts, for the network views
+    symbol: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,6 +283,7 @@ class Settings:
     want_store: bool = False
     want_summary: bool = True
     metadata: tuple[str, ...] = ()  # JSON-lines metadata files or folders
+    timeout: float = DEFAULT_TIMEOUT  # seconds one input may take in a batch; 0: no limit
 
     def fingerprint(self) -> str:
         return json.dumps([__version__, self.minter.base, sorted(self.formats), repr(self.given), self.metadata])
@@ -173,12 +327,9 @@ def outcome_of(path: str, settings: Settings) -> Outcome:
     ntriples = b.ntriples if settings.want_store else b""
     refs = sum(len(c.references) for c in res.clauses) + sum(len(f.references) for f in res.footnotes)
     return Outcome(path, name=b.name, graph=graph, files=files, body=strip_prefixes(ttl), ntriples=ntriples,
-                   triples=b.ntriples.count(b"\n"), diagnostics=len(res.diagnostics), clauses=len(res.clauses),
-                   references=refs, summary=summarize(res) if settings.want_summary else None)
-
-
-def _work_star(args: tuple[str, Settings]) -> Outcome:
-    return work(*args)
+                   triples=b.ntriples.count(b"\n"), diagnostics=findings_of(path, res), clauses=len(res.clauses),
+                   references=refs, summary=summarize(res) if settings.want_summary else None,
+                   symbol=res.info.symbol)
 
 
 @dataclass
@@ -188,24 +339,43 @@ class CorpusReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0
     outputs: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # the diagnostics of every input, built or skipped
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (input, input kept, graph)
+
+
+def store_key(store_dir: Path) -> str:
+    """What names one store, whatever its path: the identity its database wrote when it was made (so a
+    store deleted and made again at the same path is a new store), else its absolute path."""
+    try:
+        identity = (store_dir / "IDENTITY").read_text(encoding="utf-8").strip()
+    except OSError:
+        identity = ""
+    return identity or str(store_dir.resolve())
 
 
 def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int = 0, store_dir: Path | None = None,
                  progress: Callable[[int], None] | None = None, per_file: bool = True,
                  on_outcome: Callable[[Outcome], None] | None = None) -> CorpusReport:
     """Build every input; write per-resolution files, corpus.ttl and corpus.trig (a named graph per
-    resolution) and, with store_dir, load the on-disk store.  Unchanged inputs are skipped on a rerun."""
+    resolution) and, with store_dir, load the on-disk store.  Unchanged inputs are skipped on a rerun
+    (those the store holds, when there is one).  The output folder is locked while it runs."""
+    with output_folder(out):
+        return _build_corpus(paths, out, settings, jobs=jobs, store_dir=store_dir, progress=progress,
+                             per_file=per_file, on_outcome=on_outcome)
+
+
+def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, on_outcome) -> CorpusReport:
     from pyoxigraph import NamedNode, RdfFormat
 
     from .store import Manifest, file_digest, load_graph, open_store
 
     report = CorpusReport()
-    out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(out)
     fingerprint = settings.fingerprint()
     store = open_store(store_dir) if store_dir else None
+    key = store_key(store_dir) if store_dir else ""
     todo: list[str] = []
-    cached: dict[str, tuple[str, str]] = {}  # path -> (name, graph) of unchanged inputs
+    cached: dict[str, tuple[str, str]] = {}  # path -> (graph, Turtle file) of unchanged inputs
     digests: dict[str, str] = {}
     for p in paths:
         sp = str(p)
@@ -220,29 +390,51 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
         entry = manifest.entries.get(sp)
         ttl_out = next((o for o in (entry or {}).get("outputs", []) if o.endswith(".ttl")), "")
         if entry and ttl_out and manifest.unchanged(sp, digests[sp], fingerprint) and all(
-                (out / o).exists() for o in entry["outputs"]) and (store is None or entry.get("stored")):
+                (out / o).exists() for o in entry["outputs"]) and (
+                store is None or (key in entry.get("stores", []) and store.contains_named_graph(NamedNode(entry["graph"])))):
             cached[sp] = (entry["graph"], ttl_out)
             report.skipped.append(sp)
         else:
             todo.append(sp)
 
-    ttl_tmp = out / ".corpus.ttl.part"
-    trig_tmp = out / ".corpus.trig.part"
     header = prefix_header()
     order = [str(p) for p in paths if str(p) in digests]
     outcomes = run_workers(todo, replace(settings, want_store=store is not None), jobs)
+    graphs: dict[str, str] = {}  # graph -> the input that gave it (the first, in input order, wins)
+    names_used = {entry["outputs"][0].rsplit(".", 1)[0]: entry["graph"] for sp, entry in manifest.entries.items()
+                  if sp in cached and entry.get("outputs")}  # output name -> graph
     # graphs new to the store are bulk-loaded from one file at the end (fast; the store is untouched if the
     # build stops before); a graph the store already has is replaced in its own transaction
-    fresh_tmp = out / ".store-new.nq.part"
     fresh_graphs: set[str] = set()
+    temps: list[Path] = []
+
+    def temporary(name: str):
+        fd, tmp = create_temporary(out, name, ".part")  # a name of its own: never another build's
+        temps.append(tmp)
+        return os.fdopen(fd, "wb")
+
+    def duplicate(sp: str, graph: str) -> bool:
+        first = graphs.setdefault(graph, sp)
+        if first == sp:
+            return False
+        report.duplicates.append((sp, first, graph))
+        report.findings.append(Finding(sp, graph.rsplit("/doc/", 1)[-1], "", "duplicate-resolution", None,
+                                       f"is the same resolution as {first} ({graph}); only that one is kept"))
+        return True
+
     try:
-        with open(ttl_tmp, "wb") as ttl, open(trig_tmp, "wb") as trig, open(fresh_tmp, "wb") as fresh:
+        with temporary("corpus.ttl") as ttl, temporary("corpus.trig") as trig, temporary("store-new.nq") as fresh:
             ttl.write(header)
             trig.write(header)
             # outcomes arrive in input order, whichever worker finished first: the files are deterministic
             for sp in order:
                 if sp in cached:
                     graph, first = cached[sp]
+                    entry = manifest.entries[sp]
+                    report.findings += [Finding(sp, entry.get("symbol", ""), clause, code, tuple(span) if span else None,
+                                                message) for clause, code, span, message in entry.get("diagnostics", [])]
+                    if duplicate(sp, graph):
+                        continue
                     body = strip_prefixes((out / first).read_bytes())
                     ttl.write(body)
                     trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
@@ -254,18 +446,27 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
                     report.failed.append((sp, o.error))
                     previous = manifest.entries.get(sp, {})
                     ttl_out = next((n for n in previous.get("outputs", []) if n.endswith(".ttl")), "")
-                    if ttl_out and (out / ttl_out).is_file() and previous.get("settings") == fingerprint:
+                    if ttl_out and (out / ttl_out).is_file() and previous.get("settings") == fingerprint \
+                            and not duplicate(sp, previous["graph"]):
                         # what this input gave last time stays in the corpus: a failure loses nothing built
                         # (unless the settings changed since: the corpus files never mix two builds)
                         body = strip_prefixes((out / ttl_out).read_bytes())
                         ttl.write(body)
                         trig.write(b"<" + previous["graph"].encode() + b"> {\n" + body + b"}\n")
                     continue
+                report.findings += o.diagnostics
+                if duplicate(sp, o.graph):
+                    manifest.record(sp, digests[sp], fingerprint, o.graph, [])
+                    continue
+                if names_used.setdefault(o.name, o.graph) != o.graph:
+                    # two resolutions, one name: a 40-bit hash collision, never seen; refuse rather than overwrite
+                    report.failed.append((sp, f"its output name {o.name} is already that of {names_used[o.name]}"))
+                    continue
                 names = []
                 if per_file:
-                    for suffix, data in sorted(o.files.items()):
-                        write_atomic(out / f"{o.name}{suffix}", data, durable=False)
-                        names.append(f"{o.name}{suffix}")
+                    files = {f"{o.name}{suffix}": data for suffix, data in sorted(o.files.items())}
+                    write_outputs(out, files, durable=False)
+                    names = list(files)
                 ttl.write(o.body)
                 trig.write(b"<" + o.graph.encode() + b"> {\n" + o.body + b"}\n")
                 if store is not None and o.graph not in fresh_graphs:
@@ -274,34 +475,194 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
                     else:
                         fresh_graphs.add(o.graph)
                         fresh.write(o.ntriples.replace(b" .\n", b" <" + o.graph.encode() + b"> .\n"))
-                manifest.record(sp, digests[sp], fingerprint, o.graph, names)
-                manifest.entries[sp]["stored"] = store is not None
+                manifest.record(sp, digests[sp], fingerprint, o.graph, names, symbol=o.symbol,
+                                diagnostics=[[f.clause, f.code, list(f.span) if f.span else None, f.message]
+                                             for f in o.diagnostics], stores=[key] if key else [])
                 if on_outcome:
                     on_outcome(o)
                 report.built.append(replace(o, files={}, body=b"", ntriples=b""))  # keep the summary, not the bytes
                 report.triples += o.triples
         if store is not None and fresh_graphs:
-            store.bulk_load(path=str(fresh_tmp), format=RdfFormat.N_QUADS)
+            store.bulk_load(path=str(temps[2]), format=RdfFormat.N_QUADS)
         if report.built or report.skipped:
             # a batch in which nothing could be built leaves the previous corpus files as they were
-            os.replace(ttl_tmp, out / "corpus.ttl")
-            os.replace(trig_tmp, out / "corpus.trig")
+            os.replace(temps[0], out / "corpus.ttl")
+            os.replace(temps[1], out / "corpus.trig")
             report.outputs += [str(out / "corpus.ttl"), str(out / "corpus.trig")]
             manifest.save()
+    except OSError as exc:  # the output folder or the store: a full disk, a folder made read-only meanwhile
+        raise OutputError(exc.filename or str(out), f"cannot be written ({exc.strerror or exc}); "
+                                                    "the previous corpus files are left as they were") from None
     finally:
-        for tmp in (ttl_tmp, trig_tmp, fresh_tmp):
+        outcomes.close()  # stops the worker processes, if the loop ended early
+        for tmp in temps:
             tmp.unlink(missing_ok=True)
         if store is not None:
             store.flush()
     return report
 
 
+# -- worker processes ----------------------------------------------------------------
+
+
 def run_workers(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
-    """Outcomes of every input, in input order; one process per core for more than a few inputs."""
+    """Outcomes of every input, in input order; one process per core for more than a few inputs.
+
+    An input that takes longer than settings.timeout seconds is stopped and given as failed; so is one
+    whose worker process dies (killed by the system when memory runs out, say): its worker is replaced
+    and the rest are built."""
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < 4:
         for p in paths:
-            yield work(p, settings)
+            yield in_process(p, settings)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_work_star, ((p, settings) for p in paths), chunksize=8)
+    yield from _pooled(paths, settings, min(jobs, len(paths)))
+
+
+class _Overtime(BaseException):
+    """Raised in the building code by the timer: a BaseException, so no `except Exception` swallows it."""
+
+
+def _overtime_message(timeout: float) -> str:
+    return f"took longer than {timeout:g} s, the time limit for one input (--timeout), and was stopped"
+
+
+def in_process(path: str, settings: Settings) -> Outcome:
+    """work() in this process, stopped by a timer signal after settings.timeout seconds (where there are
+    timer signals and this is the main thread; a pure-Python loop or a regular expression is stopped, a
+    long call into a C library only when it returns)."""
+    import signal
+    import threading
+
+    timed = (settings.timeout > 0 and hasattr(signal, "setitimer")
+             and threading.current_thread() is threading.main_thread())
+    if not timed:
+        return work(path, settings)
+
+    def expire(signum, frame):
+        raise _Overtime()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, settings.timeout)
+        try:
+            return work(path, settings)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Overtime:
+        return Outcome(path, error=_overtime_message(settings.timeout))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _serve(conn, settings: Settings) -> None:
+    """A worker process: build each path the parent sends, send back its Outcome; stop on None."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        conn.send(work(path, settings))
+
+
+class _Worker:
+    def __init__(self, ctx, settings: Settings) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, settings), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: tuple[int, str] | None = None
+        self.started = 0.0
+
+    def give(self, index: int, path: str) -> None:
+        self.conn.send(path)
+        self.task = (index, path)
+        self.started = time.monotonic()
+
+    def stop(self, kill: bool = False) -> None:
+        if not kill:
+            try:
+                self.conn.send(None)
+            except OSError:
+                kill = True
+        if not kill:
+            self.process.join(2)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def _death(exitcode: int | None) -> str:
+    import signal
+
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        why = f"was killed by {name}" + (", as the system does when memory runs out" if name == "SIGKILL" else "")
+    else:
+        why = f"exited with status {exitcode}"
+    return f"the worker process building it {why}"
+
+
+def _pooled(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
+    import multiprocessing
+    from collections import deque
+    from multiprocessing.connection import wait
+
+    ctx = multiprocessing.get_context()
+    pending = deque(enumerate(paths))
+    ready: dict[int, Outcome] = {}
+    window = jobs * 4  # inputs ahead of the next one to give back: bounds what waits in memory
+    nxt = 0
+    workers: list[_Worker] = []
+    try:
+        workers = [_Worker(ctx, settings) for _ in range(jobs)]
+        while nxt < len(paths):
+            while nxt in ready:
+                yield ready.pop(nxt)
+                nxt += 1
+            if nxt >= len(paths):
+                break
+            # after the yields: the window has moved, and the next input is either running or given now
+            for w in workers:
+                if w.task is None and pending and pending[0][0] < nxt + window:
+                    w.give(*pending.popleft())
+            busy = [w for w in workers if w.task is not None]
+            limit = None
+            if settings.timeout > 0:
+                limit = max(0.0, min(w.started + settings.timeout for w in busy) - time.monotonic())
+            hits = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=limit))
+            now = time.monotonic()
+            for k, w in enumerate(workers):
+                if w.task is None:
+                    continue
+                index, path = w.task
+                outcome = None
+                if w.conn in hits or w.process.sentinel in hits:
+                    try:
+                        outcome = w.conn.recv() if w.conn.poll() else None
+                    except (EOFError, OSError):
+                        outcome = None
+                    if outcome is None:  # the process is gone without an answer
+                        w.process.join(1)
+                        outcome = Outcome(path, error=_death(w.process.exitcode))
+                        w.stop(kill=True)
+                        workers[k] = w = _Worker(ctx, settings)
+                elif settings.timeout > 0 and now - w.started >= settings.timeout:
+                    outcome = Outcome(path, error=_overtime_message(settings.timeout))
+                    w.stop(kill=True)
+                    workers[k] = w = _Worker(ctx, settings)
+                if outcome is not None:
+                    w.task = None
+                    ready[index] = outcome
+    finally:
+        for w in workers:
+            w.stop(kill=w.task is not None)

@@ -1,7 +1,8 @@
 """The command line.  Library code never prints or exits; this module does.
 
 Exit codes (as pySHACL's): 0 all went well, 1 findings (diagnostics under
---strict, or some inputs of a batch failed), 2 bad input (nothing could be built).
+--strict, or some inputs of a batch failed), 2 bad input or nothing could be
+built (an unreadable input, a malformed option, an output that cannot be written).
 """
 from __future__ import annotations
 
@@ -68,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except GraphBuilderError as exc:
         print(f"graph-builder: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # a write the command did not foresee failing (a full disk, a read-only folder)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"graph-builder: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("graph-builder: interrupted", file=sys.stderr)

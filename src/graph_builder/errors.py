@@ -1,7 +1,8 @@
 """Every error the builder raises, in one place.
 
 The CLI maps them to exit codes: InputError (the input cannot be read as a
-resolution) gives 2; findings (diagnostics under --strict) give 1.
+resolution), OutputError (the output cannot be written) and UsageError (an
+option's value is malformed) give 2; findings (diagnostics under --strict) give 1.
 """
 from __future__ import annotations
 
@@ -36,3 +37,21 @@ class PushError(GraphBuilderError):
         went = f"{pushed}{of} graph{'' if pushed == 1 and not of else 's'} went through before it"
         super().__init__(f"{endpoint}: {problem}; {went}")
         self.endpoint, self.problem, self.pushed, self.total = endpoint, problem, pushed, total
+
+
+class OutputError(GraphBuilderError):
+    """An output that cannot be written: a read-only or full folder, a folder or store another process holds."""
+
+    def __init__(self, target: str, problem: str) -> None:
+        super().__init__(f"{target}: {problem}")
+        self.target = target
+        self.problem = problem
+
+
+class UsageError(GraphBuilderError, ValueError):
+    """An option with a value the builder cannot use (a malformed --base-iri or --date)."""
+
+    def __init__(self, option: str, problem: str) -> None:
+        super().__init__(f"{option}: {problem}")
+        self.option = option
+        self.problem = problem

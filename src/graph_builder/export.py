@@ -7,9 +7,10 @@ output in place.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, parse, serialize
@@ -99,18 +100,108 @@ def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> None:
     durable: also flush it to the disk before the rename, so that not even a system crash
     leaves half a file (a corpus's thousands of small files skip this: it costs more than the build)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    write_set(path.parent, {path.name: data}, durable=durable)
+
+
+def write_set(folder: str | Path, files: dict[str, bytes], durable: bool = True) -> None:
+    """Write several files of one folder so that they change together or not at all.
+
+    Every file is first written to a temporary file beside its target; only when all are written
+    (a full disk fails here, before anything changed) are they renamed over their targets.  The old
+    files are kept as hard links until every rename has succeeded, so a failed rename puts the
+    whole old set back.  On failure no temporary file is left behind."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    temps: dict[str, Path] = {}
+    try:
+        for name, data in files.items():
+            temps[name] = _write_temporary(folder, name, data, durable)
+    except BaseException:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    backups: dict[str, Path] = {}
+    renamed: list[str] = []
+    try:
+        for name in temps:
+            if len(temps) > 1 and os.path.lexists(folder / name):
+                b = _backup(folder, name)
+                if b is not None:
+                    backups[name] = b
+        for name, tmp in temps.items():
+            os.replace(tmp, folder / name)
+            renamed.append(name)
+    except BaseException:
+        for name in reversed(renamed):  # undo: the old set comes back whole
+            try:
+                if name in backups:
+                    os.replace(backups.pop(name), folder / name)
+                else:
+                    (folder / name).unlink(missing_ok=True)
+            except OSError:
+                pass
+        for leftover in (*temps.values(), *backups.values()):
+            leftover.unlink(missing_ok=True)
+        raise
+    for b in backups.values():
+        b.unlink(missing_ok=True)
+    if durable and len(temps) and hasattr(os, "O_DIRECTORY"):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)  # the renames themselves reach the disk
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def temporary_name(folder: Path, name: str, suffix: str = ".tmp") -> Path:
+    """A hidden name beside `name` that no other writer (another build, another thread) picks:
+    a random part, and names bounded whatever the target's length."""
+    return folder / f".{name[:80]}.{secrets.token_hex(8)}{suffix}"
+
+
+def create_temporary(folder: Path, name: str, suffix: str = ".tmp") -> tuple[int, Path]:
+    """A new, empty file for writing, created exclusively, with the mode the umask gives (0644 under
+    the usual umask 022; mkstemp would make it 0600, and a web server then cannot read what we publish)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = temporary_name(folder, name, suffix)
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:  # 64 random bits taken: try again
+            continue
+
+
+def _write_temporary(folder: Path, name: str, data: bytes, durable: bool) -> Path:
+    try:
+        fd, tmp = create_temporary(folder, name)
+    except OSError as exc:  # named by the file the user asked for, not by our temporary
+        raise OSError(exc.errno, exc.strerror, str(folder / name)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(folder / name)) from None
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        tmp.unlink(missing_ok=True)
         raise
+    return tmp
+
+
+def _backup(folder: Path, name: str) -> Path | None:
+    """A second name for the old file (a hard link: no data copied), to restore it if the set fails;
+    None on a file system without hard links (the set is then still written whole or not at all, but a
+    rename failing halfway, which needs no space, could not be undone)."""
+    b = temporary_name(folder, name, ".old")
+    try:
+        os.link(folder / name, b)
+    except OSError as exc:
+        if exc.errno in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV):
+            return None
+        raise
+    return b

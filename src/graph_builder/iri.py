@@ -15,6 +15,63 @@ from .vocab import DEFAULT_BASE, UNDOCS, VERBS_NS
 SYMBOL_SAFE = "/().-"
 
 
+# what a base IRI may hold (RFC 3987's iunreserved, sub-delims, ":", "@", "/" and percent-escapes), minus what
+# would break the IRIs minted under it: "?" and "#" (a clause is a fragment of its resolution's IRI)
+_BASE_PATH = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]|%[0-9A-Fa-f]{2})*")
+# a DNS name or an IPv4 address: dot-separated labels of letters and digits, hyphens inside only
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*")
+
+
+def check_base(base: str) -> str:
+    """The base IRI every IRI is minted under, checked and normalised, or a UsageError saying what is wrong.
+
+    Only http and https bases are accepted.  The scheme and host are lowercased (HTTPS://X.ORG/ is
+    https://x.org/); a path that does not end with "/" gets one (https://x.org/unres is
+    https://x.org/unres/, so resolutions are https://x.org/unres/doc/..., never .../unresdoc/...)."""
+    from urllib.parse import urlsplit
+
+    from .errors import UsageError
+
+    def bad(problem: str) -> UsageError:
+        return UsageError("--base-iri", f"{base!r} {problem}")
+
+    for ch in base:
+        if ch.isspace() or ch in '"<>\\^`{|}' or ord(ch) < 0x20 or 0x7f <= ord(ch) < 0xa0:
+            raise bad(f"holds {ch!r}, which no IRI may hold")
+    try:
+        parts = urlsplit(base)
+        port = parts.port
+    except ValueError as exc:
+        raise bad(f"is not an IRI ({exc})") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise bad("is not an http or https IRI (e.g. https://example.org/unres/)")
+    host = (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 address, written in brackets
+        import ipaddress
+
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise bad("has no valid host name") from None
+    elif not parts.netloc or not _HOST.fullmatch(host):
+        raise bad("has no valid host name")
+    if parts.username is not None or parts.password is not None:
+        raise bad("holds a user name or password")
+    if "#" in base or "?" in base:
+        raise bad("holds a '#' or '?': the minted IRIs put their own fragment after the path")
+    if not _BASE_PATH.fullmatch(parts.path):
+        raise bad("holds a malformed percent-escape or a character no IRI path may hold")
+    if any(seg in (".", "..") for seg in parts.path.split("/")):
+        raise bad("holds a '.' or '..' path segment")
+    netloc = f"[{host}]" if ":" in host else host
+    default = {"http": 80, "https": 443}[scheme]
+    if port is not None and port != default:
+        netloc += f":{port}"
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{scheme}://{netloc}{path}"
+
+
 def slug(text: str) -> str:
     """'Commission on Human Rights' -> 'commission-on-human-rights'."""
     t = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
@@ -31,8 +88,7 @@ class Minter:
     base: str = DEFAULT_BASE
 
     def __post_init__(self) -> None:
-        if not re.match(r"^[a-z][a-z0-9+.\-]*:", self.base):
-            raise ValueError(f"base IRI must be absolute: {self.base!r}")
+        object.__setattr__(self, "base", check_base(self.base))
 
     def document(self, symbol: str) -> str:
         return f"{self.base}doc/{quote(symbol.replace(' ', ''), safe=SYMBOL_SAFE)}"

@@ -15,8 +15,20 @@ MANIFEST = "graph-builder-manifest.json"
 
 
 def open_store(path: str | Path) -> Store:
-    Path(path).mkdir(parents=True, exist_ok=True)
-    return Store(str(path))
+    """The on-disk store at path (made if need be); an OutputError when another process holds it."""
+    from .errors import OutputError
+
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(path), f"cannot be made ({exc.strerror or exc})") from None
+    try:
+        return Store(str(path))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise OutputError(str(path), "the store is in use by another process (a running `graph-builder "
+                                         "serve`, or another build): stop it, then build again") from None
+        raise OutputError(str(path), "cannot be opened as a store (" + " ".join(str(exc).split()) + ")") from None
 
 
 def load_graph(store, graph: str, ntriples: bytes) -> None:
@@ -59,8 +71,9 @@ class Manifest:
         e = self.entries.get(source)
         return bool(e) and e.get("digest") == digest and e.get("settings") == settings
 
-    def record(self, source: str, digest: str, settings: str, graph: str, outputs: list[str]) -> None:
-        self.entries[source] = {"digest": digest, "settings": settings, "graph": graph, "outputs": outputs}
+    def record(self, source: str, digest: str, settings: str, graph: str, outputs: list[str], **more) -> None:
+        """more: what else the rerun needs, e.g. the stores the graph went into (by store identity)."""
+        self.entries[source] = {"digest": digest, "settings": settings, "graph": graph, "outputs": outputs, **more}
 
     def save(self) -> None:
         from .export import write_atomic

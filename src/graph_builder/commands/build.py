@@ -13,10 +13,11 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
-from ..build import Settings, build_corpus, build_file, expand_inputs
+from ..build import (DEFAULT_TIMEOUT, Settings, build_corpus, build_file, diagnostics_jsonl, expand_inputs,
+                     findings_of, findings_summary, output_folder, write_outputs)
 from ..cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
 from ..contract import to_contract
-from ..errors import InputError
+from ..errors import InputError, OutputError, UsageError
 from ..export import graph_bytes, turtle_from_ntriples, write_atomic
 from ..iri import Minter
 from ..models import DocumentInfo
@@ -37,6 +38,12 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of the IRIs minted (default {DEFAULT_BASE})")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--no-view", action="store_true", help="write no HTML view (the corpus view's layout takes a while)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"in a batch, stop an input that takes longer than this, report it as failed and build the "
+                        f"rest (default {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    p.add_argument("--diagnostics", metavar="FILE",
+                   help="write every diagnostic to FILE, one JSON object a line (file, symbol, clause, code, span, "
+                        "message)")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are diagnostics")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
@@ -51,6 +58,8 @@ def example() -> tuple[Path, DocumentInfo]:
 def run(args) -> int:
     minter = Minter(args.base_iri)
     given = given_info(args)
+    if args.timeout < 0:
+        raise UsageError("--timeout", f"{args.timeout:g} is negative (0 means no limit)")
     formats = tuple(args.format or ["ttl"])
     if "ttl" not in formats:
         formats = ("ttl", *formats)  # the Turtle file is also the corpus build's cache
@@ -65,11 +74,20 @@ def run(args) -> int:
     files = list(expand_inputs(args.inputs))
     if not files:
         raise InputError(" ".join(args.inputs), "holds no .txt or .xml inputs")
-    if len(files) == 1 and not folders and not args.store:
+    one_file = len(files) == 1 and not folders
+    if one_file and not args.store:
         return build_one(files[0], given, minter, out, formats, args)
-    if args.symbol or args.title or args.date:
+    if (args.symbol or args.title or args.date) and not one_file:
         raise InputError(" ".join(args.inputs), "--symbol, --date and --title apply to one file only")
     return build_many(files, given, minter, out, formats, args)
+
+
+def write_diagnostics(args, findings) -> None:
+    if args.diagnostics:
+        try:
+            write_atomic(args.diagnostics, diagnostics_jsonl(findings))
+        except OSError as exc:
+            raise OutputError(args.diagnostics, f"cannot be written ({exc.strerror or exc})") from None
 
 
 # A resolution view shows every clause; past this many, a page is no longer a view (and costs a lot of memory).
@@ -79,7 +97,8 @@ VIEW_CLAUSE_LIMIT = 5000
 def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...], args) -> int:
     b = build_file(path, given, minter, tuple(args.metadata))
     res = b.resolution
-    # every output is made before any is written: a failure leaves the previous files as they were
+    # every output is made before any is written, and all are written together: a failure (a full disk)
+    # leaves the previous files as they were
     # triples as objects only for the formats that need them: a huge resolution has millions
     triples = b.triples if any(fmt != "ttl" for fmt in formats) else []
     outputs: dict[str, bytes] = {f"{b.name}.{fmt}": turtle_from_ntriples(b.ntriples) if fmt == "ttl"
@@ -92,15 +111,19 @@ def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, format
         outputs[f"{b.name}.html"] = view
     elif not args.quiet and not args.no_view:
         warn(f"{path}: {len(res.clauses)} clauses: too many for an HTML view, none written")
-    for name, data in outputs.items():
-        write_atomic(out / name, data)
+    with output_folder(out):
+        write_outputs(out, outputs)
+    findings = list(findings_of(str(path), res))
+    write_diagnostics(args, findings)
     refs = sum(len(c.references) for c in res.clauses) + sum(len(n.references) for n in res.footnotes)
     if not args.quiet:
         count = b.ntriples.count(b"\n")
         emit(f"{path}: {len(res.clauses)} clauses, {refs} references, {count} triples")
         emit("wrote " + ", ".join(str(out / name) for name in outputs))
-    report_diagnostics(str(path), res.diagnostics, args)
-    return EXIT_FINDINGS if args.strict and res.diagnostics else 0
+    if not args.quiet or args.strict:
+        for f in findings:
+            warn(f.line())
+    return EXIT_FINDINGS if args.strict and findings else 0
 
 
 def resolution_view(b, minter: Minter) -> bytes | None:
@@ -111,49 +134,45 @@ def resolution_view(b, minter: Minter) -> bytes | None:
     return resolution_view_html(b.resolution, minter).encode("utf-8")
 
 
-def report_diagnostics(source: str, diagnostics, args) -> None:
-    if args.quiet and not args.strict:
-        return
-    for d in diagnostics:
-        where = f" at {d.span[0]}-{d.span[1]}" if d.span else ""
-        warn(f"{source}: {d.clause or 'document'}{where}: {d.code}: {d.message}")
-
-
 def build_many(files: list[Path], given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...],
                args) -> int:
     settings = Settings(minter=minter, formats=formats, given=given, metadata=tuple(args.metadata),
-                        want_summary=not args.no_view)
+                        want_summary=not args.no_view, timeout=args.timeout)
     bar = None
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
 
         bar = tqdm(total=len(files), unit="file", desc="building", file=sys.stderr)
-    diagnostics = 0
-
-    def seen(o) -> None:
-        nonlocal diagnostics
-        diagnostics += o.diagnostics
-
-    try:
-        report = build_corpus(files, out, settings, jobs=args.jobs, store_dir=Path(args.store) if args.store else None,
-                              progress=bar.update if bar else None, on_outcome=seen)
-    finally:
-        if bar:
-            bar.close()
-    views = [] if args.no_view else write_corpus_view(report, minter, out)
+    with output_folder(out):  # held until the corpus view is written too
+        try:
+            report = build_corpus(files, out, settings, jobs=args.jobs,
+                                  store_dir=Path(args.store) if args.store else None,
+                                  progress=bar.update if bar else None)
+        finally:
+            if bar:
+                bar.close()
+        views = [] if args.no_view else write_corpus_view(report, minter, out)
+    write_diagnostics(args, report.findings)
     for path, why in report.failed:
         warn(f"{path}: {why}")
     if not args.quiet:
         emit(f"built {len(report.built)} resolutions ({report.triples} triples), "
              f"{len(report.skipped)} unchanged and skipped, {len(report.failed)} failed")
-        emit("wrote " + ", ".join(report.outputs + views) + (f"; store: {args.store}" if args.store else ""))
+        emit("wrote " + ", ".join(report.outputs + views) + (f"; store: {args.store}" if args.store else "")
+             + (f"; diagnostics: {args.diagnostics}" if args.diagnostics else ""))
+    if not args.quiet or args.strict:
+        for line in findings_summary(report.findings):
+            warn(line)
+    elif report.duplicates:
+        for path, first, graph in report.duplicates:
+            warn(f"{path}: is the same resolution as {first} ({graph}); only that one is kept")
     if report.failed:
         warn(f"{len(report.failed)} of {len(files)} inputs failed: "
              + "; ".join(f"{Path(p).name} ({why})" for p, why in report.failed[:20])
              + (" ..." if len(report.failed) > 20 else ""))
     if not report.built and not report.skipped:
         return EXIT_BAD_INPUT
-    if report.failed or (args.strict and diagnostics):
+    if report.failed or (args.strict and report.findings):
         return EXIT_FINDINGS
     return 0
 
@@ -168,5 +187,5 @@ def write_corpus_view(report, minter: Minter, out: Path) -> list[str]:
     if not summaries:
         return []
     path = out / "index.html"
-    write_atomic(path, corpus_view_html(citation_network(summaries, minter)).encode("utf-8"))
+    write_outputs(out, {"index.html": corpus_view_html(citation_network(summaries, minter)).encode("utf-8")})
     return [str(path)]

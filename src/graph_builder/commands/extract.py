@@ -5,7 +5,7 @@ import argparse
 
 from ..cli import EXIT_FINDINGS, emit, emit_json, warn
 from ..contract import to_contract
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..models import DocumentInfo
 from ..pipeline import extract_path
 from ..tables import render_table
@@ -19,8 +19,36 @@ def add_document_options(p: argparse.ArgumentParser) -> None:
 
 
 def given_info(args) -> DocumentInfo:
-    return DocumentInfo(symbol=args.symbol or "", date=args.date or "", title=args.title or "",
+    for option in ("symbol", "date", "title", "body"):
+        checked_text(f"--{option}", getattr(args, option, None) or "")
+    return DocumentInfo(symbol=args.symbol or "", date=checked_date(args.date or ""), title=args.title or "",
                         body=getattr(args, "body", None) or "")
+
+
+def checked_text(option: str, text: str) -> str:
+    """An option's value, when it is text; a UsageError for bytes that are not UTF-8 (Python hands them on as
+    lone surrogates, which no output can hold)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise UsageError(option, f"is not valid UTF-8 text (at character {exc.start + 1})") from None
+    return text
+
+
+def checked_date(text: str) -> str:
+    """--date as given, when it is a real date in ISO 8601 (2002-12-18); a UsageError otherwise, never dropped."""
+    import re
+    from datetime import date
+
+    if not text:
+        return ""
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        try:
+            date.fromisoformat(text)
+            return text
+        except ValueError:
+            pass
+    raise UsageError("--date", f"{text!r} is not a date in ISO 8601 form, YYYY-MM-DD (e.g. 2002-12-18)")
 
 
 def configure(p: argparse.ArgumentParser) -> None:

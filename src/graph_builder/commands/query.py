@@ -20,7 +20,12 @@ def configure(p: argparse.ArgumentParser) -> None:
 def run(args) -> int:
     graphs = list(args.graphs)
     if args.file:
-        text = Path(args.file).read_text(encoding="utf-8")
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(args.file, "no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(args.file, f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
         if args.query:
             graphs.insert(0, args.query)
     elif args.query:
