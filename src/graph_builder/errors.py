@@ -25,3 +25,9 @@ class SymbolError(GraphBuilderError, ValueError):
 
 class QueryError(GraphBuilderError):
     """A SPARQL query that cannot be parsed or run."""
+
+
+class LimitError(InputError):
+    """An input past one of the reader's limits (graph_builder.limits): too big, too deep, too many of a thing.
+
+    An InputError, so the CLI gives its one line and exit code 2."""

@@ -17,7 +17,7 @@ from .models import MappedText, TextBuilder
 # page numbers: "2/11", "Page 3", "- 4 -"
 PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-)\s*$")
 # job numbers printed in the footer: "02-55555 (E)", "2119209E", "*0255555*"
-JOB_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?|\d{7}[A-Z]|\*\d{7}\*)\s*$")
+JOB_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\d{7}[A-Z]|\*\d{7}\*)\s*$")
 # the rule above a page's footnotes
 RULE = re.compile(r"^\s*_{3,}\s*$")
 # a footnote: its marker, then its text ("1 See resolution 2200 A (XXI), annex.")
@@ -28,8 +28,8 @@ SYMBOL_LINE = re.compile(r"^\s*(?:United Nations\s+)?([A-Z]{1,6}(?:/[A-Za-z0-9.\
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\s?\.\s")
 # the line that closes a resolution: "Adopted unanimously at the 3226th meeting.", "53rd plenary meeting"
 CLOSING = re.compile(
-    r"^\s*(?:Adopted\s+(?:unanimously\s+|without\s+(?:a\s+)?vote\s+)?at\s+the\s+\d+\w*\s+meeting\b"
-    r"|\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting\s*\.?\s*$)"
+    r"^\s*(?:Adopted\s+(?:unanimously\s+|without\s+(?:a\s+)?vote\s+)?at\s+the\s+\d++\w*\s+meeting\b"
+    r"|\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting\s*(?:\.\s*)?$)"
 )
 
 

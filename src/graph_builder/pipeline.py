@@ -12,6 +12,7 @@ from dataclasses import replace
 from .cover import organ_of_symbol, session_of_symbol
 from .decode import decode_text
 from .errors import InputError, SymbolError
+from .limits import check_document, check_size
 from .models import DocumentInfo, Resolution, SourceDocument
 from .resolve import resolve
 from .symbols import UNSymbol
@@ -23,7 +24,8 @@ def looks_like_xml(data: bytes) -> bool:
 
 
 def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
-    """Read one input, XML or text, into clauses and footnotes."""
+    """Read one input, XML or text, into clauses and footnotes (LimitError past graph_builder.limits)."""
+    check_size(len(data), source)
     if looks_like_xml(data):
         from .akn import read_akn
 
@@ -33,7 +35,9 @@ def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -
         from .segment import segment
 
         doc = segment(decode_text(data, source), source, given)
-    return replace(doc, info=complete_info(doc.info))
+    doc = replace(doc, info=complete_info(doc.info))
+    check_document(doc)
+    return doc
 
 
 def complete_info(info: DocumentInfo) -> DocumentInfo:
@@ -53,6 +57,8 @@ def complete_info(info: DocumentInfo) -> DocumentInfo:
 def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
     p = Path(path)
     try:
+        if p.is_file():
+            check_size(p.stat().st_size, str(path))  # before reading a file too big into memory
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None
