@@ -59,14 +59,21 @@ class Layout:
     furniture: tuple[tuple[int, int], ...]  # spans of page furniture removed
 
 
+# what ends a line: \r\n, \n, \r (mixed in one file too), and the breaks Unicode adds: vertical tab, form
+# feed, NEL (U+0085), the line and paragraph separators (U+2028, U+2029).  A form feed next to a line
+# break is the page break of text taken from a PDF ("...\n\f5. Welcomes"): part of that break, no empty line.
+LINE_BREAK = "\r\n\x0b\x0c\x85\u2028\u2029"
+_LINE = re.compile(rf"([^{LINE_BREAK}]*)(?:\x0c*(?:\r\n|[\r\n])\x0c*|[{LINE_BREAK}]|$)")
+
+
 def split_lines(text: str) -> list[tuple[int, str]]:
-    """(start offset, line) for every line; any of \\r\\n, \\n, \\r ends a line."""
+    """(start offset, line without its break) for every line.  The text is not rewritten: offsets stay
+    those of the input, whatever breaks it uses."""
     out: list[tuple[int, str]] = []
-    for m in re.finditer(r"[^\r\n]*(?:\r\n|\n|\r|$)", text):
-        raw = m.group(0)
-        if not raw:
+    for m in _LINE.finditer(text):
+        if m.end() == m.start():
             continue
-        out.append((m.start(), raw.rstrip("\r\n")))
+        out.append((m.start(), m.group(1)))
     return out
 
 

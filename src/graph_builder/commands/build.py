@@ -13,7 +13,7 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
-from ..build import Settings, build_corpus, build_file, expand_inputs
+from ..build import Settings, build_corpus, build_file, expand_inputs, metadata_problems
 from ..cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
 from ..contract import to_contract
 from ..errors import InputError
@@ -61,6 +61,9 @@ def run(args) -> int:
     for m in args.metadata:
         if not Path(m).exists():
             raise InputError(m, "no such metadata file or folder")
+    if args.metadata and not args.quiet:
+        for f, n, why in metadata_problems(tuple(args.metadata)):
+            warn(f"{f}: line {n}: {why}; skipped")
     folders = [p for p in args.inputs if Path(p).is_dir()]
     files = list(expand_inputs(args.inputs))
     if not files:

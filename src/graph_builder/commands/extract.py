@@ -19,6 +19,13 @@ def add_document_options(p: argparse.ArgumentParser) -> None:
 
 
 def given_info(args) -> DocumentInfo:
+    for name in ("symbol", "date", "title", "body"):
+        value = getattr(args, name, None) or ""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # bytes that are not UTF-8 reach argv as lone surrogates
+            raise InputError(f"--{name}", f"is not valid text: character {exc.start + 1} is a lone surrogate "
+                                          f"(U+{ord(value[exc.start]):04X}); give it in UTF-8") from None
     return DocumentInfo(symbol=args.symbol or "", date=args.date or "", title=args.title or "",
                         body=getattr(args, "body", None) or "")
 
