@@ -7,11 +7,13 @@ exhaust memory or time is refused at once instead: a 50 MB line, 914,000 paragra
 """
 from __future__ import annotations
 
+import re
+
 from .errors import LimitError
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024  # one input file (20 times the largest resolution)
 MAX_CLAUSES = 20_000  # clauses of one resolution (paragraphs, sub-paragraphs, annex paragraphs)
-MAX_CLAUSE_CHARS = 200_000  # the text of one clause or footnote
+MAX_CLAUSE_CHARS = 200_000  # the text of one clause or footnote; also one line of a text input
 MAX_FOOTNOTES = 5_000  # footnotes of one resolution
 MAX_XML_DEPTH = 200  # nesting of XML elements
 MAX_FIELD_CHARS = 10_000  # a cover field: symbol, title, date, organ, session, agenda item
@@ -43,3 +45,15 @@ def check_document(doc) -> None:
     info = doc.info
     for name in info.__dataclass_fields__:
         check_length(len(getattr(info, name) or ""), MAX_FIELD_CHARS, f"its {name.replace('_', ' ')}", src)
+
+
+def check_lines(text: str, breaks: str, source: str) -> None:
+    """A plain text's lines within MAX_CLAUSE_CHARS: a clause starts at a line's start, so a longer line
+    makes a longer clause, and refusing it here spares reading the whole text first."""
+    m = re.search(rf"[^{breaks}]{{{MAX_CLAUSE_CHARS + 1}}}", text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        end = re.compile(rf"[{breaks}]").search(text, m.end())
+        length = (end.start() if end else len(text)) - m.start()
+        raise LimitError(source, f"line {line} is {length:,} characters long, "
+                                 f"more than the {MAX_CLAUSE_CHARS:,} a clause may have")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from .cover import organ_of_symbol, session_of_symbol
 from .decode import decode_text
 from .errors import InputError, SymbolError
-from .limits import check_document, check_size
+from .limits import check_document, check_lines, check_size
 from .models import DocumentInfo, Resolution, SourceDocument
 from .resolve import resolve
 from .symbols import UNSymbol
@@ -32,9 +32,12 @@ def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -
         doc = read_akn(data, source)
         doc = replace(doc, info=given.with_defaults(doc.info))
     else:
+        from .normalize import LINE_BREAK
         from .segment import segment
 
-        doc = segment(decode_text(data, source), source, given)
+        text = decode_text(data, source)
+        check_lines(text, LINE_BREAK, source)
+        doc = segment(text, source, given)
     doc = replace(doc, info=complete_info(doc.info))
     check_document(doc)
     return doc
