@@ -362,7 +362,7 @@ HAND = [
                                    + " to of its resolution 53/144;")),
     ("adopted-by-the-and-spaces", "Resolution adopted by the" + " " * 20000 + "x\n\n" + _clause("Decides;")),
     ("adopted-at-its", "Adopted by the " + "Adopted by the " * 3000 + "\n\n" + _clause("Decides;")),
-    ("agenda-item-spaces", "Agenda item 5" + " " * 20000 + "x\n\n" + _clause("Decides;")),
+    ("agenda-item-spaces", "Agenda item 5" + " " * 9000 + "x\n\n" + _clause("Decides;")),  # within MAX_FIELD_CHARS
     ("spaces-after-a-directive-verb", _clause("Calls upon States" + " " * 30000 + "x;")),
     ("spaces-and-commas", _clause("Calls upon States" + " " * 30000 + ", and others;")),
     ("intensifiers", _clause("Expresses " + "deep " * 5000 + "concern;")),

@@ -60,10 +60,11 @@ class Layout:
 
 
 # what ends a line: \r\n, \n, \r (mixed in one file too), and the breaks Unicode adds: vertical tab, form
-# feed, NEL (U+0085), the line and paragraph separators (U+2028, U+2029).  A form feed next to a line
-# break is the page break of text taken from a PDF ("...\n\f5. Welcomes"): part of that break, no empty line.
+# feed, NEL (U+0085), the line and paragraph separators (U+2028, U+2029).  A form feed beside a line break
+# is the page break of text taken from a PDF ("...\n\f5. Welcomes"): it stays in its line, as white space
+# (no empty line, and the page's first line keeps its mark of a new page).
 LINE_BREAK = "\r\n\x0b\x0c\x85\u2028\u2029"
-_LINE = re.compile(rf"([^{LINE_BREAK}]*)(?:\x0c*(?:\r\n|[\r\n])\x0c*|[{LINE_BREAK}]|$)")
+_LINE = re.compile(rf"((?:(?:^|(?<=[\r\n]))\x0c)?[^{LINE_BREAK}]*(?:\x0c(?=[\r\n]))?)(?:\r\n|[{LINE_BREAK}]|$)")
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
