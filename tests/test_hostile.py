@@ -482,3 +482,197 @@ def test_html_views_escape_document_text(capsys, tmp_path, inputs):
         assert "alert(1)" in html, "the hostile text is shown"
         for raw in ("<script>alert(1)", "alert(1)</script>", "<img src=x", "<b>bold</b>"):
             assert raw not in html, f"{page.name} carries {raw!r} unescaped"
+
+
+# -- issue 9: inputs that hang or blow up, deep XML, bad metadata, line breaks ------------------------------
+# The big inputs are made on the fly (tests/hostile/make_big.py); every case runs under a 10 s deadline.
+
+import signal  # noqa: E402
+import sys  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+from graph_builder import limits  # noqa: E402
+
+sys.path.insert(0, str(HOSTILE))
+import make_big  # noqa: E402
+
+DEADLINE = 10.0
+
+
+@contextmanager
+def deadline(seconds: float = DEADLINE):
+    def expire(*_):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def timed_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    main(["extract", str(HOSTILE / "good.txt")])  # the patterns are built once per process, not in the deadline
+    with deadline():
+        return run(capsys, *argv)
+
+
+# (name, file suffix, how to make it, exit code, fragment of the one error line)
+BIG = [
+    ("pronouns-0.9MB", ".txt", lambda: make_big.text_pronouns(20_000), BAD, "characters long, more than the 200,000"),
+    ("pronouns-within-limit", ".txt", lambda: make_big.text_pronouns(3_000), OK, ""),
+    ("akn-32k-footnotes-one-clause", ".xml", lambda: make_big.akn_footnotes_in_one_clause(32_000), BAD,
+     "more than 5,000 footnotes"),
+    ("akn-2k-footnotes-one-clause", ".xml", lambda: make_big.akn_footnotes_in_one_clause(2_000), OK, ""),
+    ("akn-200k-footnotes", ".xml", lambda: make_big.akn_footnotes(200_000), BAD, "more than the 16,777,216"),
+    ("akn-5001-footnotes", ".xml", lambda: make_big.akn_footnotes(5_001), BAD, "more than 5,000 footnotes"),
+    ("akn-20001-paragraphs", ".xml", lambda: make_big.akn_paragraphs(20_001), BAD, "more than 20,000 clauses"),
+    ("text-20001-clauses", ".txt", lambda: make_big.text_clauses(20_001), BAD, "more than 20,000 clauses"),
+    ("one-50MB-line", ".txt", lambda: make_big.text_one_line(50), BAD, "more than the 16,777,216"),
+    ("one-1MB-line", ".txt", lambda: make_big.text_one_line(1), BAD, "characters long, more than the 200,000"),
+    ("clause-of-300k-chars", ".txt", lambda: make_big.text_long_clause(300_000), BAD, "more than the 200,000"),
+    ("nested-spans-5000", ".xml", lambda: make_big.akn_nested("span", 5_000), BAD, "nests XML elements more than 200"),
+    ("nested-lists-3000", ".xml", lambda: make_big.akn_nested_lists(3_000), BAD, "nests XML elements more than 200"),
+    ("nested-sections-3000", ".xml", lambda: make_big.akn_nested_sections(3_000), BAD, "nests XML elements more than"),
+    ("nested-spans-150", ".xml", lambda: make_big.akn_nested("span", 150), OK, ""),
+    ("nested-lists-40", ".xml", lambda: make_big.akn_nested_lists(40), OK, ""),
+    ("nested-sections-60", ".xml", lambda: make_big.akn_nested_sections(60), OK, ""),
+    ("roman-list-redos", ".txt", lambda: make_big.text("1. Decides that paragraphs " + ", ".join(["I"] * 40)
+                                                      + " xx its resolution 53/144 applies;"), OK, ""),
+    ("nul-after-64KB", ".txt", lambda: (HOSTILE / "good.txt").read_bytes() * 40 + b"\x00 hidden", BAD,
+     "is binary data, not text"),
+]
+
+
+@pytest.mark.parametrize("name,suffix,make,code,fragment", BIG, ids=[b[0] for b in BIG])
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_big_and_deep_inputs_give_one_line_in_time(capsys, tmp_path, command, name, suffix, make, code, fragment):
+    path = tmp_path / (name + suffix)
+    path.write_bytes(make())
+    argv = [command, str(path)] + (["-o", str(tmp_path / "out"), "--no-view", "-q"] if command == "build" else [])
+    got, out, err = timed_cli(capsys, *argv)
+    assert got == code, err
+    if fragment:
+        lines = error_lines(err)
+        assert len(lines) == 1 and fragment in lines[0] and str(path) in lines[0], lines
+
+
+def test_a_file_past_the_size_limit_is_refused_before_it_is_read(capsys, tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:  # 200 MB, sparse: nothing is written
+        fh.truncate(200 * 1024 * 1024)
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes",
+                        lambda self: pytest.fail("read a file past the limit") if self.name == "huge.txt" else real(self))
+    code, _, err = timed_cli(capsys, "extract", str(path))
+    assert code == BAD and "209,715,200 bytes, more than the 16,777,216" in error_lines(err)[0]
+
+
+def test_the_limits_stand_far_above_the_corpus():
+    # the shared corpus peaks at 812 kB, XML depth 29, a few hundred clauses and footnotes
+    assert limits.MAX_INPUT_BYTES >= 16 * 812_000 and limits.MAX_XML_DEPTH >= 5 * 29
+    assert limits.MAX_CLAUSES >= 20_000 and limits.MAX_FOOTNOTES >= 5_000 and limits.MAX_CLAUSE_CHARS >= 100_000
+
+
+def test_pronouns_name_the_last_actor_before_them(capsys):
+    res = extract_path_from_bytes(make_big.text_pronouns(50), "p.txt")
+    assert [a.name for a in res.clauses[0].addressees] == ["National Union"]
+
+
+def extract_path_from_bytes(data: bytes, name: str):
+    from graph_builder.pipeline import extract, read_bytes
+
+    with deadline():
+        return extract(read_bytes(data, name))
+
+
+BREAKS = ["breaks_u2028.txt", "breaks_u2029.txt", "breaks_nel.txt", "breaks_formfeed.txt", "breaks_vtab.txt",
+          "breaks_cr.txt", "breaks_crlf.txt", "breaks_mixed.txt"]
+
+
+def reading(res) -> list:
+    """What a text says, whatever its line breaks: clauses, verbs, references; spans are checked separately."""
+    return [(c.id, c.verb, [(r.kind, r.key, " ".join(r.text.split())) for r in c.references]) for c in res.clauses]
+
+
+@pytest.mark.parametrize("name", BREAKS)
+def test_other_line_breaks_read_like_newlines(name):
+    want = extract_path(HOSTILE / "good.txt")
+    got = extract_path(HOSTILE / name)
+    assert reading(got) == reading(want) and got.clauses
+    text = (HOSTILE / name).read_bytes().decode("utf-8")
+    for c in got.clauses:  # every span quotes the input as given
+        assert text[c.span[0]:c.span[1]].strip()
+        for r in c.references:
+            assert text[r.span[0]:r.span[1]] == r.text
+
+
+def test_the_founding_example_with_mixed_line_endings_reads_the_same():
+    import random
+
+    from helpers import example_path_and_info
+
+    from graph_builder.pipeline import extract, read_bytes
+
+    path, info = example_path_and_info()
+    text = path.read_text(encoding="utf-8")
+    rnd = random.Random(9)
+    mixed = "".join(ln + rnd.choice(("\r\n", "\r", "\n", "\u2028")) for ln in text.split("\n"))
+    want = extract(read_bytes(text.encode(), path.name, info))
+    got = extract(read_bytes(mixed.encode(), path.name, info))
+    assert len(got.clauses) == len(want.clauses) == 25
+    assert reading(got) == reading(want)
+    assert [[(r.kind, r.key) for r in f.references] for f in got.footnotes] == \
+           [[(r.kind, r.key) for r in f.references] for f in want.footnotes]
+    for c in got.clauses:
+        for r in c.references:
+            assert mixed[r.span[0]:r.span[1]] == r.text
+
+
+def test_nul_bytes_past_64KB_are_binary():
+    data = (HOSTILE / "good.txt").read_bytes() * 40
+    assert len(data) > 65536
+    with pytest.raises(InputError, match="binary"):
+        read_path_bytes(data[:70000] + b"\x00" + data[70000:])
+
+
+def read_path_bytes(data: bytes):
+    from graph_builder.pipeline import read_bytes
+
+    return read_bytes(data, "x.txt")
+
+
+METADATA_GOOD = '{"symbol": "A/RES/76/15", "title": "Credentials", "committee": "Fourth Committee"}'
+
+
+@pytest.mark.parametrize("bad,reason", [
+    ('{"symbol": "A/RES/1/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    ('{"symbol": "A/RES/76/15", "title": "T\\ud800"}', "lone surrogate"),
+    ('{"symbol": "A/RES/76/15", "\\udc80": 1}', "lone surrogate"),
+])
+def test_a_bad_metadata_line_is_skipped_with_a_warning(capsys, tmp_path, bad, reason):
+    meta = tmp_path / "meta.json"
+    meta.write_text(bad + "\n" + METADATA_GOOD + "\n", encoding="utf-8")
+    from helpers import example_path_and_info
+
+    path, _ = example_path_and_info()
+    code, _, err = timed_cli(capsys, "build", str(path), str(HOSTILE / "good.xml"), "-o", str(tmp_path / "out"),
+                             "--metadata", str(meta), "--no-view")
+    assert code == OK, err
+    lines = [ln for ln in error_lines(err) if str(meta) in ln]
+    assert len(lines) == 1 and f"{meta}: line 1: " in lines[0] and reason in lines[0] and "skipped" in lines[0]
+    ttl = (tmp_path / "out" / "A_RES_76_15.ttl").read_text(encoding="utf-8")
+    assert "Fourth Committee" in ttl  # the good line still counts
+
+
+@pytest.mark.parametrize("option", ["--title", "--symbol", "--date"])
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_a_lone_surrogate_in_an_option_gives_one_line(capsys, tmp_path, command, option):
+    value = "A/RES/57/209" + "\udcff"  # what a non-UTF-8 byte in argv becomes
+    argv = [command, str(HOSTILE / "good.txt"), option, value] + (["-o", str(tmp_path)] if command == "build" else [])
+    code, _, err = timed_cli(capsys, *argv)
+    assert code == BAD
+    lines = error_lines(err)
+    assert len(lines) == 1 and f"{option}: is not valid UTF-8 text" in lines[0]

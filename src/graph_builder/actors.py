@@ -8,6 +8,7 @@ a list counts on its own, by a plain name without quantifiers.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -55,13 +56,15 @@ LEAD_IN = re.compile(r"(?:^|,|;|\band|\balso|\bfurther|\bstrongly|\burgently|\ba
                      re.IGNORECASE)
 
 # where an actor's name ends: the infinitive of what it must do, a relative clause, punctuation
-INFINITIVE = re.compile(r"\s+(?:not\s+)?to\s+(?!(?:the|all|a|an|its|their|those|these|his|her|that|this|any|each|such|both)\b)[a-z][\w-]*")
-OBJECT_END = re.compile(r"[;:.]|\s+(?:that|who|which|whose|where|when|while)\s|\s+\(")
+# ("(?<!\s)\s+" starts only where a run of spaces starts: a search would otherwise rescan the run from each
+# of its spaces, quadratic in a clause of spaces; the leftmost match starts there anyway)
+INFINITIVE = re.compile(r"(?<!\s)\s+(?:not\s+)?to\s+(?!(?:the|all|a|an|its|their|those|these|his|her|that|this|any|each|such|both)\b)[a-z][\w-]*")
+OBJECT_END = re.compile(r"[;:.]|(?<!\s)\s+(?:that|who|which|whose|where|when|while)\s|(?<!\s)\s+\(")
 # a named actor of two capitalised words or more: "the National Union", "the Government of Angola"
 NAMED_ACTOR = re.compile(r"(?<![\w-])(?:the\s+)(?P<name>[A-Z][\w’'\-]+(?:\s+(?:(?:of|for|the)\s+)*[A-Z][\w’'\-]+)+)")
-SPLIT_COMMA = re.compile(r"\s*,\s*")
+SPLIT_COMMA = re.compile(r"(?:(?<!\s)\s+)?,\s*")
 IN_PARTICULAR = re.compile(r"^(?:and\s+)?(?:in\s+particular|particularly|especially|notably)\s+(?:to\s+)?", re.I)
-SHALL = re.compile(r"\s+(?:shall|should|must|will|to)\s")
+SHALL = re.compile(r"(?<!\s)\s+(?:shall|should|must|will|to)\s")
 
 
 def addressees(text: str, clause_verb_end: int = 0) -> list[ActorMention]:
@@ -72,6 +75,7 @@ def addressees(text: str, clause_verb_end: int = 0) -> list[ActorMention]:
                if m.start() == 0 or m.group("noun") or LEAD_IN.search(text, max(0, m.start() - 40), m.start())]
     out: list[ActorMention] = []
     seen: set[str] = set()
+    named = _NamedActors(text)
     for i, m in enumerate(matches):
         start = m.end()
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(text)
@@ -87,9 +91,8 @@ def addressees(text: str, clause_verb_end: int = 0) -> list[ActorMention]:
             pronoun = re.match(r"\s*(it|they)\b", segment)
             if pronoun:
                 # "condemns the National Union ... and demands that it cease": the last name before the pronoun
-                names = list(NAMED_ACTOR.finditer(text, 0, m.start()))
-                if names:
-                    n = names[-1]
+                n = named.last_before(m.start())
+                if n is not None:
                     plain = n.group("name")
                     if plain.casefold() not in seen:
                         seen.add(plain.casefold())
@@ -113,6 +116,33 @@ def addressees(text: str, clause_verb_end: int = 0) -> list[ActorMention]:
     return out
 
 
+class _NamedActors:
+    """The last NAMED_ACTOR match in text[:end], in linear time over a clause's pronouns.
+
+    The names of the whole text are found once.  text[:end] reads the names that end by `end` the same
+    way; only a name that `end` cuts can read differently (shorter, or not at all), so text[:end] is
+    scanned again from that name's start only.  Rescanning from 0 for each pronoun was quadratic in a
+    clause of many of them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.names: list[re.Match[str]] = []
+        self.ends: list[int] | None = None
+
+    def last_before(self, end: int) -> re.Match[str] | None:
+        if self.ends is None:
+            self.names = list(NAMED_ACTOR.finditer(self.text))
+            self.ends = [n.end() for n in self.names]
+        i = bisect.bisect_right(self.ends, end)
+        if i < len(self.names) and self.names[i].start() < end:
+            cut = None
+            for cut in NAMED_ACTOR.finditer(self.text, self.names[i].start(), end):
+                pass
+            if cut is not None:
+                return cut
+        return self.names[i - 1] if i else None
+
+
 def split_actors(obj: str, base: int) -> list[tuple[str, int, int]]:
     """'Member States, United Nations agencies and non-governmental organizations' -> three.
     A bare noun after 'and' shares the modifier before it: 'agencies and organizations' is one."""
@@ -130,7 +160,7 @@ def split_actors(obj: str, base: int) -> list[tuple[str, int, int]]:
                 continue
             at += len(re.match(r"^as\s+well\s+as\s+", part, re.I).group(0))
             part = part[len(re.match(r"^as\s+well\s+as\s+", part, re.I).group(0)):]
-        pieces = [cut_at_stop(re.sub(r"^to\s+", "", p)) for p in re.split(r"\s+(?:and|or|as\s+well\s+as)\s+", part)]
+        pieces = [cut_at_stop(re.sub(r"^to\s+", "", p)) for p in re.split(r"(?<!\s)\s+(?:and|or|as\s+well\s+as)\s+", part)]
         merged: list[str] = []
         for p in pieces:
             if merged and shares_modifier(p):
@@ -179,7 +209,7 @@ def clean_actor(name: str, quantifiers: frozenset[str], stops: frozenset[str]) -
 
 def is_actor(name: str, nouns: frozenset[str]) -> bool:
     """The name's head (the last word before 'of', or the last word) is an actor noun, or it is a proper name."""
-    head_part = re.split(r"\s+of\s+", name)[0]
+    head_part = re.split(r"(?<!\s)\s+of\s+", name)[0]
     words = head_part.split()
     if not words:
         return False

@@ -40,7 +40,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as _safe_fromstring
 
 from .cover import session_of_symbol
-from .errors import InputError
+from .errors import InputError, LimitError
+from .limits import MAX_CLAUSES, MAX_FOOTNOTES, MAX_XML_DEPTH, check_count
 from .metadata import iso_date
 from .models import (
     Diagnostic,
@@ -273,6 +274,7 @@ class _Reader:
                     self.pending_notes[i] = (label, el, new)
             cid = new
         self.ids.add(cid)
+        check_count(len(self.clauses) + 1, MAX_CLAUSES, "clauses", self.source)  # stop early, not at the end
         self.notes_mark = len(self.pending_notes)
         self.clauses.append(SourceClause(
             id=cid, kind=kind, body=para.body.build(), span=para.span(), markers=tuple(para.markers),
@@ -282,6 +284,7 @@ class _Reader:
     # -- footnotes ----------------------------------------------------------
     def note(self, el: ET.Element, para: _Para) -> None:
         self.note_count += 1
+        check_count(self.note_count, MAX_FOOTNOTES, "footnotes", self.source)
         label = (el.get("marker") or "").strip()
         if not label:
             label = str(self.note_count)
@@ -661,7 +664,19 @@ def _parse(data: bytes, source: str) -> ET.Element:
         raise InputError(source, f"cannot parse XML: {exc}") from None
     if root.tag != _AKN + "akomaNtoso":
         raise InputError(source, f"not AKN4UN: root element is {root.tag!r}, expected akomaNtoso in {AKN_NS}")
+    _check_depth(root, source)
     return root
+
+
+def _check_depth(root: ET.Element, source: str) -> None:
+    """The reader walks the tree recursively: refuse a nesting deeper than MAX_XML_DEPTH before it does
+    (5,000 nested spans would end in a RecursionError).  Measured without recursion."""
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_XML_DEPTH:
+            raise LimitError(source, f"nests XML elements more than {MAX_XML_DEPTH} deep")
+        stack.extend((c, depth + 1) for c in el)
 
 
 def read_akn(data: bytes, source: str) -> SourceDocument:

@@ -129,22 +129,34 @@ def canonical_symbol(symbol: str) -> str:
     return complete_info(DocumentInfo(symbol=symbol)).symbol
 
 
-@cache
 def metadata_records(paths: tuple[str, ...]) -> dict:
     """The metadata records of the given JSON-lines files (or folders of them), by canonical symbol."""
+    return _metadata(paths)[0]
+
+
+def metadata_problems(paths: tuple[str, ...]) -> list[tuple[str, int, str]]:
+    """(file, line number, reason) for each metadata line that could not be read, and was skipped
+    (a second record for one symbol is no problem of the line: the first is kept, as the records repeat)."""
+    return _metadata(paths)[1]
+
+
+@cache
+def _metadata(paths: tuple[str, ...]) -> tuple[dict, list[tuple[str, int, str]]]:
     from .metadata import read_metadata
 
     records: dict = {}
+    bad: list[tuple[str, int, str]] = []
     for p in paths:
         files = sorted(Path(p).glob("*.json")) if Path(p).is_dir() else [Path(p)]
         for f in files:
             try:
-                found, _problems = read_metadata(f)
+                found, problems = read_metadata(f)
             except OSError as exc:
                 raise InputError(str(f), f"cannot be read ({exc.strerror or exc})") from None
+            bad += [(str(f), n, why) for n, why in problems if not why.startswith("duplicate record")]
             for symbol, record in found.items():
                 records.setdefault(canonical_symbol(symbol), record)
-    return records
+    return records, bad
 
 
 # -- findings ------------------------------------------------------------------

@@ -26,13 +26,16 @@ TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixti
 TENS_PREFIX = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                "ninety": 90}
 SESSION_LINE = re.compile(r"^\s*(?P<ord>[A-Za-z\-]+)\s+(?P<special>(?:emergency\s+)?special\s+)?session\s*$", re.I)
-AGENDA = re.compile(r"^\s*Agenda items?\s+(?P<item>.+?)\s*$")
-ADOPTED = re.compile(r"^\s*Resolutions?\s+adopted\s+by\s+the\s+(?P<organ>.+?)\s+on\s+(?P<date>.+?)\s*$")
+# (a lazy ".+?" before "\s*$" rescans each run of spaces it crosses; ".*\S" stops at the last non-space in one pass)
+AGENDA = re.compile(r"^\s*Agenda items?\s+(?P<item>.*\S|.)\s*$")
+# the organ ends at a non-space (so that " on" is tried once per run of spaces, not at each space of it)
+ADOPTED = re.compile(r"^\s*Resolutions?\s+adopted\s+by\s+the\s++(?P<organ>.+?)(?<!\s)\s+on\s++(?P<date>.*\S|.)\s*$")
 ON_REPORT = re.compile(r"^\s*\[(?P<what>.+)\]\s*$")
 TITLE = re.compile(r"^\s*(?P<num>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?:\s+[A-Z](?:-[A-Z])?)?)\.\s+(?P<title>.+)$")
 SC_HEADING = re.compile(r"^\s*Resolution\s+(?P<num>\d{1,4})\s*\((?P<year>\d{4})\)\s*$")
-SC_OLD_HEADING = re.compile(r"^\s*(?P<num>\d{1,4})\s*\((?P<year>\d{4})\)\s*\.?\s*Resolution\s+of\s+(?P<date>.+)$")
-ADOPTED_AT = re.compile(r"Adopted\s+by\s+the\s+(?P<organ>.+?)\s+at\s+its\s+(?P<meeting>\d+\w*\s+meeting)", re.I)
+SC_OLD_HEADING = re.compile(r"^\s*(?P<num>\d{1,4})\s*\((?P<year>\d{4})\)\s*(?:\.\s*)?Resolution\s+of\s+(?P<date>.+)$")
+# searched in a line: the organ is a name (at most 200 characters), so that each start costs a bounded scan
+ADOPTED_AT = re.compile(r"Adopted\s+by\s+the\s++(?P<organ>.{1,200}?)(?<!\s)\s+at\s+its\s+(?P<meeting>\d++\w*\s+meeting)", re.I)
 ORGAN_PREFIX = {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council",
                 "A/HRC": "Human Rights Council", "E/CN.4": "Commission on Human Rights"}
 
@@ -64,7 +67,7 @@ def session_of_symbol(symbol: str) -> str:
     m = re.match(r"^(?:A|A/HRC)/RES/((?:ES-|S-)?\d+)/", s)
     if m:
         return m.group(1)
-    m = re.match(r"^A/RES/\d+\s*[A-Z]?\s*\(([IVXLC]+)\)", symbol)
+    m = re.match(r"^A/RES/\d+\s*(?:[A-Z]\s*)?\(([IVXLC]+)\)", symbol)
     if m:
         return str(roman_to_int(m.group(1)))
     m = re.match(r"^(?:S/RES/\d+\((\d{4})\)|E/RES/(\d{4})/)", s)
@@ -90,7 +93,7 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
         t = lines[i]
         m = SYMBOL_LINE.match(t)
         if m and not symbol and "/" in m.group(1):
-            symbol = re.sub(r"\s+(?=\()", "", m.group(1)).strip()
+            symbol = re.sub(r"(?<!\s)\s+(?=\()", "", m.group(1)).strip()
         elif (m := SC_HEADING.match(t)):
             symbol = symbol or f"S/RES/{m.group('num')}({m.group('year')})"
             organ = organ or "Security Council"

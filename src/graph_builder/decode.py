@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from .errors import InputError
 
@@ -26,7 +27,7 @@ def decode_text(data: bytes, source: str) -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise InputError(source, f"starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason})") from None
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:  # anywhere: a NUL after the first 64 KB is binary too
         # UTF-16 without a BOM shows as every other byte NUL; anything else with NULs is binary
         even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
         n = max(1, len(data[:4096]) // 2)
@@ -43,9 +44,13 @@ def decode_text(data: bytes, source: str) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-    if sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n\f") > 8:
+    if len(_CONTROL.findall(text)) > 8:
         raise InputError(source, "is binary data, not text")
     return text
+
+
+# control characters no text has (tab, line feed, vertical tab, form feed and carriage return are line layout)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def decode_or_fail(data: bytes, enc: str, source: str) -> str:

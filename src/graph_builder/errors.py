@@ -55,3 +55,9 @@ class UsageError(GraphBuilderError, ValueError):
         super().__init__(f"{option}: {problem}")
         self.option = option
         self.problem = problem
+
+
+class LimitError(InputError):
+    """An input past one of the reader's limits (graph_builder.limits): too big, too deep, too many of a thing.
+
+    An InputError, so the CLI gives its one line and exit code 2."""

@@ -51,7 +51,9 @@ MANDATE = re.compile(
 )
 # "article 4", "articles 19 and 20", "Chapter VII", "article 2, paragraph 1," ... followed by "of"
 UNIT = r"(?P<unit>[Aa]rticles?|[Cc]hapters?|[Pp]aragraphs?|[Rr]ules?|[Ss]ections?|[Pp]arts?|[Pp]rinciples?|[Gg]uidelines?|[Aa]nnex(?:es)?)"
-NUM = r"(?:\d{1,3}(?:\s*\([a-z0-9]{1,3}\))*(?:\s*bis|\s*ter)?|[IVXLC]{1,7}|[A-Z](?=\W))"
+# a number: 4, 4 (a), 4 bis; a roman numeral; a letter other than a roman digit (a lone "I" is read one way only:
+# two branches that both take it make a list of them try 2**n splits)
+NUM = r"(?:\d{1,3}(?:\s*\([a-z0-9]{1,3}\))*(?:\s*bis|\s*ter)?|[IVXLC]{1,7}|(?![IVXLC])[A-Z](?=\W))"
 PROVISION = re.compile(
     rf"(?<![\w-]){UNIT}\s+(?P<nums>{NUM}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+|\s+or\s+){NUM})*)"
     r"(?:\s*,\s*paragraphs?\s+\d{1,3}(?:\s*\([a-z]\))?\s*,)?"

@@ -60,7 +60,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 
 # a date printed after a resolution number, skipped inside lists
 _DATE = (
-    r"\s*,?\s+of\s+"  # "of" (", of" too)
+    r"(?:\s*,)?\s+of\s+"  # "of" (", of" too); never "\s*,?\s+", which splits a run of spaces n ways
     r"\d{1,2}(?:\s*(?:,|and|to|-)\s*\d{1,2})*"  # the day, or days: "25 and 27"
     rf"\s+{_MONTH}"  # the month
     r"(?:\s+\d{4}(?:\d{1,3}(?=[\s,;.]))?)?"  # the year, if printed (a footnote marker may stick to it: 201512)
@@ -72,7 +72,7 @@ _SEP = (
     r"\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?"  # ", " ", and " ", as well as "
     r"|and\s+|as\s+well\s+as\s+|or\s+|&\s*"  # " and " " or "
     r")"
-    r"(?:(?:and\s+)?(?:including|in\s+particular|notably|especially|most\s+recently|inter\s+alia)\s*,?\s*)?"  # ", including"
+    r"(?:(?:and\s+)?(?:including|in\s+particular|notably|especially|most\s+recently|inter\s+alia)\s*(?:,\s*)?)?"  # ", including"
 )
 # provision units, as printed before "of resolution" or after "resolution N,"
 _UNIT = (
@@ -88,7 +88,7 @@ _UNIT_WORD = {
 _PROV_NUM = (
     r"(?:\d{1,3}(?:\s?\([a-z]{1,4}\))*"  # paragraph 5, paragraph 5 (b)
     rf"|{ROMAN}"  # section VIII
-    r"|[A-Z])"  # part B
+    r"|(?![IVXLC])[A-Z])"  # part B; a roman digit is read as a numeral only (two readings of "I" backtrack 2**n)
     r"(?![\w/])"  # and nothing glued to it
 )
 # a list of provision numbers: "3 and 4", "3, 4 and 7", "3 to 5"
@@ -159,27 +159,29 @@ _PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w.'-]*)\s*\Z")  # the word before, 
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w.'-]*)\s+\Z")
 _DATE_RE = re.compile(_DATE)
 # between two lists of one organ: "decision 18/120 of 30 September 2011 and resolutions 24/14"
-_JOINED = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|or)?\s*")
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|or)\s*)?")
 _SEP_RE = re.compile(_SEP)
 # between numbers of one form only: "...(2015); 1612 (2005)", "1894 (2009) 2175 (2014)"
 _SEMI_RE = re.compile(r"\s*;\s*(?:and\s+)?")
 _SPACE_RE = re.compile(r"\s+")
 # a topic between two numbers of a list: "70/193 of 22 December 2015 on the proclamation of ..., 74/214"
 _TOPIC = (
-    r"\s*,?\s+(?:on|entitled|concerning|regarding|relating\s+to|related\s+to|pertaining\s+to"  # what it is about
+    r"(?:\s*,)?\s+(?:on|entitled|concerning|regarding|relating\s+to|related\s+to|pertaining\s+to"  # what it is about
     r"|establishing|endorsing|adopting|proclaiming|by\s+which|in\s+which|which)\s"
     r"(?:(?![Rr]esolution|[Dd]ecision|[Pp]aragraph|\.\s|\.\Z)[^\n]|\n){1,300}?"  # its words: no keyword, no sentence end
 )
-_TOPIC_RE = re.compile(_TOPIC + r"(?:" + _SEP + r"|\s*;\s*(?:and\s+)?)(?=(?:E?S-)?\d)")  # then a number
+# (the separator starts where the topic stops at a non-space: it is not tried at each space of a run)
+_TOPIC_RE = re.compile(_TOPIC + r"(?<!\s)(?:" + _SEP + r"|\s*;\s*(?:and\s+)?)(?=(?:E?S-)?\d)")  # then a number
 # "resolutions on Iraq, in particular 1500 (2003)": a topic after the keyword, then "including" and the numbers
 _LEAD_TOPIC = re.compile(
     r"(?:(?:on|concerning|regarding|relating\s+to)\s"  # on ...
     r"(?:(?![Rr]esolution|[Dd]ecision|[Pp]aragraph|\.\s|;)[^\n]|\n){1,200}?)?"  # the topic, if any
-    r",?\s*(?:including|in\s+particular|notably|especially|most\s+recently)\s+"  # including
+    r",?(?<!\s)\s*(?:including|in\s+particular|notably|especially|most\s+recently)\s+"  # including (the spaces
+    # after the topic are read here, not at each of them: the lazy topic would otherwise rescan them)
     r"(?=(?:E?S-)?\d)"  # then a number
 )
 # a list followed by the organ that adopted it: "resolution 5/14 of the United Nations Environment Assembly"
-_OF_THE = re.compile(r"\s*,?\s+of\s+the\s+(?=[A-Z])")
+_OF_THE = re.compile(r"(?:\s*,)?\s+of\s+the\s+(?=[A-Z])")
 # "resolution 60/1, paragraph 138" / "resolution 53/214, sections II and III"
 _PROV_AFTER = re.compile(r",\s+" + _UNIT + r"\s+(?P<nums>" + _PROV_LIST + r")")
 # "paragraph 5 of [the] ..." ending where the citation's head starts
@@ -205,7 +207,7 @@ def _organ_patterns(
     # "Human Rights Council resolution": the organ right before the keyword
     head = re.compile(rf"(?<![\w-])(?P<name>{alt})\s+\Z")
     # "the Human Rights Council, in its resolution": the organ that "its" stands for
-    back = re.compile(rf"(?<![\w-])(?P<name>{alt})\s*,?\s+(?:[a-z]+\s+){{0,2}}?(?:in|by|through|under|with)\s+\Z")
+    back = re.compile(rf"(?<![\w-])(?P<name>{alt})(?:\s*,)?\s+(?:[a-z]+\s+){{0,2}}?(?:in|by|through|under|with)\s+\Z")
     # "... of the General Assembly" after a list
     after = re.compile(rf"(?P<name>{alt})(?![\w-])")
     # "relevant resolutions adopted by the Human Rights Council, including resolution 36/6"
@@ -216,7 +218,7 @@ def _organ_patterns(
         rf"\s+(?:adopted\s+by|of)\s+the\s+(?P<name2>{alt}))"  # ... of the Council
         r"(?![\w-])(?:(?![Rr]esolution|[Dd]ecision|\.\s|;|\d)[\s\S]){0,160}?"  # a topic: no number, no keyword
         r",?\s*(?:including|in\s+particular|notably|especially|most\s+recently|inter\s+alia"
-        r"|the\s+(?:most\s+recent|latest|last)\s+(?:of\s+which|being)(?:\s+(?:being|is|are|was|were))?)\s*,?\s*\Z"
+        r"|the\s+(?:most\s+recent|latest|last)\s+(?:of\s+which|being)(?:\s+(?:being|is|are|was|were))?)\s*(?:,\s*)?\Z"
     )
     return head, back, after, including, here
 

@@ -146,9 +146,34 @@ def parse_line(line: str) -> dict | None:
         obj, _end = json.JSONDecoder().raw_decode(s)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:  # "[[[[...": the decoder recurses once per level
+        raise ValueError("not JSON the reader takes: nested too deeply") from None
     if not isinstance(obj, dict):
         raise ValueError(f"not a JSON object but {type(obj).__name__}")
+    if _SURROGATE.search(s) and _has_lone_surrogate(obj):
+        raise ValueError("holds a lone surrogate (\\ud800-\\udfff escape without its pair), which is no text")
     return obj
+
+
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # an escaped surrogate: only then can the object hold a lone one
+
+
+def _has_lone_surrogate(obj) -> bool:
+    """Any string, key or value, with a surrogate code point left unpaired (walked without recursion)."""
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        if isinstance(o, str):
+            try:
+                o.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(o, dict):
+            stack.extend(o.keys())
+            stack.extend(o.values())
+        elif isinstance(o, list):
+            stack.extend(o)
+    return False
 
 
 def read_metadata(path: str | PathLike) -> tuple[dict[str, MetadataRecord], list[tuple[int, str]]]:

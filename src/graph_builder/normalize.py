@@ -17,7 +17,7 @@ from .models import MappedText, TextBuilder
 # page numbers: "2/11", "Page 3", "- 4 -"
 PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-)\s*$")
 # job numbers printed in the footer: "02-55555 (E)", "2119209E", "*0255555*"
-JOB_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?|\d{7}[A-Z]|\*\d{7}\*)\s*$")
+JOB_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\d{7}[A-Z]|\*\d{7}\*)\s*$")
 # the rule above a page's footnotes
 RULE = re.compile(r"^\s*_{3,}\s*$")
 # a footnote: its marker, then its text ("1 See resolution 2200 A (XXI), annex.")
@@ -28,8 +28,8 @@ SYMBOL_LINE = re.compile(r"^\s*(?:United Nations\s+)?([A-Z]{1,6}(?:/[A-Za-z0-9.\
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\s?\.\s")
 # the line that closes a resolution: "Adopted unanimously at the 3226th meeting.", "53rd plenary meeting"
 CLOSING = re.compile(
-    r"^\s*(?:Adopted\s+(?:unanimously\s+|without\s+(?:a\s+)?vote\s+)?at\s+the\s+\d+\w*\s+meeting\b"
-    r"|\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting\s*\.?\s*$)"
+    r"^\s*(?:Adopted\s+(?:unanimously\s+|without\s+(?:a\s+)?vote\s+)?at\s+the\s+\d++\w*\s+meeting\b"
+    r"|\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting\s*(?:\.\s*)?$)"
 )
 
 
@@ -59,14 +59,22 @@ class Layout:
     furniture: tuple[tuple[int, int], ...]  # spans of page furniture removed
 
 
+# what ends a line: \r\n, \n, \r (mixed in one file too), and the breaks Unicode adds: vertical tab, form
+# feed, NEL (U+0085), the line and paragraph separators (U+2028, U+2029).  A form feed beside a line break
+# is the page break of text taken from a PDF ("...\n\f5. Welcomes"): it stays in its line, as white space
+# (no empty line, and the page's first line keeps its mark of a new page).
+LINE_BREAK = "\r\n\x0b\x0c\x85\u2028\u2029"
+_LINE = re.compile(rf"((?:(?:^|(?<=[\r\n]))\x0c)?[^{LINE_BREAK}]*(?:\x0c(?=[\r\n]))?)(?:\r\n|[{LINE_BREAK}]|$)")
+
+
 def split_lines(text: str) -> list[tuple[int, str]]:
-    """(start offset, line) for every line; any of \\r\\n, \\n, \\r ends a line."""
+    """(start offset, line without its break) for every line.  The text is not rewritten: offsets stay
+    those of the input, whatever breaks it uses."""
     out: list[tuple[int, str]] = []
-    for m in re.finditer(r"[^\r\n]*(?:\r\n|\n|\r|$)", text):
-        raw = m.group(0)
-        if not raw:
+    for m in _LINE.finditer(text):
+        if m.end() == m.start():
             continue
-        out.append((m.start(), raw.rstrip("\r\n")))
+        out.append((m.start(), m.group(1)))
     return out
 
 

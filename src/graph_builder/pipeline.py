@@ -12,6 +12,7 @@ from dataclasses import replace
 from .cover import organ_of_symbol, session_of_symbol
 from .decode import decode_text
 from .errors import InputError, SymbolError
+from .limits import check_document, check_lines, check_size
 from .models import DocumentInfo, Resolution, SourceDocument
 from .resolve import resolve
 from .symbols import UNSymbol
@@ -23,17 +24,23 @@ def looks_like_xml(data: bytes) -> bool:
 
 
 def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
-    """Read one input, XML or text, into clauses and footnotes."""
+    """Read one input, XML or text, into clauses and footnotes (LimitError past graph_builder.limits)."""
+    check_size(len(data), source)
     if looks_like_xml(data):
         from .akn import read_akn
 
         doc = read_akn(data, source)
         doc = replace(doc, info=given.with_defaults(doc.info))
     else:
+        from .normalize import LINE_BREAK
         from .segment import segment
 
-        doc = segment(decode_text(data, source), source, given)
-    return replace(doc, info=complete_info(doc.info))
+        text = decode_text(data, source)
+        check_lines(text, LINE_BREAK, source)
+        doc = segment(text, source, given)
+    doc = replace(doc, info=complete_info(doc.info))
+    check_document(doc)
+    return doc
 
 
 def complete_info(info: DocumentInfo) -> DocumentInfo:
@@ -53,6 +60,8 @@ def complete_info(info: DocumentInfo) -> DocumentInfo:
 def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
     p = Path(path)
     try:
+        if p.is_file():
+            check_size(p.stat().st_size, str(path))  # before reading a file too big into memory
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None

@@ -8,6 +8,7 @@ diagnostic, and so does a markup link that the text contradicts.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ SELF_NAMES = {
     "Commission on Human Rights": ("the commission",),
 }
 # a proper name of three capitalised words or more, to expand "the National Union" later
-PROPER_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w’'\-]+)(?:\s+(?:(?:of|for|the|on|de|du|des)\s+)*[A-Z][\w’'\-]+){2,12}")
+PROPER_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w’'\-]{1,60})(?:\s+(?:(?:of|for|the|on|de|du|des)\s+)*[A-Z][\w’'\-]+){2,12}")
 
 
 @dataclass
@@ -61,6 +62,14 @@ class UnitResult:
     diagnostics: list[Diagnostic]
     entity_spans: list[tuple[int, int, str, str]]  # clean start, end, kind, key of bodies/offices named
     reports: list[tuple[int, int, str]] = field(default_factory=list)  # "report of the X": clean span, author key
+    _report_ends: tuple[list[int], bool] | None = None
+
+    def report_ends(self, body: MappedText) -> tuple[list[int], bool]:
+        """The source offsets where the reports end, and whether they ascend; computed once per clause."""
+        if self._report_ends is None or len(self._report_ends[0]) != len(self.reports):
+            ends = [body.source_offset(e) for _, e, _ in self.reports]
+            self._report_ends = (ends, all(a <= b for a, b in zip(ends, ends[1:])))
+        return self._report_ends
 
 
 def resolve(doc: SourceDocument) -> Resolution:
@@ -90,10 +99,13 @@ def resolve(doc: SourceDocument) -> Resolution:
             actors = tuple(to_addressees(doc, sc.body, addressees(sc.body.text), unit.entity_spans, memory))
         clauses.append(Clause(sc.id, sc.kind, verb, concept, sc.span, sc.body.text, tuple(unit.references), actors,
                               tuple(fn.id for fn in notes_here), sc.heading))
+        first_marker: dict[str, int] = {}  # label -> offset of its first marker (one pass, not one per footnote)
+        for m in reversed(sc.markers):
+            first_marker[m.label] = m.source_offset
         for fn in notes_here:
             note = read_footnote(doc, fn, issuer, memory, diagnostics)
             footnotes.append(note)
-            remember_report(sc, unit, fn, note, memory)
+            remember_report(sc, unit, first_marker.get(fn.marker), note, memory)
     for fn in notes_by_anchor.get("", ()):
         footnotes.append(read_footnote(doc, fn, issuer, memory, diagnostics))
     order = {fn.id: i for i, fn in enumerate(doc.footnotes)}
@@ -115,27 +127,31 @@ def report_mentions(text: str, entity_spans: list[tuple[int, int, str, str]]) ->
     return out
 
 
-def remember_report(sc: SourceClause, unit: UnitResult, fn: SourceFootnote, note: Footnote, memory: Memory) -> None:
-    """A footnote that gives the symbols of a report the clause names: remember them as that author's report."""
+def remember_report(sc: SourceClause, unit: UnitResult, marker: int | None, note: Footnote, memory: Memory) -> None:
+    """A footnote that gives the symbols of a report the clause names: remember them as that author's report.
+    `marker` is the source offset of the footnote's first marker in the clause (None if it has none)."""
     symbols = tuple(r.key for r in note.references if r.kind == "document")
-    marker = next((m.source_offset for m in sc.markers if m.label == fn.marker), None)
     if not symbols or marker is None:
         return
-    before = [(s, e, key) for s, e, key in unit.reports if sc.body.source_offset(e) <= marker]
-    if before:
-        s, e, key = before[-1]
-        if marker - sc.body.source_offset(e) <= MARKER_WINDOW:
-            memory.reports[key] = symbols
+    ends, ordered = unit.report_ends(sc.body)
+    if ordered:  # the last report that ends by the marker, found by halving
+        i = bisect.bisect_right(ends, marker)
+        last = i - 1 if i else None
+    else:
+        last = max((i for i, end in enumerate(ends) if end <= marker), default=None)
+    if last is not None and marker - ends[last] <= MARKER_WINDOW:
+        memory.reports[unit.reports[last][2]] = symbols
 
 
 def report_short_forms(doc: SourceDocument, sc: SourceClause, unit: UnitResult, memory: Memory) -> None:
     """'the report of the Secretary-General' with no symbol or marker of its own: the report that author's
     latest cited report was (a short form, as "the Covenant" is)."""
-    marks = [m.source_offset for m in sc.markers]
+    marks = sorted(m.source_offset for m in sc.markers)
     inline = {r.key for r in unit.references if r.kind == "document"}
     for s, e, key in unit.reports:
         end = sc.body.source_offset(e)
-        if any(0 <= m - end <= MARKER_WINDOW for m in marks):
+        i = bisect.bisect_left(marks, end)
+        if i < len(marks) and marks[i] - end <= MARKER_WINDOW:
             continue  # its own footnote says which report
         symbols = memory.reports.get(key, ())
         if not symbols or inline & set(symbols):
@@ -333,7 +349,7 @@ def is_issuer_mention(text: str, n: NameMatch) -> bool:
     if ISSUER_BEFORE.search(text, max(0, n.start - 40), n.start):
         return True
     after = text[n.end:n.end + 40]
-    return bool(re.match(r"\s+(?:(?:and\s+[\w\s]{3,40}?\s+)?resolutions?|decisions?|presidential\s+statements?|agreed\s+conclusions)\b", after))
+    return bool(re.match(r"\s+(?:(?:and\s++[\w\s]{3,40}?(?<!\s)\s+)?resolutions?|decisions?|presidential\s+statements?|agreed\s+conclusions)\b", after))
 
 
 def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: str = "") -> None:

@@ -180,6 +180,14 @@ def main() -> None:
     write("no_inputs/README.md", "Nothing to build here.\n")
     write("no_inputs/scan.pdf", tiny_pdf())
     # a folder of good and bad files
+    # line breaks other than \n (issue 9): each must read as the same clauses as good.txt
+    for name, brk in (("breaks_u2028.txt", "\u2028"), ("breaks_u2029.txt", "\u2029"), ("breaks_nel.txt", "\x85"),
+                      ("breaks_formfeed.txt", "\f"), ("breaks_vtab.txt", "\v"), ("breaks_cr.txt", "\r"),
+                      ("breaks_crlf.txt", "\r\n")):
+        write(name, good.replace("\n", brk).encode("utf-8"))
+    # \r\n, \r and \n in turn, line by line
+    ends = ("\r\n", "\r", "\n")
+    write("breaks_mixed.txt", "".join(ln + ends[i % 3] for i, ln in enumerate(good.split("\n"))).encode("utf-8"))
     write("mixed/a_good.txt", good)
     write("mixed/b_good.xml", akn)
     write("mixed/c_empty.txt", b"")

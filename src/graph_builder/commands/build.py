@@ -14,7 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..build import (DEFAULT_TIMEOUT, Settings, build_corpus, build_file, diagnostics_jsonl, expand_inputs,
-                     findings_of, findings_summary, output_folder, write_outputs)
+                     findings_of, findings_summary, metadata_problems, output_folder,
+                     write_outputs)
 from ..cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
 from ..contract import to_contract
 from ..errors import InputError, OutputError, UsageError
@@ -70,6 +71,9 @@ def run(args) -> int:
     for m in args.metadata:
         if not Path(m).exists():
             raise InputError(m, "no such metadata file or folder")
+    if args.metadata and not args.quiet:
+        for f, n, why in metadata_problems(tuple(args.metadata)):
+            warn(f"{f}: line {n}: {why}; skipped")
     folders = [p for p in args.inputs if Path(p).is_dir()]
     files = list(expand_inputs(args.inputs))
     if not files:
