@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Entry, fold, gazetteer
+from .open_names import find_open_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,10 @@ class NameMatch:
     short: str = ""  # the folded short form ("the covenant"); entries then are the candidates
     mandate: str = ""  # a mandate title not in the gazetteer, keyed as printed
     mandate_kind: str = "office"
+    open_kind: str = ""  # a name read by its construction (open_names.py): body | office | instrument
+    head: str = ""  # its head noun, as printed: "Institute", "Working Group"
+    of_short: str = ""  # "Governing Board of the Institute": the folded short form after "of" ("the institute")
+    acronym: str = ""  # "(UNAFRI)" printed right after the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +106,29 @@ def find_names(text: str) -> list[NameMatch]:
             continue
         key = fold("the " + re.sub(r"\s+", " ", m.group("title")))
         found.append(NameMatch(m.start(), m.end(), m.group(0), g.short_forms.get(key, ()), short=key))
+    found = with_open_names(text, found)
     found.sort(key=lambda n: (n.start, -n.end))
     return found
+
+
+def with_open_names(text: str, found: list[NameMatch]) -> list[NameMatch]:
+    """Add the names read by their construction (open_names.py).  A gazetteer name wins where the two
+    overlap, unless the new name holds it whole ("General Conference of the International Atomic Energy
+    Agency" over the Agency); a short form is added only where nothing else was found."""
+    atoms = [(n.start, n.end, n.entries[0].kind if n.entries else "office") for n in found if not n.short]
+    out = list(found)
+    for o in find_open_names(text, atoms):
+        over = [n for n in out if n.start < o.end and o.start < n.end]
+        if o.full or o.of_short:
+            if any(n.start < o.start or n.end > o.end or (n.start, n.end) == (o.start, o.end) for n in over):
+                continue
+            out = [n for n in out if n not in over]
+            out.append(NameMatch(o.start, o.end, o.text, (), open_kind=o.kind, head=o.head, of_short=o.of_short,
+                                 acronym=o.acronym))
+        elif not over:
+            out.append(NameMatch(o.start, o.end, o.text, (), short=fold("the " + o.text), open_kind=o.kind,
+                                 head=o.head))
+    return out
 
 
 # "his Special Representative", "its Special Rapporteur", "the Secretary-General’s Special Envoy"

@@ -276,13 +276,15 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
                  unit_id: str) -> tuple[str, str, bool] | None:
     """(kind, key, is_short_form) for one name found, or None when it stands for nothing to key."""
     g = gazetteer()
+    if n.open_kind and not n.short:
+        return resolve_open(n, issuer, memory, diags, body, unit_id)
     if n.entries and not n.short:
         if len(n.entries) > 1:  # a collective name: each member
             for e in n.entries:
                 remember(memory, e.kind, e.name, e)
             return (n.entries[0].kind, "\x00".join(e.name for e in n.entries), False)
         e = n.entries[0]
-        if e.kind == "body" and is_issuer_mention(text, n):
+        if e.kind == "body" and is_issuer_mention(text, n, e.name):
             return None  # "Human Rights Council resolution 49/18": the issuer is part of the citation
         remember(memory, e.kind, e.name, e)
         return ("organization" if e.kind == "body" and not e.un else e.kind, e.name, False)
@@ -297,6 +299,8 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
         return None  # the issuing organ naming itself
     hit = memory.last_by_short.get(n.short)
     if hit is not None:
+        if hit[0] == "body" and hit[1] in ISSUING_ORGANS and is_issuer_mention(text, n, hit[1]):
+            return None  # "in which the Assembly adopted": the author of the resolution cited
         return (hit[0], hit[1], True)
     if n.mandate:
         # "the Special Representative of the Secretary-General" with no mandate named: qualify by the country
@@ -324,16 +328,120 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
     return None
 
 
+def resolve_open(n: NameMatch, issuer: str, memory: Memory, diags: list[Diagnostic], body: MappedText,
+                 unit_id: str) -> tuple[str, str, bool] | None:
+    """A name read by its construction: keyed by its printed name (or the official name the data gives it);
+    "Governing Board of the Institute" by what "the Institute" stands for."""
+    g = gazetteer()
+    printed = re.sub(r"\s+", " ", n.text).strip()
+    printed = re.sub(r"(?<=\w)- (?=[A-Z])", "-", printed)  # "Trade- Related": a hyphen the line broke after
+    short_form = False
+    if n.of_short:
+        inner = short_target(n.of_short, issuer, memory)
+        if inner is None:
+            diags.append(diagnostic(body, unit_id, n.start, n.end, "unresolved-short-form",
+                                    f"“{n.text}”: “{n.of_short}” has nothing named before it to stand for"))
+            return None
+        prefix = printed[:printed.rfind(" of the ")]
+        printed = f"{prefix[:1].upper()}{prefix[1:]} of the {inner[1]}"
+        short_form = True
+    entry = g.surfaces.get(fold(printed)) or g.by_name.get((n.open_kind, fold(printed)))
+    if entry is not None:
+        remember(memory, entry.kind, entry.name, entry)
+        return ("organization" if entry.kind == "body" and not entry.un else entry.kind, entry.name, short_form)
+    kind = n.open_kind
+    if kind in ("body", "office") and not_un(printed):
+        kind = "organization"
+    remember_open(memory, kind, printed, n)
+    return (kind, printed, short_form)
+
+
+def short_target(short: str, issuer: str, memory: Memory) -> tuple[str, str] | None:
+    """What a short form ("the Institute", "the Council") stands for here, or None."""
+    if short.casefold() in SELF_NAMES.get(issuer, ()):
+        return ("body", issuer)
+    hit = memory.last_by_short.get(short)
+    if hit is not None:
+        return hit
+    standalone = [e for e in gazetteer().short_forms.get(short, ()) if e.standalone]
+    if len(standalone) == 1:
+        return (standalone[0].kind, standalone[0].name)
+    return None
+
+
+# a body of a State or of an organisation outside the UN: "National Human Rights Commission", "Iraqi
+# Governing Council", "Peace and Security Council of the African Union"
+def not_un(name: str) -> bool:
+    g = gazetteer()
+    words = name.split(" ")
+    if words[0] in ("National", "Transitional", "Federal", "Presidential", "Provincial", "Regional"):
+        return True
+    head_end = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "against", "to", "in")), len(words))
+    for m in g.country_pattern.finditer(" ".join(words[:head_end])):
+        return True
+    for m in g.pattern.finditer(name):
+        e = g.surfaces.get(m.group(0)) or g.surfaces.get(fold(m.group(0)))
+        if e is not None and e.kind == "body" and not e.un:
+            return True
+    return False
+
+
+def remember_open(memory: Memory, kind: str, key: str, n: NameMatch) -> None:
+    """The short forms of a name read by its construction: "the Institute", "the African Institute", its
+    acronym and "(the Hodeidah Agreement)"."""
+    before = n.text[:n.text.find(n.head)] if n.head and n.head in n.text else ""
+    mods = before.split()
+    shorts = {fold("the " + n.head)}
+    for k in range(1, min(3, len(mods)) + 1):
+        shorts.add(fold("the " + " ".join(mods[-k:]) + " " + n.head))
+    if n.head.endswith(("Group", "Conference", "Committee", "Commission", "Council", "Board")) and kind == "body":
+        pass
+    if n.acronym:
+        shorts.add(n.acronym)
+    for s in shorts:
+        memory.last_by_short[s] = (kind, key)
+
+
 ISSUER_BEFORE = re.compile(r"(?:resolutions?|decisions?|statements?|(?:Official\s+)?Records)\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?$", re.I)
 
 
-def is_issuer_mention(text: str, n: NameMatch) -> bool:
+# "resolutions of the Council and the Commission on Human Rights": the second issuer of one citation
+ISSUER_LIST_BEFORE = re.compile(r"(?:resolutions?|decisions?)\s+of\s+the\s+[\w’'\- ]{2,60}\s+and\s+(?:of\s+)?(?:the\s+)?$", re.I)
+# "International Atomic Energy Agency General Conference resolution …", "… general recommendation No. 39"
+ISSUER_AFTER = re.compile(r"\s+(?:(?:and\s+[\w\s]{3,40}?\s+)?resolutions?|decisions?|presidential\s+statements?"
+                          r"|agreed\s+conclusions|general\s+(?:recommendations?|comments?)"
+                          r"|(?:[A-Z][\w\-]+\s+){1,3}resolutions?)\b")
+# the organ as the author of what the clause cites: "the General Assembly, in its resolution 74/229,
+# encouraged", "adopted by the General Assembly in its resolution 75/284", "by the General Assembly in the
+# annex to its resolution 1145 (XII)"
+AUTHOR_AFTER = re.compile(r"\s*,?\s+in\s+(?:the\s+annex\s+to\s+)?(?:its|their)\s+(?:resolutions?|decisions?)\b")
+# "in its resolution 76/205 of 17 December 2021, the General Assembly acknowledged", "in which the Assembly
+# adopted", "in the same resolution, the General Assembly", "the records of the eightieth session of the
+# General Assembly"
+AUTHOR_BEFORE = re.compile(
+    r"(?:in\s+(?:its|the\s+same|that|this|the\s+said)\s+(?:resolutions?|decisions?)\b[^;()]{0,140}?,\s+|in\s+which\s+|"
+    r"records\s+of\s+the\s+[\w\-]+\s+(?:regular\s+|special\s+)?session\s+of\s+)(?:the\s+)?$")
+# the organs whose resolutions carry UN symbols: named as what a cited resolution of theirs did, they are its author
+ISSUING_ORGANS = frozenset({"General Assembly", "Security Council", "Economic and Social Council",
+                            "Human Rights Council", "Commission on Human Rights", "Trusteeship Council"})
+
+
+def is_issuer_mention(text: str, n: NameMatch, key: str = "") -> bool:
     """'General Assembly resolution 70/1', 'resolutions of the Security Council', 'Official Records of the
-    General Assembly': the organ as the issuer of a citation, which is no body reference."""
+    General Assembly', 'in its resolution 76/205, the General Assembly acknowledged': the organ as the issuer
+    or author of a citation, which is no body reference (the contract's issuer rule)."""
     if ISSUER_BEFORE.search(text, max(0, n.start - 40), n.start):
         return True
-    after = text[n.end:n.end + 40]
-    return bool(re.match(r"\s+(?:(?:and\s+[\w\s]{3,40}?\s+)?resolutions?|decisions?|presidential\s+statements?|agreed\s+conclusions)\b", after))
+    if ISSUER_LIST_BEFORE.search(text, max(0, n.start - 90), n.start):
+        return True
+    if ISSUER_AFTER.match(text, n.end):
+        return True
+    if key in ISSUING_ORGANS:
+        if AUTHOR_AFTER.match(text, n.end):
+            return True
+        if AUTHOR_BEFORE.search(text, max(0, n.start - 200), n.start):
+            return True
+    return False
 
 
 def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: str = "") -> None:
