@@ -106,6 +106,12 @@ def find_names(text: str) -> list[NameMatch]:
             continue
         key = fold("the " + re.sub(r"\s+", " ", m.group("title")))
         found.append(NameMatch(m.start(), m.end(), m.group(0), g.short_forms.get(key, ()), short=key))
+    # a collective name said of one instrument ("… Organized Crime and the Protocols thereto") counts only
+    # right after that instrument
+    after = g.collection_after
+    found = [n for n in found if n.short or len(n.entries) < 2 or fold(n.text) not in after
+             or any(m.end <= n.start and n.start - m.end <= 12 and m.entries and m.entries[0].id == after[fold(n.text)]
+                    for m in found)]
     found = with_open_names(text, found)
     found.sort(key=lambda n: (n.start, -n.end))
     return found

@@ -43,6 +43,7 @@ class Gazetteer:
     entries: dict[tuple[str, str], Entry]
     surfaces: dict[str, Entry]  # folded surface -> entry
     collections: dict[str, tuple[Entry, ...]]  # folded collective name -> its instruments
+    collection_after: dict[str, str]  # folded collective name -> id of the instrument it must follow ("Protocols thereto")
     short_forms: dict[str, tuple[Entry, ...]]  # folded short form -> entries that use it
     countries: dict[str, str]  # folded name or adjective -> country name
     pattern: re.Pattern[str]  # every surface and collective name
@@ -142,6 +143,7 @@ def gazetteer() -> Gazetteer:
             for s in e.short:
                 short_forms.setdefault(fold(s), []).append(e)
     collections: dict[str, tuple[Entry, ...]] = {}
+    collection_after: dict[str, str] = {}
     try:
         inst = load_toml("instruments.toml")
     except FileNotFoundError:
@@ -150,6 +152,8 @@ def gazetteer() -> Gazetteer:
         members = tuple(entries[("instrument", m)] for m in c["members"] if ("instrument", m) in entries)
         if members:
             collections[fold(c["name"])] = members
+            if c.get("after"):
+                collection_after[fold(c["name"])] = c["after"]
     countries: dict[str, str] = {}
     try:
         for c in load_toml("countries.toml").get("country", []):
@@ -171,6 +175,7 @@ def gazetteer() -> Gazetteer:
         entries=entries,
         surfaces=surfaces,
         collections=collections,
+        collection_after=collection_after,
         short_forms={k: tuple(v) for k, v in short_forms.items()},
         countries=countries,
         pattern=bounded(alternation),

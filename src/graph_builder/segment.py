@@ -120,7 +120,8 @@ class Segmenter:
         if prev_end == ":" and self.current is not None and not self.current.sub and DRAFT_FOLLOWS.search(
                 " ".join(ln.text.strip() for ln in self.current.lines[-3:])) and (line.blank_before or line.indent):
             self.open_component()
-        boundary = line.blank_before or line.indent > 0 or self.current is None
+        # the first line after the enacting formula opens a paragraph, blank line or not ("… Council,\nConscious")
+        boundary = line.blank_before or line.indent > 0 or self.current is None or self.current.role == "formula"
 
         sm = SECTION.match(line.text)
         if sm and boundary and (self.current is None or prev_end in ",;:." or self.current.kind == "heading"):
@@ -396,11 +397,17 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
     info = given.with_defaults(info)
 
     seg = Segmenter()
+    prev = ""
     for ln in lines[body_start:closing_at]:
-        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90:
-            seg.new_statement()  # the enacting formula is no clause
+        # the enacting formula is no clause; "Council," ending a wrapped sentence ("… the President of the
+        # Security / Council,") is no formula
+        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and (
+                ln.blank_before or not prev or prev[-1:] in ",;:." or ln.text.lstrip().startswith("The ")):
+            seg.new_statement()
+            prev = ""
             continue
         seg.feed(ln)
+        prev = ln.text.rstrip()
     paras = seg.assign_ids()
 
     # join each paragraph's lines, find footnote markers in order, then rebuild without them
