@@ -211,7 +211,9 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
                 t = toks[j][2]
                 if not gap_ok(j) and t not in (",", ":", "("):
                     break
-                if toks[j][0] in atom_at_start and j > end + 1 and toks[j - 1][2] in w.connectors:
+                if toks[j][0] in atom_at_start and j > end + 1 and toks[j - 1][2] in w.connectors and not (
+                        atom_at_start[toks[j][0]][1] == "office" and "to" in {x[2] for x in toks[end + 1:j]}):
+                    # (an office after "to" is whom a letter went to: "… Organization to the Secretary-General")
                     # a known name as complement: "General Conference of the International Atomic Energy Agency"
                     a_end = atom_at_start[toks[j][0]][0]
                     k = j
@@ -344,3 +346,23 @@ LOWER_OFFICE = re.compile(
     r"(?<![\w-])(?P<head>director|president|chair|chairperson|executive\s+director|executive\s+secretary)"
     r"\s+of\s+the\s+(?P<tail>(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w’'\-]*)(?![\w-])(?!\s+(?:of|on|for)\s+[A-Z])"
 )
+
+
+def head_short_forms(name: str) -> set[str]:
+    """The short forms a full name gives by its head noun, folded: "Durban Review Conference" -> "the conference",
+    "the review conference", "the durban review conference"; "Governing Board of the …" -> "the governing board",
+    "the board".  Empty when the name has no head."""
+    w = name_words()
+    words = name.split(" ")
+    cut = next((i for i, x in enumerate(words) if x in w.connectors or x in (",", ":")), len(words))
+    lead = words[:cut]
+    for size in range(min(w.max_head, len(lead)), 0, -1):
+        for i in range(len(lead) - size, -1, -1):
+            if tuple(lead[i:i + size]) in w.heads and i + size == len(lead):
+                head = " ".join(lead[i:i + size])
+                mods = [m for m in lead[:i] if not m[:1].isdigit()]
+                out = {fold("the " + head)}
+                for k in range(1, min(3, len(mods)) + 1):
+                    out.add(fold("the " + " ".join(mods[-k:]) + " " + head))
+                return out
+    return set()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .actors import ActorMention, addressees
 from .cover import ordinal_number, organ_of_symbol
 from .find_names import NameMatch, find_names, find_provisions
+from .open_names import head_short_forms
 from .find_symbols import find_symbol_references
 from .gazetteer import Entry, fold, gazetteer
 from .models import (Addressee, Clause, Diagnostic, Footnote, MappedText, Reference, Resolution, SourceClause,
@@ -390,12 +391,10 @@ def remember_open(memory: Memory, kind: str, key: str, n: NameMatch) -> None:
     """The short forms of a name read by its construction: "the Institute", "the African Institute", its
     acronym and "(the Hodeidah Agreement)"."""
     before = n.text[:n.text.find(n.head)] if n.head and n.head in n.text else ""
-    mods = before.split()
+    mods = [m for m in before.split() if not m[:1].isdigit()]
     shorts = {fold("the " + n.head)}
     for k in range(1, min(3, len(mods)) + 1):
         shorts.add(fold("the " + " ".join(mods[-k:]) + " " + n.head))
-    if n.head.endswith(("Group", "Conference", "Committee", "Commission", "Council", "Board")) and kind == "body":
-        pass
     if n.acronym:
         shorts.add(n.acronym)
     for s in shorts:
@@ -449,6 +448,8 @@ def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: st
     shorts: set[str] = set()
     if entry is not None:
         shorts.update(fold(s) for s in entry.short)
+        if entry.kind in ("body", "instrument") and entry.un:
+            shorts.update(head_short_forms(entry.name))  # "the Conference", "the Review Conference"
     if title:
         shorts.add(fold("the " + title.split(" of ")[0].split(" on ")[0].split(" for ")[0]))
     elif kind == "office":

@@ -411,8 +411,8 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
     prev = ""
     for ln in lines[body_start:closing_at]:
         # the enacting formula is no clause; "Council," ending a wrapped sentence ("… the President of the
-        # Security / Council,") is no formula
-        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and (
+        # Security / Council,") is no formula, nor a clause ("Noting the Durban Review Conference,")
+        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and not starts_clause(ln.text.strip()) and (
                 ln.blank_before or not prev or prev[-1:] in ",;:." or ln.text.lstrip().startswith("The ")):
             seg.new_statement()
             prev = ""
