@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .actors import ActorMention, addressees
 from .cover import ordinal_number, organ_of_symbol
@@ -54,6 +55,7 @@ class Memory:
     last_decision: str = ""
     proper_names: dict[str, None] = field(default_factory=dict)  # each once, in order: a list grew with the text
     countries: Counter = field(default_factory=Counter)
+    last_footnote: tuple[Reference, ...] = ()  # what the footnote before said, for an "Ibid."
 
 
 @dataclass
@@ -149,11 +151,24 @@ def report_short_forms(doc: SourceDocument, sc: SourceClause, unit: UnitResult, 
     unit.references.sort(key=lambda r: (r.span, r.kind, r.key))
 
 
+# 'entitled "Nuclear security"': the title of what the clause cites
+QUOTED_TITLE = re.compile(r"entitled\s+[“\"]([^”\"]{2,400})[”\"]")
+# a footnote that says only "Ibid.": the same source as the footnote before it
+IBID = re.compile(r"^\s*(?:\d{1,3}\s+)?Ibid\.?\s*$")
+
+
 def read_footnote(doc: SourceDocument, fn: SourceFootnote, issuer: str, memory: Memory,
                   diagnostics: list[Diagnostic]) -> Footnote:
     unit = read_unit(doc, fn.id, fn.body, fn.links, issuer, memory)
     diagnostics.extend(unit.diagnostics)
-    return Footnote(fn.id, fn.marker, fn.anchor, fn.span, fn.body.text, tuple(unit.references))
+    refs = tuple(unit.references)
+    m = IBID.match(fn.body.text)
+    if m and not refs and memory.last_footnote:
+        span = fn.body.source_span(0, len(fn.body.text.rstrip()))
+        refs = tuple(Reference(r.kind, r.key, doc.text[span[0]:span[1]], span, short_form=True, target=r.target,
+                               unit=r.unit, number=r.number) for r in memory.last_footnote)
+    memory.last_footnote = refs
+    return Footnote(fn.id, fn.marker, fn.anchor, fn.span, fn.body.text, refs)
 
 
 def clause_verb(sc: SourceClause) -> tuple[str, str]:
@@ -222,6 +237,11 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
                                     f"“{m.group(0)}” has no resolution named before it"))
     # instruments, bodies, offices, their short forms, provisions
     names = find_names(text)
+    # names inside a cited text's quoted title are no references of this clause ('GC(69)/RES/16 A, entitled
+    # "Staffing of the Agency's Secretariat"'); a name that is the whole title is
+    titles = [(m.start(1), m.end(1)) for m in QUOTED_TITLE.finditer(text)]
+    if titles:
+        names = [n for n in names if not any(s <= n.start and n.end <= e and (n.start, n.end) != (s, e) for s, e in titles)]
     resolved: list[tuple[str, str, bool] | None] = []
     for n in names:
         resolved.append(resolve_name(n, text, issuer, memory, diags, body, unit_id))
@@ -347,6 +367,10 @@ def resolve_open(n: NameMatch, issuer: str, memory: Memory, diags: list[Diagnost
         printed = f"{prefix[:1].upper()}{prefix[1:]} of the {inner[1]}"
         short_form = True
     entry = g.surfaces.get(fold(printed)) or g.by_name.get((n.open_kind, fold(printed)))
+    if entry is None and n.head and not n.of_short and printed.find(n.head + " ") > 0:
+        # "World Trade Organization Agreement on Trade-Related Aspects …": the issuer before a title the data knows
+        tail = printed[printed.find(n.head + " "):]
+        entry = g.surfaces.get(fold(tail)) or surfaces_casefolded().get(tail.casefold())
     if entry is not None:
         remember(memory, entry.kind, entry.name, entry)
         return ("organization" if entry.kind == "body" and not entry.un else entry.kind, entry.name, short_form)
@@ -355,6 +379,15 @@ def resolve_open(n: NameMatch, issuer: str, memory: Memory, diags: list[Diagnost
         kind = "organization"
     remember_open(memory, kind, printed, n)
     return (kind, printed, short_form)
+
+
+@cache
+def surfaces_casefolded() -> dict[str, Entry]:
+    """The gazetteer's surfaces whatever their case: a title printed "Trade-related" is still the title."""
+    out: dict[str, Entry] = {}
+    for k, e in gazetteer().surfaces.items():
+        out.setdefault(k.casefold(), e)
+    return out
 
 
 def short_target(short: str, issuer: str, memory: Memory) -> tuple[str, str] | None:
