@@ -106,6 +106,12 @@ def resolve(doc: SourceDocument) -> Resolution:
 
 REPORT_LEAD = re.compile(r"(?:^|\s)(?:reports?|note|notes|letter|letters|communications?)\s+of\s+(?:the\s+)?$")
 MARKER_WINDOW = 60  # characters between a report's mention and its footnote marker
+REPORT_FOOTNOTE_WINDOW = 100  # the same, when the footnote gives documents only
+# a document named between a report and a footnote marker: the marker is that document's
+OTHER_DOCUMENT = re.compile(r"\b(?:proposals?|letters?|notes?|statements?|plans?|communications?|memorand(?:um|a)"
+                            r"|declarations?|agreements?|reports?)\b")
+# "the Secretary-General’s report": the author before the report
+POSSESSIVE_REPORT = re.compile(r"[’']s\s+(?:\w+\s+)?(?:report|note)\b")
 
 
 def report_mentions(text: str, entity_spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
@@ -115,6 +121,10 @@ def report_mentions(text: str, entity_spans: list[tuple[int, int, str, str]]) ->
         lead = REPORT_LEAD.search(text, max(0, s - 30), s)
         if lead:
             out.append((lead.start(), e, key))
+            continue
+        poss = POSSESSIVE_REPORT.match(text, e)
+        if poss:
+            out.append((s, poss.end(), key))
     return out
 
 
@@ -127,7 +137,12 @@ def remember_report(sc: SourceClause, unit: UnitResult, fn: SourceFootnote, note
     before = [(s, e, key) for s, e, key in unit.reports if sc.body.source_offset(e) <= marker]
     if before:
         s, e, key = before[-1]
-        if marker - sc.body.source_offset(e) <= MARKER_WINDOW:
+        # "the report of the Secretary-General submitted pursuant to paragraph 2 of resolution 431 (1978)61":
+        # a footnote giving a document's symbol is the report's, though a resolution is cited in between
+        window = REPORT_FOOTNOTE_WINDOW if all(r.kind == "document" for r in note.references) else MARKER_WINDOW
+        between = sc.body.text[e:e + max(0, marker - sc.body.source_offset(e))]
+        # "… on the implementation of the proposal for a settlement 64": the marker is the proposal's
+        if marker - sc.body.source_offset(e) <= window and not OTHER_DOCUMENT.search(between):
             memory.reports[key] = symbols
 
 

@@ -342,7 +342,12 @@ def marker_patterns(label: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<![\d/.,])(?<!No\. )(?:19[4-9]\d|20[0-3]\d)(?P<m>{lab})(?!\d)"),
         # left alone after the clause's final comma: "of 25 and 27 May 1993, 10"
         re.compile(rf"(?<=[,;.])\s+(?P<m>{lab})\s*$"),
-    )
+    ) + ((
+        # OCR'd volumes (cr-unsc) print a spaced marker, numbered through the volume, before "and" or a comma:
+        # "resolution 431 (1978) 61 and his", "the Namibian situation 64 and"; never after a unit word
+        re.compile(rf"(?<=[a-z)])(?<!paragraph)(?<!paragraphs)(?<!resolution)(?<!resolutions)(?<!article)"
+                   rf"(?<!articles)(?<!chapter)(?<!session)(?<!annex)\s(?P<m>{lab})(?=\s+and\s|\s*,)"),
+    ) if len(label) >= 2 else ())
 
 
 def find_markers(paras: list[tuple[str, MappedText]], labels: list[str]) -> tuple[dict[str, tuple[str, int, int]], list[str]]:
