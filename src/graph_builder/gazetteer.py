@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 from .verbs import load_toml
 
@@ -50,6 +51,8 @@ class Gazetteer:
     short_pattern: re.Pattern[str]  # every short form
     country_pattern: re.Pattern[str]
     by_name: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (kind, folded official name) -> entry
+    # names the open-world recogniser finds, as reviewed (data/names_reviewed.tsv): folded name -> (verdict, official)
+    reviewed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def fold(s: str) -> str:
@@ -171,8 +174,19 @@ def gazetteer() -> Gazetteer:
     if acronyms:
         # acronyms are matched case-sensitively, as printed
         alternation = "(?:" + alternation + "|" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True)) + ")"
+    reviewed: dict[str, tuple[str, str]] = {}
+    try:
+        table = resources.files("graph_builder.data").joinpath("names_reviewed.tsv").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        table = ""
+    for line in table.splitlines():
+        if not line.strip() or line.startswith(("#", "verdict\t")):
+            continue
+        verdict, _kind, name, official = (line.split("\t") + ["", "", "", ""])[:4]
+        reviewed[fold(name)] = (verdict, official)
     return Gazetteer(
         entries=entries,
+        reviewed=reviewed,
         surfaces=surfaces,
         collections=collections,
         collection_after=collection_after,

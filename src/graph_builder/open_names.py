@@ -34,6 +34,7 @@ from .verbs import load_toml, verb_table
 TOKEN = re.compile(r"[\w’'][\w’']*(?:[-/–‑][\w’']+)*|[^\s\w]")
 YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d(?:[–-](?:1[89]|20)?\d\d)?$")
 NUMBER = re.compile(r"\d{1,4}$")
+ROMAN_NUMBER = re.compile(r"(?:[IVX]{1,5}|\d{1,3})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +133,19 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
     def comp_word(i: int) -> bool:
         """A capitalised word a complement runs on through ("States Parties" too, which no modifier is)."""
         t = toks[i][2]
+        if t.endswith(("’s", "'s")) and not (i + 1 < n and toks[i + 1][2][:1].isupper()):
+            return False  # "… and of the Council’s decisions": a possessive opens another phrase
         return t[:1].isupper() and t.casefold() not in w.verb_words and t not in w.never_in_names \
             and not in_atom(toks[i][0])
+
+    def run_reaches_head(k: int) -> bool:
+        """Do the capitalised words from token k on, directly after a head, reach another head or a number
+        ("Framework Convention", "Working Group III", "Strategy 2021–2026")?"""
+        while k < n and gap_ok(k) and (is_cap(toks[k][2]) or ROMAN_NUMBER.match(toks[k][2])):
+            if ROMAN_NUMBER.match(toks[k][2]) or toks[k][2][:1].isdigit() or (head_at(k) and not head_at(k)[2]):
+                return True
+            k += 1
+        return False
 
     def run_has_head(k: int) -> bool:
         """Do the capitalised words from token k on hold a head or start a known name?"""
@@ -212,8 +224,8 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
                 if not gap_ok(j) and t not in (",", ":", "("):
                     break
                 if toks[j][0] in atom_at_start and j > end + 1 and toks[j - 1][2] in w.connectors and not (
-                        atom_at_start[toks[j][0]][1] == "office" and "to" in {x[2] for x in toks[end + 1:j]}):
-                    # (an office after "to" is whom a letter went to: "… Organization to the Secretary-General")
+                        atom_at_start[toks[j][0]][1] == "office" and toks[end + 1][2] != "of"):
+                    # (an office only after "of": after "to" or "from" it is whom a letter went to or came from)
                     # a known name as complement: "General Conference of the International Atomic Energy Agency"
                     a_end = atom_at_start[toks[j][0]][0]
                     k = j
@@ -222,6 +234,8 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
                     end, j = k - 1, k
                     generic_only = False
                     continue
+                if j == complement_start and j == end + 1 and cap_word(j) and not run_reaches_head(j):
+                    break  # "Programme Management Officer", "Bonn Conference Conclusions": the head ended the name
                 if (comp_word(j) if j > complement_start or toks[j - 1][2] in w.connectors else cap_word(j)) and j == end + 1:
                     end = j
                     j += 1
@@ -237,7 +251,11 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
                     if toks[k][0] not in atom_at_start and not is_cap(toks[k][2]):
                         break
                     joined = [x[2] for x in toks[j:k]]
-                    if "and" in joined and run_has_head(k):
+                    if "and" in joined and (kind == "office" or run_has_head(k) or not any(
+                            x[2] in w.connectors and x[2] not in ("and", "the") for x in toks[complement_start:j])):
+                        # "… and" joins words of a complement, never two names: "Pacific Islands Forum and the
+                        # Caribbean Community", "West Bank and the Gaza Strip"
+                        # an office is one person's: "Chair of the Special Committee and the Chief Minister"
                         break  # "… and the General Assembly", "… and the Committee on …": another name
                     if toks[k][0] in atom_at_start:
                         j = k

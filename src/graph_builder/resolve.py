@@ -390,7 +390,12 @@ def resolve_open(n: NameMatch, issuer: str, memory: Memory, diags: list[Diagnost
         remember(memory, entry.kind, entry.name, entry)
         return ("organization" if entry.kind == "body" and not entry.un else entry.kind, entry.name, short_form)
     kind = n.open_kind
-    if kind in ("body", "office") and not_un(printed):
+    verdict, official = g.reviewed.get(fold(printed), ("", ""))
+    if verdict == "no":
+        return None  # reviewed: not a name ("Commitments and Actions")
+    if verdict == "alias" and official:
+        printed = official
+    if kind in ("body", "office") and (verdict == "other" or (verdict != "un" and not_un(printed))):
         kind = "organization"
     remember_open(memory, kind, printed, n)
     return (kind, printed, short_form)
@@ -427,6 +432,10 @@ def not_un(name: str) -> bool:
         return True
     head_end = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "against", "to", "in")), len(words))
     for m in g.country_pattern.finditer(" ".join(words[:head_end])):
+        return True
+    # "Supreme Court of the United States", "Central Bank of Libya": a State's own
+    of_country = re.match(r"of\s+(?:the\s+)?(.+)$", " ".join(words[head_end:]))
+    if of_country and fold(of_country.group(1)) in g.countries:
         return True
     for m in g.pattern.finditer(name):
         e = g.surfaces.get(m.group(0)) or g.surfaces.get(fold(m.group(0)))
