@@ -371,6 +371,7 @@ def resolve_open(n: NameMatch, issuer: str, memory: Memory, diags: list[Diagnost
     g = gazetteer()
     printed = re.sub(r"\s+", " ", n.text).strip()
     printed = re.sub(r"(?<=\w)- (?=[A-Z])", "-", printed)  # "Trade- Related": a hyphen the line broke after
+    printed = re.sub(r"(?<=[a-z])\d{1,3}$", "", printed)  # "… for Criminal Tribunals16": a footnote marker
     short_form = False
     if n.of_short:
         inner = short_target(n.of_short, issuer, memory)
