@@ -163,3 +163,17 @@ def test_provision_of_an_annexed_text() -> None:
     keys = {r.key for f in res.footnotes for r in f.references if r.kind == "provision"}
     assert "A/RES/75/284, paragraph 39" in keys or any(
         "A/RES/75/284, paragraph 39" in {r.key for r in c.references} for c in res.clauses)
+
+
+@pytest.mark.parametrize("text,clause,key", [
+    # A/RES/80/204 pp1: the unit printed after the instrument
+    ("Reaffirming its commitment, as set forth in the Charter of the United Nations, in particular Article 1, "
+     "paragraph 3, as well as", "pp1", "Charter of the United Nations, Article 1"),
+    # A/RES/75/48 pp5: an instrument the list did not know, and its second action later in the clause
+    ("Taking note of action 36 of the Agenda for Disarmament of the Secretary-General, on the full participation "
+     "of women, and action 37, on gender parity,", "pp1",
+     "Securing Our Common Future: An Agenda for Disarmament, action 37"),
+])
+def test_provisions_around_names(text: str, clause: str, key: str) -> None:
+    res = extract_text("The General Assembly,\n\n" + text + "\n", "A/RES/80/204")
+    assert key in refs(res, clause, "provision")

@@ -55,7 +55,8 @@ MANDATE = re.compile(
     + TOPIC_STOP + ")?"
 )
 # "article 4", "articles 19 and 20", "Chapter VII", "article 2, paragraph 1," ... followed by "of"
-UNIT = r"(?P<unit>[Aa]rticles?|[Cc]hapters?|[Pp]aragraphs?|[Rr]ules?|[Ss]ections?|[Pp]arts?|[Pp]rinciples?|[Gg]uidelines?|[Aa]nnex(?:es)?)"
+UNIT = (r"(?P<unit>[Aa]rticles?|[Cc]hapters?|[Pp]aragraphs?|[Rr]ules?|[Ss]ections?|[Pp]arts?|[Pp]rinciples?|[Gg]uidelines?"
+        r"|[Aa]nnex(?:es)?|[Aa]ctions?)")  # "action 36 of the Agenda for Disarmament"
 NUM = r"(?:\d{1,3}(?:\s*\([a-z0-9]{1,3}\))*(?:\s*bis|\s*ter)?|[IVXLC]{1,7}|[A-Z](?=\W))"
 PROVISION = re.compile(
     rf"(?<![\w-]){UNIT}\s+(?P<nums>{NUM}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+|\s+or\s+){NUM})*)"
@@ -64,6 +65,11 @@ PROVISION = re.compile(
 )
 NUM_ITEM = re.compile(NUM)
 PROVISION_WINDOW = 120
+# the units printed after the name: "the Charter of the United Nations, in particular Article 1, paragraph 3"
+PROVISION_AFTER = re.compile(
+    rf"\s*,?\s+(?:in\s+particular|including|notably|especially|and\s+in\s+particular)\s+(?:its\s+)?{UNIT}\s+(?P<nums>{NUM}(?:(?:\s*,\s*|\s+and\s+){NUM})*)(?![\w-])(?!\s+of\b)")
+# a later unit of the same instrument in the same clause: "action 36 of the Agenda …, and action 37,"
+PROVISION_AGAIN = r"(?<![\w-])and\s+(?P<unit>{unit})\s+(?P<nums>{num})(?![\w-])(?!\s+of\b)"
 
 
 def find_names(text: str) -> list[NameMatch]:
@@ -167,6 +173,18 @@ def find_provisions(text: str, names: list[NameMatch]) -> list[ProvisionMatch]:
             continue
         if n.entries and any(e.kind != "instrument" for e in n.entries):
             continue
+        after = PROVISION_AFTER.match(text, n.end)
+        if after:
+            unit = after.group("unit")
+            singular = unit[:5] if unit.lower() == "annexes" else re.sub(r"(?<=[a-z])s$", "", unit)
+            first = NUM_ITEM.match(after.group("nums"))
+            if first:  # the first unit counts ("Article 1, paragraph 3" is a provision of article 1)
+                for item in NUM_ITEM.finditer(after.group("nums")):
+                    s = after.start("nums") + item.start()
+                    out.append(ProvisionMatch(after.start("unit"), s + len(item.group(0)), text[after.start("unit"):s + len(item.group(0))],
+                                              singular, re.sub(r"\s+", "", item.group(0)), i))
+                    if not re.match(r"\s*(?:,\s*|and\s+)", after.group("nums")[item.end():]):
+                        break
         lo = max(0, n.start - PROVISION_WINDOW)
         window = text[lo:n.start]
         m = PROVISION.search(window)
@@ -179,4 +197,10 @@ def find_provisions(text: str, names: list[NameMatch]) -> list[ProvisionMatch]:
             s = lo + m.start("nums") + item.start()
             out.append(ProvisionMatch(lo + m.start(), lo + m.start("nums") + item.end(), text[lo + m.start():s + len(item.group(0))],
                                       singular, num, i))
+        # "…, and action 37": the same unit again, later in the clause, of no other instrument
+        again = re.compile(PROVISION_AGAIN.format(unit=re.escape(m.group("unit")), num=NUM)).search(
+            text, n.end, min(len(text), n.end + 300))
+        if again and not any(n.end < o.start < again.start() for o in names):
+            a, b = again.start("unit"), again.end("nums")
+            out.append(ProvisionMatch(a, b, text[a:b], singular, re.sub(r"\s+", "", again.group("nums")), i))
     return out
