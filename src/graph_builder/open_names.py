@@ -23,6 +23,7 @@ form ("Governing Board of the Institute") is left for the resolver to expand.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -62,6 +63,7 @@ class NameWords:
     officers_of_bodies: frozenset[str]  # office heads that are offices only of a body named after them
     generic: frozenset[str]  # folded generic complements ("experts", "the parties")
     verb_words: frozenset[str]  # first words of the clause verbs ("recalling", "requests")
+    head_pattern: re.Pattern[str] = re.compile("(?!)")  # every head, longest first; group "lower" for lower-case ones
 
 
 @cache
@@ -75,9 +77,14 @@ def name_words() -> NameWords:
     words = data["words"]
     verb_words = frozenset(f.split()[0].casefold() for c in verb_table().concepts for f in c.forms)
     generic = frozenset(fold(g).casefold() for g in words["generic_complements"])
+    def alternation(hs) -> str:
+        return "|".join(r"\s+".join(re.escape(x) for x in h) for h in sorted(hs, key=lambda h: (-len(h), h)))
+    # a head as a whole word: not "Councils", not "Office-holders"
+    head_pattern = re.compile(rf"(?<![\w’'\-])(?:(?P<cap>{alternation(heads)})|(?P<lower>(?i:{alternation(lower)})))(?![\w\-])")
     return NameWords(heads, lower, max(len(h) for h in (*heads, *lower)), frozenset(words["connectors"]),
                      frozenset(words["not_modifiers"]), frozenset(words["never_in_names"]),
-                     frozenset(words["ordinals"]), frozenset(data["heads"]["officers_of_bodies"]), generic, verb_words)
+                     frozenset(words["ordinals"]), frozenset(data["heads"]["officers_of_bodies"]), generic, verb_words,
+                     head_pattern)
 
 
 def is_cap(word: str) -> bool:
@@ -88,14 +95,22 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
     """Every name built the UN way in `text`.  `atoms` are names found already (start, end, kind): a new name
     may contain them whole but not cut them."""
     w = name_words()
-    toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+    first = w.head_pattern.search(text)
+    if first is None:
+        return []  # no head, no name: most clauses end here
+    # words from a little before the first head: modifiers run leftwards over capitalised words only
+    lo = text.rfind(" ", 0, max(0, first.start() - 200)) + 1
+    toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, lo)]
     n = len(toks)
     atom_at_start = {s: (e, k) for s, e, k in atoms}
     atom_at_end = {e: (s, k) for s, e, k in atoms}
     inside = sorted((s, e) for s, e, _ in atoms)
 
+    starts = [s for s, _ in inside]
+
     def in_atom(pos: int) -> bool:
-        return any(s <= pos < e for s, e in inside)
+        k = bisect_left(starts, pos + 1) - 1
+        return any(s <= pos < e for s, e in inside[max(0, k - 2):k + 1])
 
     def gap_ok(i: int) -> bool:
         """Only white space (no blank line) between token i-1 and token i."""
@@ -111,19 +126,22 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
                 break
         return -1
 
+    # the heads, found by one pattern over the text rather than word by word: token index -> (words, kind, lower)
+    index_of = {t[0]: k for k, t in enumerate(toks)}
+    heads_at: dict[int, tuple[int, str, bool]] = {}
+    for m in w.head_pattern.finditer(text):
+        k = index_of.get(m.start())
+        if k is None or k in heads_at:
+            continue
+        words = tuple(m.group(0).split())
+        lower = m.lastgroup == "lower"
+        kind = w.lower_heads[tuple(x.casefold() for x in words)] if lower else w.heads[words]
+        heads_at[k] = (len(words), kind, lower)
+    head_starts = sorted(heads_at)
+
     def head_at(i: int) -> tuple[int, str, bool] | None:
         """(number of tokens, kind, lower) of the longest head starting at token i."""
-        for size in range(min(w.max_head, n - i), 0, -1):
-            words = tuple(t[2] for t in toks[i:i + size])
-            if size > 1 and not all(gap_ok(k) for k in range(i + 1, i + size)):
-                continue
-            kind = w.heads.get(words)
-            if kind and words[0][:1].isupper():
-                return size, kind, False
-            lkind = w.lower_heads.get(tuple(x.casefold() for x in words))
-            if lkind:
-                return size, lkind, True
-        return None
+        return heads_at.get(i)
 
     def cap_word(i: int) -> bool:
         t = toks[i][2]
@@ -163,15 +181,16 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
     out: list[OpenName] = []
     i = 0
     last_end = 0
-    while i < n:
+    while True:
+        nxt = bisect_left(head_starts, i)
+        if nxt >= len(head_starts):
+            break
+        i = head_starts[nxt]
         s0 = toks[i][0]
         if s0 < last_end or in_atom(s0):
             i += 1
             continue
         h = head_at(i)
-        if h is None:
-            i += 1
-            continue
         size, kind, lower = h
         head_text = text[toks[i][0]:toks[i + size - 1][1]]
         # -- modifiers, leftwards: capitalised words, or a known body ending just before a body's head
