@@ -134,10 +134,16 @@ def test_organ_named_as_author_is_no_body() -> None:
             "that action is an urgent priority,\n\n"
             "Recalling the finding of the General Assembly in its resolution 293 (IV) of 21 October 1949,\n\n"
             "Recalling General Assembly resolution 70/1, in which the Assembly adopted a set of Goals,\n\n"
+            "Recalling also resolution 60/2 on women and HIV, adopted by the Commission on the Status of Women on "
+            "24 March 2016,\n\n"
+            "Reaffirming the Political Declarations on HIV and AIDS adopted by the General Assembly on 2 June 2006,\n\n"
             "1. Decides to transmit this resolution to the General Assembly at its seventy-ninth session;\n")
     res = extract_text(text, "E/RES/2022/16")
     for cid in ("pp1", "pp2", "pp3"):
         assert "General Assembly" not in refs(res, cid, "body"), cid
+    assert not refs(res, "pp4", "body")  # the issuer of a resolution
+    assert refs(res, "pp5", "body") == {"General Assembly"}  # the Assembly that adopted the declarations
+    assert len(refs(res, "pp5", "instrument")) == 4  # the collective name: four declarations
     assert refs(res, "op1", "body") == {"General Assembly"}
 
 

@@ -478,6 +478,9 @@ AUTHOR_AFTER = re.compile(r"\s*,?\s+in\s+(?:the\s+annex\s+to\s+)?(?:its|their)\s
 AUTHOR_BEFORE = re.compile(
     r"(?:in\s+(?:its|the\s+same|that|this|the\s+said)\s+(?:resolutions?|decisions?)\b[^;()]{0,140}?,\s+|in\s+which\s+|"
     r"records\s+of\s+the\s+[\w\-]+\s+(?:regular\s+|special\s+)?session\s+of\s+)(?:the\s+)?$")
+# a resolution and then who adopted it: the body is its issuer ("adopted by the General Assembly" after an
+# instrument is a body reference, after a resolution it is not)
+RESOLUTION_ADOPTED_BY = re.compile(r"(?<![\w-])(?:resolutions?|decisions?)\s+\d[^;()]{0,140}(?<![\w-])adopted\s+by\s+(?:the\s+)?$")
 # the organs whose resolutions carry UN symbols: named as what a cited resolution of theirs did, they are its author
 ISSUING_ORGANS = frozenset({"General Assembly", "Security Council", "Economic and Social Council",
                             "Human Rights Council", "Commission on Human Rights", "Trusteeship Council"})
@@ -493,6 +496,8 @@ def is_issuer_mention(text: str, n: NameMatch, key: str = "") -> bool:
         return True
     if ISSUER_AFTER.match(text, n.end):
         return True
+    if RESOLUTION_ADOPTED_BY.search(text, max(0, n.start - 160), n.start):
+        return True  # "resolution 60/2 on women …, adopted by the Commission on the Status of Women"
     if key in ISSUING_ORGANS:
         if AUTHOR_AFTER.match(text, n.end):
             return True
