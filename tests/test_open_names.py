@@ -183,3 +183,30 @@ def test_provision_of_an_annexed_text() -> None:
 def test_provisions_around_names(text: str, clause: str, key: str) -> None:
     res = extract_text("The General Assembly,\n\n" + text + "\n", "A/RES/80/204")
     assert key in refs(res, clause, "provision")
+
+
+def run_with_alarm(seconds: int, fn, *args):
+    """fn(*args), failing the test if it takes longer than `seconds` (a regex gone quadratic or worse)."""
+    import signal
+
+    def expired(signum, frame):
+        raise TimeoutError(f"took longer than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        return fn(*args)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize("text", [
+    "Committee on Alpha, " * 20000,  # a name's comma list that never ends in "and"
+    "the Institute of " + "Alpha Beta " * 20000,  # a complement of capitalised words without end
+    "United Nations " * 20000 + "Conference",  # modifiers without end
+    ("Conference on A and the " * 10000) + "Committee",  # "and the" runs, each checked for another name
+    "general recommendation No. 1 on " + "the rights " * 20000,  # a lower-case topic without end
+])
+def test_worst_cases_stay_linear(text: str) -> None:
+    run_with_alarm(20, find_names, text)

@@ -7,6 +7,7 @@ resolver, which sees the whole document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .gazetteer import Entry, fold, gazetteer
@@ -128,18 +129,29 @@ def with_open_names(text: str, found: list[NameMatch]) -> list[NameMatch]:
     overlap, unless the new name holds it whole ("General Conference of the International Atomic Energy
     Agency" over the Agency); a short form is added only where nothing else was found."""
     atoms = [(n.start, n.end, n.entries[0].kind if n.entries else "office") for n in found if not n.short]
-    out = list(found)
+    found = sorted(found, key=lambda n: (n.start, n.end))
+    starts = [n.start for n in found]
+    dropped: set[int] = set()  # indices into found that a longer new name replaces
+    added: list[NameMatch] = []
     for o in find_open_names(text, atoms):
-        over = [n for n in out if n.start < o.end and o.start < n.end]
+        # the names found already that overlap o: they do not overlap each other, so they sit just before
+        # the first one starting at or after o.end
+        k = bisect_left(starts, o.end) - 1
+        over: list[int] = []
+        while k >= 0 and found[k].end > o.start:
+            over.append(k)
+            k -= 1
         if o.full or o.of_short:
-            if any(n.start < o.start or n.end > o.end or (n.start, n.end) == (o.start, o.end) for n in over):
+            if any(found[x].start < o.start or found[x].end > o.end or (found[x].start, found[x].end) == (o.start, o.end)
+                   for x in over):
                 continue
-            out = [n for n in out if n not in over]
-            out.append(NameMatch(o.start, o.end, o.text, (), open_kind=o.kind, head=o.head, of_short=o.of_short,
-                                 acronym=o.acronym))
+            dropped.update(over)
+            added.append(NameMatch(o.start, o.end, o.text, (), open_kind=o.kind, head=o.head, of_short=o.of_short,
+                                   acronym=o.acronym))
         elif not over:
-            out.append(NameMatch(o.start, o.end, o.text, (), short=fold("the " + o.text), open_kind=o.kind,
-                                 head=o.head))
+            added.append(NameMatch(o.start, o.end, o.text, (), short=fold("the " + o.text), open_kind=o.kind,
+                                   head=o.head))
+    out = [n for i, n in enumerate(found) if i not in dropped] + added
     return out
 
 

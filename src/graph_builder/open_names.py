@@ -283,7 +283,7 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
                     end = k - 1  # provisional: a capitalised word must follow, checked next round
                     continue
                 if t == ",":
-                    m = COMMA_LIST.match(text, toks[j][0])
+                    m = COMMA_LIST.match(text, toks[j][0], toks[j][0] + COMMA_LIST_WINDOW)
                     inner: list[int] = []
                     while m and j + 1 + len(inner) < n and toks[j + 1 + len(inner)][0] < m.end():
                         inner.append(j + 1 + len(inner))
@@ -375,6 +375,7 @@ LOWER_TOPIC = re.compile(
 # ", Racial Discrimination, Xenophobia and Related Intolerance": a list of capitalised words that ends in "and"
 _CAPS = r"[A-Z][\w’'\-/]*(?:\s+[A-Z][\w’'\-/]*)*"
 COMMA_LIST = re.compile(rf",\s+{_CAPS}(?:,\s+{_CAPS})*,?\s+and\s+{_CAPS}")
+COMMA_LIST_WINDOW = 300  # no name's list is longer; a bound keeps a hostile run of commas linear
 # a short form's shape after "of the": up to three capitalised words, the last a head ("Institute", "General Conference")
 SHORT_SHAPE = re.compile(r"(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w’'\-]*")
 # "(UNAFRI)", "(the Hodeidah Agreement)", "(hereinafter “the Agreement”)": what the text will call it
