@@ -396,7 +396,11 @@ def resolve_open(n: NameMatch, issuer: str, memory: Memory, diags: list[Diagnost
         return None  # reviewed: not a name ("Commitments and Actions")
     if verdict == "alias" and official:
         printed = official
-    if kind in ("body", "office") and (verdict == "other" or (verdict != "un" and not_un(printed))):
+        entry = g.surfaces.get(fold(official))
+        if entry is not None:  # the alias of a listed name
+            remember(memory, entry.kind, entry.name, entry)
+            return ("organization" if entry.kind == "body" and not entry.un else entry.kind, entry.name, short_form)
+    if kind in ("body", "office") and (verdict == "other" or (verdict not in ("un", "alias") and not_un(printed))):
         kind = "organization"
     remember_open(memory, kind, printed, n)
     return (kind, printed, short_form)
