@@ -187,6 +187,8 @@ _PROV_AFTER = re.compile(r",\s+" + _UNIT + r"\s+(?P<nums>" + _PROV_LIST + r")")
 # "paragraph 5 of [the] ..." ending where the citation's head starts
 _PROV_BEFORE = re.compile(r"\b" + _UNIT + r"\s+(?P<nums>" + _PROV_LIST + r")\s+of\s+(?:the\s+)?\Z")
 _PROV_ITEM = re.compile(_PROV_NUM)
+# ", annex" with no number, before the paragraph of the annex that is cited
+_ANNEX_SKIP = re.compile(r",\s+annex(?=\s*,\s+(?:paras?\.|paragraphs?)\s)")
 
 
 def _names_alt(names: list[str]) -> str:
@@ -487,6 +489,10 @@ def _read_items(norm: str, pos: int, plural: bool) -> tuple[list[_Item], int]:
         while True:  # "resolution 60/1, paragraph 138" / "52/214, sect. C, para. 3": keep the first
             pa = _PROV_AFTER.match(norm, pos)
             if not pa:
+                annex = _ANNEX_SKIP.match(norm, pos)  # "resolution 75/284, annex, para. 39": the annex's paragraph
+                if annex and first:
+                    pos = annex.end()
+                    continue
                 break
             if first:
                 it.provisions.extend(_provisions(pa, 0))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 from .verbs import load_toml
 
@@ -43,12 +44,15 @@ class Gazetteer:
     entries: dict[tuple[str, str], Entry]
     surfaces: dict[str, Entry]  # folded surface -> entry
     collections: dict[str, tuple[Entry, ...]]  # folded collective name -> its instruments
+    collection_after: dict[str, str]  # folded collective name -> id of the instrument it must follow ("Protocols thereto")
     short_forms: dict[str, tuple[Entry, ...]]  # folded short form -> entries that use it
     countries: dict[str, str]  # folded name or adjective -> country name
     pattern: re.Pattern[str]  # every surface and collective name
     short_pattern: re.Pattern[str]  # every short form
     country_pattern: re.Pattern[str]
     by_name: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (kind, folded official name) -> entry
+    # names the open-world recogniser finds, as reviewed (data/names_reviewed.tsv): folded name -> (verdict, official)
+    reviewed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def fold(s: str) -> str:
@@ -142,6 +146,7 @@ def gazetteer() -> Gazetteer:
             for s in e.short:
                 short_forms.setdefault(fold(s), []).append(e)
     collections: dict[str, tuple[Entry, ...]] = {}
+    collection_after: dict[str, str] = {}
     try:
         inst = load_toml("instruments.toml")
     except FileNotFoundError:
@@ -150,6 +155,8 @@ def gazetteer() -> Gazetteer:
         members = tuple(entries[("instrument", m)] for m in c["members"] if ("instrument", m) in entries)
         if members:
             collections[fold(c["name"])] = members
+            if c.get("after"):
+                collection_after[fold(c["name"])] = c["after"]
     countries: dict[str, str] = {}
     try:
         for c in load_toml("countries.toml").get("country", []):
@@ -167,10 +174,22 @@ def gazetteer() -> Gazetteer:
     if acronyms:
         # acronyms are matched case-sensitively, as printed
         alternation = "(?:" + alternation + "|" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True)) + ")"
+    reviewed: dict[str, tuple[str, str]] = {}
+    try:
+        table = resources.files("graph_builder.data").joinpath("names_reviewed.tsv").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        table = ""
+    for line in table.splitlines():
+        if not line.strip() or line.startswith(("#", "verdict\t")):
+            continue
+        verdict, _kind, name, official = (line.split("\t") + ["", "", "", ""])[:4]
+        reviewed[fold(name)] = (verdict, official)
     return Gazetteer(
         entries=entries,
+        reviewed=reviewed,
         surfaces=surfaces,
         collections=collections,
+        collection_after=collection_after,
         short_forms={k: tuple(v) for k, v in short_forms.items()},
         countries=countries,
         pattern=bounded(alternation),

@@ -12,10 +12,12 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .actors import ActorMention, addressees
 from .cover import ordinal_number, organ_of_symbol
 from .find_names import NameMatch, find_names, find_provisions
+from .open_names import head_short_forms
 from .find_symbols import find_symbol_references
 from .gazetteer import Entry, fold, gazetteer
 from .models import (Addressee, Clause, Diagnostic, Footnote, MappedText, Reference, Resolution, SourceClause,
@@ -54,6 +56,7 @@ class Memory:
     last_decision: str = ""
     proper_names: dict[str, None] = field(default_factory=dict)  # each once, in order: a list grew with the text
     countries: Counter = field(default_factory=Counter)
+    last_footnote: tuple[Reference, ...] = ()  # what the footnote before said, for an "Ibid."
 
 
 @dataclass
@@ -115,6 +118,12 @@ def resolve(doc: SourceDocument) -> Resolution:
 
 REPORT_LEAD = re.compile(r"(?:^|\s)(?:reports?|note|notes|letter|letters|communications?)\s+of\s+(?:the\s+)?$")
 MARKER_WINDOW = 60  # characters between a report's mention and its footnote marker
+REPORT_FOOTNOTE_WINDOW = 100  # the same, when the footnote gives documents only
+# a document named between a report and a footnote marker: the marker is that document's
+OTHER_DOCUMENT = re.compile(r"\b(?:proposals?|letters?|notes?|statements?|plans?|communications?|memorand(?:um|a)"
+                            r"|declarations?|agreements?|reports?)\b")
+# "the Secretary-General’s report": the author before the report
+POSSESSIVE_REPORT = re.compile(r"[’']s\s+(?:\w+\s+)?(?:report|note)\b")
 
 
 def report_mentions(text: str, entity_spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
@@ -124,6 +133,10 @@ def report_mentions(text: str, entity_spans: list[tuple[int, int, str, str]]) ->
         lead = REPORT_LEAD.search(text, max(0, s - 30), s)
         if lead:
             out.append((lead.start(), e, key))
+            continue
+        poss = POSSESSIVE_REPORT.match(text, e)
+        if poss:
+            out.append((s, poss.end(), key))
     return out
 
 
@@ -139,8 +152,16 @@ def remember_report(sc: SourceClause, unit: UnitResult, marker: int | None, note
         last = i - 1 if i else None
     else:
         last = max((i for i, end in enumerate(ends) if end <= marker), default=None)
-    if last is not None and marker - ends[last] <= MARKER_WINDOW:
-        memory.reports[unit.reports[last][2]] = symbols
+    if last is None:
+        return
+    end, key = unit.reports[last][1], unit.reports[last][2]
+    # "the report of the Secretary-General submitted pursuant to paragraph 2 of resolution 431 (1978)61":
+    # a footnote giving a document's symbol is the report's, though a resolution is cited in between
+    window = REPORT_FOOTNOTE_WINDOW if all(r.kind == "document" for r in note.references) else MARKER_WINDOW
+    between = sc.body.text[end:end + max(0, marker - ends[last])]
+    # "… on the implementation of the proposal for a settlement 64": the marker is the proposal's
+    if marker - ends[last] <= window and not OTHER_DOCUMENT.search(between):
+        memory.reports[key] = symbols
 
 
 def report_short_forms(doc: SourceDocument, sc: SourceClause, unit: UnitResult, memory: Memory) -> None:
@@ -164,11 +185,24 @@ def report_short_forms(doc: SourceDocument, sc: SourceClause, unit: UnitResult, 
     unit.references.sort(key=lambda r: (r.span, r.kind, r.key))
 
 
+# 'entitled "Nuclear security"': the title of what the clause cites
+QUOTED_TITLE = re.compile(r"entitled\s+[“\"]([^”\"]{2,400})[”\"]")
+# a footnote that says only "Ibid.": the same source as the footnote before it
+IBID = re.compile(r"^\s*(?:\d{1,3}\s+)?Ibid\.?\s*$")
+
+
 def read_footnote(doc: SourceDocument, fn: SourceFootnote, issuer: str, memory: Memory,
                   diagnostics: list[Diagnostic]) -> Footnote:
     unit = read_unit(doc, fn.id, fn.body, fn.links, issuer, memory)
     diagnostics.extend(unit.diagnostics)
-    return Footnote(fn.id, fn.marker, fn.anchor, fn.span, fn.body.text, tuple(unit.references))
+    refs = tuple(unit.references)
+    m = IBID.match(fn.body.text)
+    if m and not refs and memory.last_footnote:
+        span = fn.body.source_span(0, len(fn.body.text.rstrip()))
+        refs = tuple(Reference(r.kind, r.key, doc.text[span[0]:span[1]], span, short_form=True, target=r.target,
+                               unit=r.unit, number=r.number) for r in memory.last_footnote)
+    memory.last_footnote = refs
+    return Footnote(fn.id, fn.marker, fn.anchor, fn.span, fn.body.text, refs)
 
 
 def clause_verb(sc: SourceClause) -> tuple[str, str]:
@@ -237,6 +271,11 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
                                     f"“{m.group(0)}” has no resolution named before it"))
     # instruments, bodies, offices, their short forms, provisions
     names = find_names(text)
+    # names inside a cited text's quoted title are no references of this clause ('GC(69)/RES/16 A, entitled
+    # "Staffing of the Agency's Secretariat"'); a name that is the whole title is
+    titles = [(m.start(1), m.end(1)) for m in QUOTED_TITLE.finditer(text)]
+    if titles:
+        names = [n for n in names if not any(s <= n.start and n.end <= e and (n.start, n.end) != (s, e) for s, e in titles)]
     resolved: list[tuple[str, str, bool] | None] = []
     for n in names:
         resolved.append(resolve_name(n, text, issuer, memory, diags, body, unit_id))
@@ -292,13 +331,15 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
                  unit_id: str) -> tuple[str, str, bool] | None:
     """(kind, key, is_short_form) for one name found, or None when it stands for nothing to key."""
     g = gazetteer()
+    if n.open_kind and not n.short:
+        return resolve_open(n, issuer, memory, diags, body, unit_id)
     if n.entries and not n.short:
         if len(n.entries) > 1:  # a collective name: each member
             for e in n.entries:
                 remember(memory, e.kind, e.name, e)
             return (n.entries[0].kind, "\x00".join(e.name for e in n.entries), False)
         e = n.entries[0]
-        if e.kind == "body" and is_issuer_mention(text, n):
+        if e.kind == "body" and is_issuer_mention(text, n, e.name):
             return None  # "Human Rights Council resolution 49/18": the issuer is part of the citation
         remember(memory, e.kind, e.name, e)
         return ("organization" if e.kind == "body" and not e.un else e.kind, e.name, False)
@@ -313,6 +354,8 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
         return None  # the issuing organ naming itself
     hit = memory.last_by_short.get(n.short)
     if hit is not None:
+        if hit[0] == "body" and hit[1] in ISSUING_ORGANS and is_issuer_mention(text, n, hit[1]):
+            return None  # "in which the Assembly adopted": the author of the resolution cited
         return (hit[0], hit[1], True)
     if n.mandate:
         # "the Special Representative of the Secretary-General" with no mandate named: qualify by the country
@@ -340,16 +383,150 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
     return None
 
 
+def resolve_open(n: NameMatch, issuer: str, memory: Memory, diags: list[Diagnostic], body: MappedText,
+                 unit_id: str) -> tuple[str, str, bool] | None:
+    """A name read by its construction: keyed by its printed name (or the official name the data gives it);
+    "Governing Board of the Institute" by what "the Institute" stands for."""
+    g = gazetteer()
+    printed = re.sub(r"\s+", " ", n.text).strip()
+    printed = re.sub(r"(?<=\w)- (?=[A-Z])", "-", printed)  # "Trade- Related": a hyphen the line broke after
+    printed = re.sub(r"(?<=[a-z])\d{1,3}$", "", printed)  # "… for Criminal Tribunals16": a footnote marker
+    short_form = False
+    if n.of_short:
+        inner = short_target(n.of_short, issuer, memory)
+        if inner is None:
+            diags.append(diagnostic(body, unit_id, n.start, n.end, "unresolved-short-form",
+                                    f"“{n.text}”: “{n.of_short}” has nothing named before it to stand for"))
+            return None
+        prefix = printed[:printed.rfind(" of the ")]
+        printed = f"{prefix[:1].upper()}{prefix[1:]} of the {inner[1]}"
+        short_form = True
+    entry = g.surfaces.get(fold(printed)) or g.by_name.get((n.open_kind, fold(printed)))
+    if entry is None and n.head and not n.of_short and printed.find(n.head + " ") > 0:
+        # "World Trade Organization Agreement on Trade-Related Aspects …": the issuer before a title the data knows
+        tail = printed[printed.find(n.head + " "):]
+        entry = g.surfaces.get(fold(tail)) or surfaces_casefolded().get(tail.casefold())
+    if entry is not None:
+        remember(memory, entry.kind, entry.name, entry)
+        return ("organization" if entry.kind == "body" and not entry.un else entry.kind, entry.name, short_form)
+    kind = n.open_kind
+    verdict, official = g.reviewed.get(fold(printed), ("", ""))
+    if verdict == "no":
+        return None  # reviewed: not a name ("Commitments and Actions")
+    if verdict == "alias" and official:
+        printed = official
+        entry = g.surfaces.get(fold(official))
+        if entry is not None:  # the alias of a listed name
+            remember(memory, entry.kind, entry.name, entry)
+            return ("organization" if entry.kind == "body" and not entry.un else entry.kind, entry.name, short_form)
+    if kind in ("body", "office") and (verdict == "other" or (verdict not in ("un", "alias") and not_un(printed))):
+        kind = "organization"
+    remember_open(memory, kind, printed, n)
+    return (kind, printed, short_form)
+
+
+@cache
+def surfaces_casefolded() -> dict[str, Entry]:
+    """The gazetteer's surfaces whatever their case: a title printed "Trade-related" is still the title."""
+    out: dict[str, Entry] = {}
+    for k, e in gazetteer().surfaces.items():
+        out.setdefault(k.casefold(), e)
+    return out
+
+
+def short_target(short: str, issuer: str, memory: Memory) -> tuple[str, str] | None:
+    """What a short form ("the Institute", "the Council") stands for here, or None."""
+    if short.casefold() in SELF_NAMES.get(issuer, ()):
+        return ("body", issuer)
+    hit = memory.last_by_short.get(short)
+    if hit is not None:
+        return hit
+    standalone = [e for e in gazetteer().short_forms.get(short, ()) if e.standalone]
+    if len(standalone) == 1:
+        return (standalone[0].kind, standalone[0].name)
+    return None
+
+
+# a body of a State or of an organisation outside the UN: "National Human Rights Commission", "Iraqi
+# Governing Council", "Peace and Security Council of the African Union"
+def not_un(name: str) -> bool:
+    g = gazetteer()
+    words = name.split(" ")
+    if words[0] in ("National", "Transitional", "Federal", "Presidential", "Provincial", "Regional"):
+        return True
+    head_end = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "against", "to", "in")), len(words))
+    for m in g.country_pattern.finditer(" ".join(words[:head_end])):
+        return True
+    # "Supreme Court of the United States", "Central Bank of Libya": a State's own
+    of_country = re.match(r"of\s+(?:the\s+)?(.+)$", " ".join(words[head_end:]))
+    if of_country and fold(of_country.group(1)) in g.countries:
+        return True
+    for m in g.pattern.finditer(name):
+        e = g.surfaces.get(m.group(0)) or g.surfaces.get(fold(m.group(0)))
+        if e is not None and e.kind == "body" and not e.un:
+            return True
+    return False
+
+
+def remember_open(memory: Memory, kind: str, key: str, n: NameMatch) -> None:
+    """The short forms of a name read by its construction: "the Institute", "the African Institute", its
+    acronym and "(the Hodeidah Agreement)"."""
+    before = n.text[:n.text.find(n.head)] if n.head and n.head in n.text else ""
+    mods = [m for m in before.split() if not m[:1].isdigit()]
+    shorts = {fold("the " + n.head)}
+    for k in range(1, min(3, len(mods)) + 1):
+        shorts.add(fold("the " + " ".join(mods[-k:]) + " " + n.head))
+    if n.acronym:
+        shorts.add(n.acronym)
+    for s in shorts:
+        memory.last_by_short[s] = (kind, key)
+
+
 ISSUER_BEFORE = re.compile(r"(?:resolutions?|decisions?|statements?|(?:Official\s+)?Records)\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?$", re.I)
 
 
-def is_issuer_mention(text: str, n: NameMatch) -> bool:
+# "resolutions of the Council and the Commission on Human Rights": the second issuer of one citation
+ISSUER_LIST_BEFORE = re.compile(r"(?:resolutions?|decisions?)\s+of\s+the\s+[\w’'\- ]{2,60}\s+and\s+(?:of\s+)?(?:the\s+)?$", re.I)
+# "International Atomic Energy Agency General Conference resolution …", "… general recommendation No. 39"
+ISSUER_AFTER = re.compile(r"\s+(?:(?:and\s++[\w\s]{3,40}?(?<!\s)\s+)?resolutions?|decisions?|presidential\s+statements?"
+                          r"|agreed\s+conclusions|general\s+(?:recommendations?|comments?)"
+                          r"|(?:[A-Z][\w\-]+\s+){1,3}resolutions?)\b")
+# the organ as the author of what the clause cites: "the General Assembly, in its resolution 74/229,
+# encouraged", "adopted by the General Assembly in its resolution 75/284", "by the General Assembly in the
+# annex to its resolution 1145 (XII)"
+AUTHOR_AFTER = re.compile(r"\s*,?\s+in\s+(?:the\s+annex\s+to\s+)?(?:its|their)\s+(?:resolutions?|decisions?)\b")
+# "in its resolution 76/205 of 17 December 2021, the General Assembly acknowledged", "in which the Assembly
+# adopted", "in the same resolution, the General Assembly", "the records of the eightieth session of the
+# General Assembly"
+AUTHOR_BEFORE = re.compile(
+    r"(?:in\s+(?:its|the\s+same|that|this|the\s+said)\s+(?:resolutions?|decisions?)\b[^;()]{0,140}?,\s+|in\s+which\s+|"
+    r"records\s+of\s+the\s+[\w\-]+\s+(?:regular\s+|special\s+)?session\s+of\s+)(?:the\s+)?$")
+# a resolution and then who adopted it: the body is its issuer ("adopted by the General Assembly" after an
+# instrument is a body reference, after a resolution it is not)
+RESOLUTION_ADOPTED_BY = re.compile(r"(?<![\w-])(?:resolutions?|decisions?)\s+\d[^;()]{0,140}(?<![\w-])adopted\s+by\s+(?:the\s+)?$")
+# the organs whose resolutions carry UN symbols: named as what a cited resolution of theirs did, they are its author
+ISSUING_ORGANS = frozenset({"General Assembly", "Security Council", "Economic and Social Council",
+                            "Human Rights Council", "Commission on Human Rights", "Trusteeship Council"})
+
+
+def is_issuer_mention(text: str, n: NameMatch, key: str = "") -> bool:
     """'General Assembly resolution 70/1', 'resolutions of the Security Council', 'Official Records of the
-    General Assembly': the organ as the issuer of a citation, which is no body reference."""
+    General Assembly', 'in its resolution 76/205, the General Assembly acknowledged': the organ as the issuer
+    or author of a citation, which is no body reference (the contract's issuer rule)."""
     if ISSUER_BEFORE.search(text, max(0, n.start - 40), n.start):
         return True
-    after = text[n.end:n.end + 40]
-    return bool(re.match(r"\s+(?:(?:and\s++[\w\s]{3,40}?(?<!\s)\s+)?resolutions?|decisions?|presidential\s+statements?|agreed\s+conclusions)\b", after))
+    if ISSUER_LIST_BEFORE.search(text, max(0, n.start - 90), n.start):
+        return True
+    if ISSUER_AFTER.match(text, n.end):
+        return True
+    if RESOLUTION_ADOPTED_BY.search(text, max(0, n.start - 160), n.start):
+        return True  # "resolution 60/2 on women …, adopted by the Commission on the Status of Women"
+    if key in ISSUING_ORGANS:
+        if AUTHOR_AFTER.match(text, n.end):
+            return True
+        if AUTHOR_BEFORE.search(text, max(0, n.start - 200), n.start):
+            return True
+    return False
 
 
 def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: str = "") -> None:
@@ -357,6 +534,8 @@ def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: st
     shorts: set[str] = set()
     if entry is not None:
         shorts.update(fold(s) for s in entry.short)
+        if entry.kind in ("body", "instrument") and entry.un:
+            shorts.update(head_short_forms(entry.name))  # "the Conference", "the Review Conference"
     if title:
         shorts.add(fold("the " + title.split(" of ")[0].split(" on ")[0].split(" for ")[0]))
     elif kind == "office":

@@ -120,10 +120,13 @@ class Segmenter:
         if prev_end == ":" and self.current is not None and not self.current.sub and DRAFT_FOLLOWS.search(
                 " ".join(ln.text.strip() for ln in self.current.lines[-3:])) and (line.blank_before or line.indent):
             self.open_component()
-        boundary = line.blank_before or line.indent > 0 or self.current is None
+        # the first line after the enacting formula opens a paragraph, blank line or not ("… Council,\nConscious")
+        boundary = line.blank_before or line.indent > 0 or self.current is None or self.current.role == "formula"
 
         sm = SECTION.match(line.text)
-        if sm and boundary and (self.current is None or prev_end in ",;:." or self.current.kind == "heading"):
+        ends_and = self.current is not None and bool(self.current.lines) and bool(
+            re.search(r"[;,]\s+and$", self.current.lines[-1].text.rstrip()))  # "… a breach of the peace; and" / "I"
+        if sm and boundary and (self.current is None or prev_end in ",;:." or ends_and or self.current.kind == "heading"):
             if not self.annex:
                 self.sections.append(sm.group("label"))
                 self.section = len(self.sections) - 1
@@ -247,9 +250,13 @@ class Segmenter:
         restarts: dict[int, bool] = {0: False}
         # parts with their own formula are parts, unless there is only one ("75/251 C" printed alone)
         restarts.update({k: len(parts) > 1 or k in self.component_sections for k in level if level[k] == 0})
+        unnumbered_only = {p.section for p in self.paras if p.kind == "operative" and not p.number and not p.sub}
+        unnumbered_only -= {p.section for p in self.paras if p.number}
         for run in runs.values():
             later = run[1:] if len(run) > 1 else run
-            real = any(first.get(k, 0) == 1 or preamble.get(k, False) for k in later)
+            # parts I, II, III of unnumbered paragraphs (S/RES/82 (1950)) each start their count again
+            real = any(first.get(k, 0) == 1 or preamble.get(k, False) for k in later) or (
+                len(run) > 1 and all(k in unnumbered_only for k in run))
             restarts.update({k: real for k in run})
         return restarts
 
@@ -295,6 +302,11 @@ class Segmenter:
                   and p.lines[-1].text.rstrip().endswith(",")):
                 p.kind = "preambular"
         prefixes = self.section_prefixes(restarts)
+        # a resolution that numbers none of its operative paragraphs (the early Security Council's) counts
+        # them as its paragraphs: op1, op2 ...; where others are numbered, an unnumbered one is uopN
+        # (one unnumbered paragraph alone, "Recommends the following: (a) …", stays uop1, as the markup has it)
+        unnumbered = [p for p in paras if p.kind == "operative" and not p.sub and p.role != "heading"]
+        none_numbered = len(unnumbered) > 1 and not any(p.number for p in unnumbered)
         counts: dict[str, int] = {}
         for i, p in enumerate(paras):
             prefix = f"annex{p.annex}." if p.annex else prefixes[p.section]
@@ -305,7 +317,7 @@ class Segmenter:
             if p.number:
                 p.id = f"{prefix}{'p' if p.kind == 'annex' else 'op'}{p.number}"
                 continue
-            stem = prefix + {"preambular": "pp", "operative": "uop", "annex": "up"}[p.kind]
+            stem = prefix + {"preambular": "pp", "operative": "op" if none_numbered else "uop", "annex": "up"}[p.kind]
             counts[stem] = counts.get(stem, 0) + 1
             p.id = f"{stem}{counts[stem]}"
         return paras
@@ -330,7 +342,12 @@ def marker_patterns(label: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<![\d/.,])(?<!No\. )(?:19[4-9]\d|20[0-3]\d)(?P<m>{lab})(?!\d)"),
         # left alone after the clause's final comma: "of 25 and 27 May 1993, 10"
         re.compile(rf"(?<=[,;.])\s+(?P<m>{lab})\s*$"),
-    )
+    ) + ((
+        # OCR'd volumes (cr-unsc) print a spaced marker, numbered through the volume, before "and" or a comma:
+        # "resolution 431 (1978) 61 and his", "the Namibian situation 64 and"; never after a unit word
+        re.compile(rf"(?<=[a-z)])(?<!paragraph)(?<!paragraphs)(?<!resolution)(?<!resolutions)(?<!article)"
+                   rf"(?<!articles)(?<!chapter)(?<!session)(?<!annex)\s(?P<m>{lab})(?=\s+and\s|\s*,)"),
+    ) if len(label) >= 2 else ())
 
 
 def find_markers(paras: list[tuple[str, MappedText]], labels: list[str]) -> tuple[dict[str, tuple[str, int, int]], list[str]]:
@@ -396,11 +413,17 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
     info = given.with_defaults(info)
 
     seg = Segmenter()
+    prev = ""
     for ln in lines[body_start:closing_at]:
-        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90:
-            seg.new_statement()  # the enacting formula is no clause
+        # the enacting formula is no clause; "Council," ending a wrapped sentence ("… the President of the
+        # Security / Council,") is no formula, nor a clause ("Noting the Durban Review Conference,")
+        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and not starts_clause(ln.text.strip()) and (
+                ln.blank_before or not prev or prev[-1:] in ",;:." or ln.text.lstrip().startswith("The ")):
+            seg.new_statement()
+            prev = ""
             continue
         seg.feed(ln)
+        prev = ln.text.rstrip()
     paras = seg.assign_ids()
 
     # join each paragraph's lines, find footnote markers in order, then rebuild without them
