@@ -158,6 +158,19 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     ("symbols._symbol_res()*", ("match", BIG)),
     # searched in the 120 characters before an instrument's name
     ("graph_builder.find_names.PROVISION", ("search", 120)),
+    # matched where an instrument's name ends ("…, in particular article 1")
+    ("graph_builder.find_names.PROVISION_AFTER", ("match", BIG)),
+    # the issuer rule (resolve.is_issuer_mention): matched where a name ends, or searched in a window before it
+    ("graph_builder.resolve.ISSUER_AFTER", ("match", BIG)),
+    ("graph_builder.resolve.AUTHOR_AFTER", ("match", BIG)),
+    ("graph_builder.resolve.ISSUER_LIST_BEFORE", ("search", 90)),
+    ("graph_builder.resolve.AUTHOR_BEFORE", ("search", 200)),
+    ("graph_builder.resolve.RESOLUTION_ADOPTED_BY", ("search", 160)),
+    # open names (open_names.py): matched where a name's words end; a comma list within its window
+    ("graph_builder.open_names.COMMA_LIST", ("match", 300)),
+    ("graph_builder.open_names.SESSION_OF", ("match", BIG)),
+    ("graph_builder.open_names.LOWER_TOPIC", ("match", BIG)),
+    ("graph_builder.open_names.ACRONYM_AFTER", ("match", BIG)),
     # searched in the 40 characters before a directive verb
     ("graph_builder.actors.LEAD_IN", ("search", 40)),
     # inline patterns: as their call uses them

@@ -70,7 +70,7 @@ NUM_ITEM = re.compile(NUM)
 PROVISION_WINDOW = 120
 # the units printed after the name: "the Charter of the United Nations, in particular Article 1, paragraph 3"
 PROVISION_AFTER = re.compile(
-    rf"\s*,?\s+(?:in\s+particular|including|notably|especially|and\s+in\s+particular)\s+(?:its\s+)?{UNIT}\s+(?P<nums>{NUM}(?:(?:\s*,\s*|\s+and\s+){NUM})*)(?![\w-])(?!\s+of\b)")
+    rf"(?:\s*,)?\s+(?:in\s+particular|including|notably|especially|and\s+in\s+particular)\s+(?:its\s+)?{UNIT}\s+(?P<nums>{NUM}(?:(?:\s*,\s*|\s+and\s+){NUM})*)(?![\w-])(?!\s+of\b)")
 # a later unit of the same instrument in the same clause: "action 36 of the Agenda …, and action 37,"
 PROVISION_AGAIN = r"(?<![\w-])and\s+(?P<unit>{unit})\s+(?P<nums>{num})(?![\w-])(?!\s+of\b)"
 

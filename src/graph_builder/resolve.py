@@ -486,7 +486,8 @@ ISSUER_BEFORE = re.compile(r"(?:resolutions?|decisions?|statements?|(?:Official\
 
 
 # "resolutions of the Council and the Commission on Human Rights": the second issuer of one citation
-ISSUER_LIST_BEFORE = re.compile(r"(?:resolutions?|decisions?)\s+of\s+the\s+[\w’'\- ]{2,60}\s+and\s+(?:of\s+)?(?:the\s+)?$", re.I)
+ISSUER_LIST_BEFORE = re.compile(r"(?:resolutions?|decisions?)\s+of\s+the\s+[\w’'\- ]{2,60}\s+and\s+(?:of\s+)?(?:the\s+)?$",
+                                flags=re.I)
 # "International Atomic Energy Agency General Conference resolution …", "… general recommendation No. 39"
 ISSUER_AFTER = re.compile(r"\s+(?:(?:and\s++[\w\s]{3,40}?(?<!\s)\s+)?resolutions?|decisions?|presidential\s+statements?"
                           r"|agreed\s+conclusions|general\s+(?:recommendations?|comments?)"
@@ -494,7 +495,7 @@ ISSUER_AFTER = re.compile(r"\s+(?:(?:and\s++[\w\s]{3,40}?(?<!\s)\s+)?resolutions
 # the organ as the author of what the clause cites: "the General Assembly, in its resolution 74/229,
 # encouraged", "adopted by the General Assembly in its resolution 75/284", "by the General Assembly in the
 # annex to its resolution 1145 (XII)"
-AUTHOR_AFTER = re.compile(r"\s*,?\s+in\s+(?:the\s+annex\s+to\s+)?(?:its|their)\s+(?:resolutions?|decisions?)\b")
+AUTHOR_AFTER = re.compile(r"(?:\s*,)?\s+in\s+(?:the\s+annex\s+to\s+)?(?:its|their)\s+(?:resolutions?|decisions?)\b")
 # "in its resolution 76/205 of 17 December 2021, the General Assembly acknowledged", "in which the Assembly
 # adopted", "in the same resolution, the General Assembly", "the records of the eightieth session of the
 # General Assembly"
