@@ -423,8 +423,12 @@ def page(heading: str, data: dict) -> str:
         "@VIEW_JS@": script_text(asset("view.js")),
         "@DATA@": json_for_html(data),
     }
-    # one pass over the template: text put in is never searched for placeholders again
-    return re.sub(r"@[A-Z_]+@", lambda m: parts[m.group(0)], asset("view.html"))
+    return fill(asset("view.html"), parts)
+
+
+def fill(template: str, parts: dict[str, str]) -> str:
+    """The template's @NAME@ placeholders replaced in one pass: text put in is never searched again."""
+    return re.sub(r"@[A-Z_]+@", lambda m: parts[m.group(0)], template)
 
 
 def json_for_html(data) -> str:
