@@ -134,7 +134,7 @@ def clause_label(clause_id: str) -> str:
         elif parts and re.fullmatch(r"[a-z]{1,3}|[ivxlc]+|\d+", seg):
             parts[-1] += f" ({seg})"
         else:
-            parts.append(f"part {seg}" if re.fullmatch(r"[IVXLC]+", seg) else seg)
+            parts.append(f"part {seg}" if re.fullmatch(r"[IVXLC]+|[A-Z]", seg) else seg)
     return ", ".join(parts) or clause_id
 
 
@@ -340,8 +340,10 @@ def kind_heading(kind: str) -> str:
 
 def shell(site: Site, page: str, title: str, body: list, alternate: str = "") -> str:
     """The page template filled: title, links to the page's data, the body, the source note."""
-    here = posixpath.dirname(site.page_file(page))
-    home = posixpath.relpath(".", here) + "/" if here else ""
+    here = posixpath.dirname(site.page_file(page)) or "."
+    root = posixpath.dirname(site.page_file(site.base)) or "."
+    home = posixpath.relpath(root, here) + "/"
+    home = "" if home == "./" else home
     links = (f"<link rel=\"alternate\" type=\"text/turtle\" href=\"{esc(alternate)}.ttl\">\n"
              f"<link rel=\"alternate\" type=\"application/ld+json\" href=\"{esc(alternate)}.jsonld\">\n"
              if alternate else "")
@@ -367,9 +369,18 @@ def term(site: Site, t, page: str) -> Html:
     return Html(esc(str(t)))
 
 
+# names people read for the common terms that the ontology does not label itself
+PREDICATE_NAMES = {str(DCTERMS.date): "date", str(RDFS.label): "name", str(SKOS.altLabel): "also called",
+                   str(SKOS.prefLabel): "name", str(DCTERMS.title): "title", str(FOAF.page): "public record",
+                   str(RDF.type): "kind", str(DCTERMS.isPartOf): "part of", str(RDFS.comment): "comment",
+                   str(DCTERMS.description): "description", str(DCTERMS.license): "licence",
+                   str(DCTERMS.rights): "rights", str(DCTERMS.source): "source",
+                   str(SKOS.inScheme): "in scheme", str(SKOS.hiddenLabel): "printed as"}
+
+
 def predicate_label(site: Site, p: str) -> str:
     label = site.value(p, RDFS.label)
-    return label.value if label is not None else short(NamedNode(p))
+    return label.value if label is not None else PREDICATE_NAMES.get(p, short(NamedNode(p)))
 
 
 def property_rows(site: Site, subject: str, page: str, skip: set[str]) -> list[tuple[str, Html]]:
@@ -402,11 +413,12 @@ def highlighted(site: Site, text: str, begin: int | None, cites: list[dict], pag
         if rel is not None and 0 <= rel and text[rel:rel + len(s)] == s and rel >= pos:
             at, stop = rel, rel + len(s)
         else:
-            # the clause's text has its line breaks joined: the surface's words with any spaces between
+            # the clause's text has its line breaks joined, "Secretary-\nGeneral" rejoined: the surface's words,
+            # any spaces or none between them
             words = s.split()
             if not words:
                 continue
-            found = [m.span() for m in re.finditer(r"\s+".join(map(re.escape, words)), text[pos:])]
+            found = [m.span() for m in re.finditer(r"\s*".join(map(re.escape, words)), text[pos:])]
             if not found:
                 continue
             near = min(found, key=lambda span: abs(span[0] + pos - rel) if rel is not None else span[0])
@@ -493,10 +505,11 @@ def cited_by(site: Site, targets: list[str], page: str, heading: str = "What cit
             what = ""
             if c["cited"] != page and c["cited"] in targets and c["cited"] != targets[0]:
                 what = " — " + site.label(c["cited"]).split(", ")[-1]
+            unit_begin = site.value(c["unit"], NIF.beginIndex) if c["unit"] else None
+            quote = highlighted(site, unit_text, int(unit_begin.value) if unit_begin is not None else None, [c], page)
             items.append(tag("div", site.link(c["unit"], page, clause_label(c["unit"].partition("#")[2])) if c["unit"]
                              else "", f" {c['verb_label']}" if c["verb_label"] else "", f" “{c['surface']}”", what,
-                             tag("blockquote", unit_text[:400] + ("…" if len(unit_text) > 400 else ""))
-                             if unit_text else None))
+                             tag("blockquote", quote) if unit_text else None))
         out.append(tag("div", tag("b", site.link(doc, page, site.symbol(doc))), f" {title}" if title else "",
                        items, class_="citing"))
     return out
@@ -541,7 +554,7 @@ def resolution_page(site: Site, page: str, name: str) -> str:
     symbol, title = site.symbol(page), site.text(page, DCTERMS.title)
     organ = site.value(page, GB.issuedBy)
     meeting = site.value(page, GB.meetingRecord)
-    undocs = site.value(page, FOAF.page)
+    undocs = site.objects(page, FOAF.page)
     date = site.text(page, DCTERMS.date)
     body = [tag("p", tag("b", symbol), f" · adopted {date}" if date else "",
                 [" · by ", term(site, organ, page)] if organ is not None else "", class_="kicker"),
@@ -555,7 +568,7 @@ def resolution_page(site: Site, page: str, name: str) -> str:
             ("Goals", ", ".join(sorted((o.value for o in site.objects(page, GB.sdg)), key=natural))),
             ("Subjects", join([[", " if i else "", term(site, s, page)]
                                for i, s in enumerate(site.objects(page, DCTERMS.subject))])),
-            ("Official text", term(site, undocs, page) if undocs is not None else "")]
+            ("Official text", join([[", " if i else "", term(site, u, page)] for i, u in enumerate(undocs)]))]
     body.append(facts(rows))
     body += vote_section(site, page)
     sponsors = sorted(site.objects(page, GB.sponsoredBy), key=lambda s: site.label(s.value))
@@ -610,7 +623,10 @@ def entity_page(site: Site, page: str, subjects: list[str], name: str) -> str:
     title = site.label(page)
     kinds = sorted(site.label(t) for t in site.types(page))
     body = [tag("p", " · ".join(kinds), class_="kicker"), tag("h1", title), formats(name, page)]
-    rows = property_rows(site, page, page, {str(DCTERMS.hasPart), str(ELI.cites), str(RDF.type), str(GB.diagnostic)})
+    skip = {str(DCTERMS.hasPart), str(ELI.cites), str(RDF.type), str(GB.diagnostic)}
+    if title == site.text(page, RDFS.label):
+        skip.add(str(RDFS.label))
+    rows = property_rows(site, page, page, skip)
     body.append(tag("dl", [[tag("dt", k), tag("dd", v)] for k, v in rows], class_="facts"))
     provisions = sorted((s for s in site.subjects(DCTERMS.isPartOf, page) if str(GB.Provision) in site.types(s)),
                         key=lambda s: natural(site.text(s, GB.number) or s))
@@ -769,11 +785,13 @@ def index_page(site: Site) -> str:
                 tag("a", "N-Quads dump", href="dataset.nq.gz"), " · ", tag("a", "ontology", href="ontology.html"),
                 " · ", tag("a", "JSON-LD context", href="context.jsonld")),
             tag("h2", "Resolutions"),
-            tag("table", tag("tr", tag("th", "symbol"), tag("th", "title"), tag("th", "adopted"),
+            tag("table", tag("colgroup", [tag("col", class_=c) for c in ("sym", "title", "date", "n", "n")]),
+                tag("tr", tag("th", "symbol"), tag("th", "title"), tag("th", "adopted"),
                              tag("th", "citations"), tag("th", "cited by")), rows, class_="cites")]
     if instruments:
         body += [tag("h2", "Instruments, by how many resolutions cite them"),
-                 tag("table", tag("tr", tag("th", "instrument"), tag("th", "resolutions")),
+                 tag("table", tag("colgroup", tag("col", class_="inst"), tag("col", class_="n")),
+                     tag("tr", tag("th", "instrument"), tag("th", "resolutions")),
                      [tag("tr", tag("td", site.link(i, page)), tag("td", str(n))) for n, i in instruments],
                      class_="cites")]
     return shell(site, page, "United Nations resolutions and what they cite", body)
