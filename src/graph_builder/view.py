@@ -369,9 +369,19 @@ SEED = 7
 
 
 def corpus_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Positions by node.  The layout runs on the nodes' ranks (integers), not their IRIs: Louvain and the
+    components go through sets, whose order for strings changes with PYTHONHASHSEED, and for integers not."""
+    names = sorted(graph)
+    rank = {n: i for i, n in enumerate(names)}
+    pos = layout_ranks(len(names), sorted((min(rank[a], rank[b]), max(rank[a], rank[b]))
+                                          for a, b in graph.edges if a != b))
+    return {names[i]: p for i, p in sorted(pos.items())}
+
+
+def layout_ranks(n: int, edges: list[tuple[int, int]]) -> dict[int, tuple[float, float]]:
     u = nx.Graph()
-    u.add_nodes_from(sorted(graph))
-    u.add_edges_from(sorted((min(a, b), max(a, b)) for a, b in graph.edges if a != b))
+    u.add_nodes_from(range(n))
+    u.add_edges_from(edges)
     components = sorted(nx.connected_components(u), key=lambda c: (-len(c), min(c)))
     if not components:
         return {}
