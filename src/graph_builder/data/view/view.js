@@ -347,13 +347,23 @@ var network = null;
   }
 
   // the corpus: the most-cited nodes keep their label at data.labelPx on screen whatever the zoom
+  // (most cited first; a label that would overlap one already placed is left to show when zoomed in)
   function labelTop() {
     if (!corpus) return;
-    var changes = [];
-    nodes.forEach(function (n) {
-      if (n.top && (selected === null || selected.id !== n.id)) {
-        changes.push({id: n.id, font: screenFont(data.labelPx, {background: "rgba(255,255,255,0.7)"})});
-      }
+    var changes = [], placed = [], scale = network.getScale();
+    var top = nodes.get({filter: function (n) { return n.top && !hidden.nodes[n.id]; }});
+    top.sort(function (a, b) { return b.cited - a.cited || a.id - b.id; });
+    top.forEach(function (n) {
+      if (selected !== null && selected.id === n.id) return;
+      var p = network.canvasToDOM({x: n.x, y: n.y});
+      var w = String(n.label).length * data.labelPx * 0.55, h = data.labelPx * 1.4;
+      var box = {left: p.x - w / 2, right: p.x + w / 2, top: p.y + n.size * scale, bottom: p.y + n.size * scale + h};
+      var free = placed.every(function (o) {
+        return box.right < o.left || box.left > o.right || box.bottom < o.top || box.top > o.bottom;
+      });
+      if (free) placed.push(box);
+      changes.push({id: n.id, font: free ? screenFont(data.labelPx, {background: "rgba(255,255,255,0.7)"})
+                                         : {size: data.options.nodes.font.size, background: "rgba(255,255,255,0)"}});
     });
     if (changes.length) nodes.update(changes);
   }
