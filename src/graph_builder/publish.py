@@ -204,6 +204,8 @@ class Site:
         if "#" in iri and iri.split("#", 1)[0] in self.pages:  # a clause: its resolution's symbol and number
             doc, frag = iri.split("#", 1)
             return f"{self.symbol(doc)}, {clause_label(frag)}"
+        if iri.startswith(self.base + "doc/"):  # a document the graph names only: its IRI's path is its symbol
+            return unquote(iri[len(self.base + "doc/"):])
         return unquote(iri.rstrip("/").rsplit("/", 1)[-1])
 
     def symbol(self, iri: str) -> str:
