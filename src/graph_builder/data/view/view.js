@@ -321,7 +321,7 @@ var network = null;
 
   // -- readable labels and the selected node ------------------------------------------
 
-  var HIGHLIGHT = {background: "#ffd400", border: "#111111"};
+  var HIGHLIGHT = {background: "#ffd400", border: "#b07d00"};
   var selected = null;  // {id, color, borderWidth, font}: the highlighted node as it was before
 
   // the font that shows a label at px pixels on screen at the current zoom
@@ -333,17 +333,19 @@ var network = null;
 
   function highlight(id) {
     if (selected !== null && nodes.get(selected.id)) {
-      nodes.update({id: selected.id, color: selected.color, borderWidth: selected.borderWidth, font: selected.font});
+      nodes.update({id: selected.id, color: selected.color, borderWidth: selected.borderWidth, font: selected.font,
+                    size: selected.size});
     }
     selected = null;
     var n = id === null || id === undefined ? null : nodes.get(id);
     if (!n) return;
     var plainFont = {size: data.options.nodes.font.size, background: "rgba(255,255,255,0)"};
-    selected = {id: id, color: n.color, borderWidth: n.borderWidth || 1, font: n.font || plainFont};
+    selected = {id: id, color: n.color, borderWidth: n.borderWidth || 1, font: n.font || plainFont,
+                size: n.size || 16};
     var colour = {background: HIGHLIGHT.background, border: HIGHLIGHT.border, highlight: HIGHLIGHT, hover: HIGHLIGHT};
-    var px = Math.max(data.labelPx + 2, (n.font && n.font.size ? n.font.size : data.options.nodes.font.size) * network.getScale());
-    nodes.update({id: id, color: colour, borderWidth: 4,
-                  font: screenFont(px, {background: "rgba(255,255,255,0.85)", color: "#111111"})});
+    // the selected node is at least 12 px across on screen, and its label data.labelPx + 2
+    nodes.update({id: id, color: colour, borderWidth: 3, size: Math.max(selected.size, 12 / network.getScale()),
+                  font: screenFont(data.labelPx + 2, {background: "rgba(255,255,255,0.85)", color: "#111111"})});
   }
 
   // the corpus: the most-cited nodes keep their label at data.labelPx on screen whatever the zoom
