@@ -306,3 +306,20 @@ def test_preview_serves_with_content_negotiation_and_stops_on_term(site):
         if p.poll() is None:
             p.kill()
             p.wait()
+
+
+def test_site_is_the_same_under_any_hash_seed(tmp_path):
+    import os
+
+    script = ("import sys\nfrom graph_builder.publish import publish_site\nfrom graph_builder.build import build_file\n"
+              "from graph_builder.commands.build import example\nfrom graph_builder.rdf import document_iri\n"
+              "from graph_builder.iri import Minter\np, i = example(); b = build_file(p, i)\n"
+              "publish_site([(document_iri(b.resolution, Minter()), b.triples)], sys.argv[1], "
+              "'https://example.org/unres/')\n")
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], check=True, timeout=600,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+    files = sorted(p.relative_to(tmp_path / "1") for p in (tmp_path / "1").rglob("*") if p.is_file())
+    assert files and files == sorted(p.relative_to(tmp_path / "2") for p in (tmp_path / "2").rglob("*") if p.is_file())
+    assert [f for f in files if f.name != "nginx.conf"
+            and not filecmp.cmp(tmp_path / "1" / f, tmp_path / "2" / f, shallow=False)] == []
