@@ -67,12 +67,16 @@ class Chromium:
             self.process.kill()
         shutil.rmtree(self.profile, ignore_errors=True)
 
-    def open(self, url: str, timeout: float = 30) -> "Page":
-        """A new tab at url, returned once the graph is drawn (the page sets body[data-drawn])."""
+    def open(self, url: str, timeout: float = 30, size: tuple[int, int] | None = None) -> "Page":
+        """A new tab at url, returned once the graph is drawn (the page sets body[data-drawn]);
+        size: the viewport's width and height in CSS pixels (device scale 1)."""
         request = urllib.request.Request(f"http://127.0.0.1:{self.port}/json/new?about:blank", method="PUT")
         with urllib.request.urlopen(request, timeout=10) as response:
             target = json.load(response)
         page = Page(self.port, target)
+        if size:
+            page.send("Emulation.setDeviceMetricsOverride", {"width": size[0], "height": size[1],
+                                                             "deviceScaleFactor": 1, "mobile": False})
         page.navigate(url, timeout)
         return page
 
@@ -217,7 +221,8 @@ def test_resolution_view_draws_the_graph(browser, tmp_path):
         keep_screenshot(page, tmp_path, "resolution-A_RES_57_209.png")
 
         # the verb filter: with only "recalls" ticked, what no clause recalls disappears
-        page.evaluate("[...document.querySelectorAll('#controls fieldset')].pop().querySelector('button:last-child').click();"
+        page.evaluate("[...document.querySelectorAll('#controls fieldset')].find(f => f.firstChild.textContent === 'Verbs')"
+                      ".querySelector('button:last-child').click();"
                       "document.querySelector('input[data-key=\"recall\"]').click()")
         shown = page.evaluate("network.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.label)")
         assert "A/RES/53/144" in shown and "Governments" not in shown
@@ -278,5 +283,83 @@ def test_corpus_view_draws_the_network(browser, tmp_path, shared_dir):
         assert page.errors == []
         assert_offline(page)
         keep_screenshot(page, tmp_path, "corpus-hrc-sample.png")
+    finally:
+        page.close()
+
+
+# -- readable at the default zoom, and the selected node stands out -----------------------
+
+PIXEL_AT = """(id => {{ const p = network.canvasToDOM(network.getPosition(id));
+  const c = document.querySelector('#network canvas');
+  return Array.from(c.getContext('2d').getImageData(Math.round(p.x * devicePixelRatio),
+                                                    Math.round(p.y * devicePixelRatio), 1, 1).data); }})({id})"""
+
+
+def drawn_pixel(page: Page, node_id: int) -> list[int]:
+    page.evaluate("network.redraw()")
+    time.sleep(0.3)
+    return page.evaluate(PIXEL_AT.format(id=node_id))
+
+
+def test_resolution_view_labels_are_readable_at_the_default_zoom(browser, tmp_path):
+    res = example_resolution()
+    page_file = tmp_path / "A_RES_57_209.html"
+    write_view(page_file, resolution_view_html(res, Minter()))
+    page = browser.open(page_file.as_uri(), size=(1400, 900))
+    try:
+        node_px = page.evaluate("network.body.data.nodes.getIds().map(id => graphView.labelPx(id))")
+        edge_px = page.evaluate("network.body.data.edges.get({filter: e => e.label}).map(e => graphView.edgeLabelPx(e.id))")
+        assert min(node_px) >= 12 and min(edge_px) >= 12, (min(node_px), min(edge_px))
+        # every node is on screen at that zoom or reachable by the zoom buttons; the whole graph fits with one click
+        page.evaluate("document.getElementById('zoom-all').click()")
+        assert page.evaluate("network.getScale()") > 0.3
+        page.evaluate("document.getElementById('zoom-readable').click()")
+        assert page.evaluate("network.getScale()") >= 0.79
+        legend = page.evaluate("document.getElementById('controls').textContent")
+        assert "addresses" in legend and "cites" in legend and "part of" in legend
+        dashed = page.evaluate("getComputedStyle(document.querySelector('.line.dashed')).borderTopStyle")
+        assert dashed == "dashed"
+        keep_screenshot(page, tmp_path, "resolution-readable.png")
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_corpus_view_labels_the_most_cited_and_highlights_the_selected_node(browser, tmp_path, shared_dir):
+    files = sorted((shared_dir / "corpus" / "unxml-hrc").rglob("*.xml"))[:60]
+    graph = citation_network([extract_path(f) for f in files], Minter())
+    page_file = tmp_path / "index.html"
+    write_view(page_file, corpus_view_html(graph))
+    page = browser.open(page_file.as_uri(), size=(1400, 900))
+    try:
+        top = page.evaluate("network.body.data.nodes.get({filter: n => n.top}).map(n => n.id)")
+        assert len(top) == min(30, sum(1 for n in graph if graph.in_degree(n)))
+        most = max(graph, key=lambda n: (graph.in_degree(n), n))
+        most_id = page.evaluate(f"graphView.nodeId({json.dumps(most)})")
+        sizes = page.evaluate(f"{json.dumps(top)}.map(id => graphView.labelPx(id))")
+        # the most-cited are labelled at 12 px or more, except where a label would cover another
+        assert page.evaluate(f"graphView.labelPx({most_id})") >= 12 and sum(1 for px in sizes if px >= 12) >= 5
+        # zoomed out further, they stay readable
+        page.evaluate("network.moveTo({scale: network.getScale() / 2, animation: false});"
+                      "network.emit('zoom', {scale: network.getScale()}); true")
+        assert page.evaluate(f"graphView.labelPx({most_id})") >= 12
+        # built resolutions are set apart: a dark ring
+        built = page.evaluate("network.body.data.nodes.get({filter: n => n.present}).map(n => n.color.border)")
+        cited = page.evaluate("network.body.data.nodes.get({filter: n => !n.present}).map(n => n.color.border)")
+        assert set(built) == {"#1b1b1b"} and "#1b1b1b" not in set(cited)
+        # the selected node is drawn in the highlight colour, and its label readable
+        udhr = page.evaluate("graphView.nodeId('https://example.org/unres/instrument/udhr')")
+        before = drawn_pixel(page, udhr)
+        page.evaluate(f"graphView.show({udhr})")
+        assert page.evaluate("graphView.highlighted()") == udhr
+        r, g, b, _ = drawn_pixel(page, udhr)
+        assert (r, g, b) != tuple(before[:3]) and r > 230 and g > 180 and b < r - 50, (r, g, b)  # yellow
+        assert page.evaluate(f"graphView.labelPx({udhr})") >= 12
+        keep_screenshot(page, tmp_path, "corpus-highlight.png")
+        # another node: the first one goes back to its colours
+        other = next(i for i in top if i != udhr)
+        page.evaluate(f"graphView.show({other})")
+        assert page.evaluate(f"network.body.data.nodes.get({udhr}).color.background") != "#ffd400"
+        assert page.errors == []
     finally:
         page.close()

@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 import filecmp
-import http.server
+import html
 import json
+import re
+import signal
 import shutil
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
-from graph_builder.publish import MEDIA_TYPES, negotiate, publish_site
+from graph_builder.publish import clause_label, compact_jsonld, negotiate, preview_server, publish_site
 from graph_builder.serve import free_port
 from graph_builder.vocab import DEFAULT_BASE, GB, RDF
 
@@ -31,35 +35,9 @@ def site(example_graph, tmp_path_factory):
     return folder
 
 
-def handler_for(folder: Path):
-    class Negotiating(http.server.BaseHTTPRequestHandler):
-        """nginx.conf's rules: try PATH+suffix (from Accept), PATH/index+suffix, PATH."""
-
-        def do_GET(self):
-            path = urllib.request.url2pathname(self.path.split("?", 1)[0])
-            suffix = negotiate(self.headers.get("Accept", ""))
-            base = folder / path.lstrip("/")
-            for candidate, media in ((Path(str(base) + suffix), MEDIA_TYPES[suffix]),
-                                     (base / f"index{suffix}", MEDIA_TYPES[suffix]), (base, None)):
-                if candidate.is_file():
-                    body = candidate.read_bytes()
-                    self.send_response(200)
-                    self.send_header("Content-Type", media or MEDIA_TYPES.get(candidate.suffix, "application/octet-stream"))
-                    self.send_header("Vary", "Accept")
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return
-            self.send_error(404)
-
-        def log_message(self, *args):
-            pass
-
-    return Negotiating
-
-
 @pytest.fixture(scope="module")
 def local_server(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(site))
+    server = preview_server(site)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -81,7 +59,7 @@ def check_dereferencing(root: str) -> None:
     kind, page = get(local(root, DOC), BROWSER)
     assert kind.startswith("text/html")
     html = page.decode("utf-8")
-    assert "<h1>A/RES/57/209</h1>" in html and 'id="pp9"' in html and "What it cites" in html
+    assert "<h1>A/RES/57/209</h1>" in html and 'id="pp9"' in html and "What it cites, by kind" in html
     assert "Source: the United Nations" in html
     kind, data = get(local(root, DOC), "text/turtle")
     assert kind.startswith("text/turtle")
@@ -161,3 +139,187 @@ def test_publish_a_corpus_sample(corpus_sample, tmp_path):
     assert result.pages > len(corpus_sample)
     index = (tmp_path / "unres/index.html").read_text(encoding="utf-8")
     assert "A/RES/78/216" in index and "S/RES/834(1993)" in index
+
+
+# -- pages for people -----------------------------------------------------------------
+
+HREF = re.compile(r'href="([^"]*)"')
+
+
+def test_every_link_of_the_site_reaches_a_file(site):
+    """Links carry .html (or the data file's suffix), so the folder reads from file:// and a plain static server."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        for href in HREF.findall(page.read_text(encoding="utf-8")):
+            href = html.unescape(href)
+            if href.startswith(("https://", "http://")) or href.startswith("#"):
+                continue
+            target = (page.parent / urllib.parse.unquote(href.split("#", 1)[0])).resolve()
+            assert target.is_file(), f"{page.relative_to(site)} links to {href}, which is not there"
+
+
+def test_the_resolution_page_reads_as_a_document(site):
+    page = (site / "unres/doc/A/RES/57/209.html").read_text(encoding="utf-8")
+    # every citation of the text is marked and linked, coloured by its kind
+    assert page.count('<mark class="cite kind-') == 28
+    assert re.search(r'<mark class="cite kind-resolution"[^>]*><a href="../53/144.html">its resolution 53/144</a></mark>',
+                     page)
+    # a surface printed over line breaks (the Declaration's full title in op1) is found in the joined text
+    assert re.search(r'id="op1".*?kind-instrument[^>]*><a href="../../../../instrument/hrd-declaration.html">Declaration '
+                     r'on the Right', page, re.S)
+    # grouped by kind with the verbs; clause links read as people say them
+    assert "Documents (6)" in page and "calls upon, condemns, invites, recalls, reiterates, welcomes" in page
+    assert ">paragraph 11<" not in page and "paragraphs " in page and "10 op1" not in page
+    assert "diagnostic" not in page.lower()
+
+
+def test_clause_labels():
+    assert clause_label("op10") == "paragraph 10" and clause_label("pp3") == "preambular paragraph 3"
+    assert clause_label("op2.a") == "paragraph 2 (a)" and clause_label("fn1") == "footnote 1"
+    assert clause_label("II.op3") == "part II, paragraph 3" and clause_label("annex1.p4") == "annex 1, paragraph 4"
+    assert clause_label("B.op77") == "part B, paragraph 77"
+
+
+def test_diagnostics_are_not_published(corpus_sample, tmp_path):
+    with_diagnostics = [g for g in corpus_sample if any(t.object == NamedNode(str(GB.Diagnostic)) for t in g[1])]
+    assert with_diagnostics
+    publish_site(with_diagnostics[:2], tmp_path, DEFAULT_BASE)
+    for f in tmp_path.rglob("*"):
+        if f.suffix in (".html", ".ttl", ".jsonld"):
+            assert "#diagnostic-" not in f.read_text(encoding="utf-8"), f
+
+
+def test_jsonld_is_compacted_with_its_context_and_says_what_the_turtle_says(site):
+    data = json.loads((site / "unres/doc/A/RES/57/209.jsonld").read_text(encoding="utf-8"))
+    assert data["@context"]["gb"].endswith("ontology#") and "@graph" in data
+    doc = next(n for n in data["@graph"] if n["@id"] == DOC)
+    assert "gb:Resolution" in doc["@type"] and doc["gb:symbol"] == "A/RES/57/209"
+    from_jsonld = {q.triple for q in parse((site / "unres/doc/A/RES/57/209.jsonld").read_bytes(), format=RdfFormat.JSON_LD)}
+    from_turtle = {q.triple for q in parse((site / "unres/doc/A/RES/57/209.ttl").read_bytes(), format=RdfFormat.TURTLE)}
+    assert from_jsonld == from_turtle and len(from_turtle) > 100
+
+
+def test_compact_jsonld_round_trips_every_kind_of_term():
+    s = NamedNode(DEFAULT_BASE + "doc/A/RES/1/1")
+    triples = [Triple(s, NamedNode(str(RDF.type)), NamedNode(str(GB.Resolution))),
+               Triple(s, NamedNode(str(GB.symbol)), Literal("A/RES/1/1")),
+               Triple(s, NamedNode(str(GB.text)), Literal("x", language="en")),
+               Triple(s, NamedNode(str(GB.votesInFavour)), Literal("3", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+               Triple(s, NamedNode("http://example.com/p#q"), NamedNode("http://example.com/o"))]
+    assert {q.triple for q in parse(compact_jsonld(triples), format=RdfFormat.JSON_LD)} == set(triples)
+
+
+def test_the_index_shows_each_symbol_and_title_once(corpus_sample, tmp_path):
+    publish_site(corpus_sample, tmp_path, DEFAULT_BASE)
+    index = (tmp_path / "unres/index.html").read_text(encoding="utf-8")
+    assert " — " not in index
+    rows = re.findall(r"<tr><td><a href=\"(doc/[^\"]+)\">([^<]+)</a></td><td>([^<]*)</td>", index)
+    assert len(rows) == len(corpus_sample)
+    titled = [(sym, title) for _, sym, title in rows if title]
+    assert titled and all(sym not in title for sym, title in titled)
+    assert ">A/RES/78/216<" in index and "Human rights defenders" in index or "human rights defenders" in index
+
+
+def test_the_vote_and_the_sponsors(shared_dir, tmp_path):
+    from graph_builder.build import build_file
+    from graph_builder.iri import Minter
+    from graph_builder.rdf import document_iri
+
+    xml = next((shared_dir / "corpus/unxml-ga/78session").glob("A_RES_78_10-*.xml"))
+    built = build_file(xml, metadata=(str(shared_dir / "corpus/unxml-ga/metadata/78.json"),))
+    publish_site([(document_iri(built.resolution, Minter()), built.triples)], tmp_path, DEFAULT_BASE)
+    page = (tmp_path / "unres/doc/A/RES/78/10.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="bar"[^>]*><span class="yes" style="width:98\.33%"', page)
+    assert "<summary>In favour (118)</summary>" in page and "<summary>Abstaining (2)</summary>" in page
+    assert re.search(r"<details><summary>Sponsors \(\d+\)</summary>", page)
+    assert page.index("The vote") < page.index("<h2>Text</h2>") < page.index("What it cites, by kind")
+    state = (tmp_path / "unres/state/andorra.html").read_text(encoding="utf-8")
+    assert "In favour: 1 resolution" in state and "Sponsored: 1 resolution" in state
+
+
+def test_an_instrument_page_lists_who_cites_each_article(site):
+    page = (site / "unres/instrument/iccpr.html").read_text(encoding="utf-8")
+    assert "Cited, article by article" in page
+    assert re.search(r"Article 4</a> — cited by 1 resolution</h3>.*?A/RES/57/209.*?preambular paragraph 9", page, re.S)
+
+
+# -- hostile and unlucky inputs -------------------------------------------------------
+
+def test_only_http_links_and_a_warning_for_each_other_iri(example_graph, tmp_path):
+    name, triples = example_graph
+    bad = [Triple(NamedNode(DOC), NamedNode("http://xmlns.com/foaf/0.1/page"), NamedNode(iri))
+           for iri in ("javascript:alert(1)", "data:text/html,%3Cscript%3Ealert(2)%3C/script%3E")]
+    result = publish_site([(name, triples + bad)], tmp_path, DEFAULT_BASE)
+    page = (tmp_path / "unres/doc/A/RES/57/209.html").read_text(encoding="utf-8")
+    hrefs = [html.unescape(h) for p in tmp_path.rglob("*.html") for h in HREF.findall(p.read_text(encoding="utf-8"))]
+    assert not [h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I)]
+    assert "javascript:alert(1)" in page  # shown as text
+    assert [w for w in result.warnings if w.startswith("javascript:")] and [w for w in result.warnings if w.startswith("data:")]
+
+
+def test_a_resource_too_long_for_a_file_name_is_skipped_with_a_warning(example_graph, tmp_path):
+    name, triples = example_graph
+    long = NamedNode(DEFAULT_BASE + "doc/" + "X" * 300)
+    extra = [Triple(long, NamedNode(str(GB.symbol)), Literal("X" * 300)),
+             Triple(NamedNode(DOC), NamedNode(str(GB.meetingRecord)), long)]
+    result = publish_site([(name, triples + extra)], tmp_path, DEFAULT_BASE)
+    assert (tmp_path / "unres/doc/A/RES/57/209.html").is_file()
+    assert len([w for w in result.warnings if "file name" in w]) == 1
+    assert all(len(w) < 200 and "\n" not in w for w in result.warnings)
+
+
+def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graph_builder.cli", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_a_wrong_base_iri_is_a_finding_not_a_silent_success(example_graph, tmp_path):
+    from graph_builder.export import dataset_bytes
+
+    trig = tmp_path / "one.nq"
+    trig.write_bytes(dataset_bytes([example_graph], "nq"))
+    done = run_cli("publish", str(trig), "--site", str(tmp_path / "site"), "--base-iri", "https://other.example/x/")
+    assert done.returncode == 1
+    assert "none of the 1 resolutions has an IRI under this base" in done.stderr and len(done.stderr.splitlines()) == 1
+    assert not (tmp_path / "site").exists()
+    done = run_cli("publish", str(trig), "--site", str(tmp_path / "site"), "-q")
+    assert done.returncode == 0 and done.stderr == ""
+
+
+def test_preview_serves_with_content_negotiation_and_stops_on_term(site):
+    port = free_port()
+    p = subprocess.Popen([sys.executable, "-m", "graph_builder.cli", "publish", "--site", str(site), "--preview",
+                          "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = p.stdout.readline()
+        assert f"http://127.0.0.1:{port}/unres/index.html" in line
+        root = f"http://127.0.0.1:{port}"
+        check_dereferencing(root)
+        kind, _ = get(root + "/unres/doc/A/RES/57/209.html", BROWSER)
+        assert kind.startswith("text/html")
+        with pytest.raises(urllib.error.HTTPError):
+            get(root + "/unres/../../etc/passwd", BROWSER)
+        p.send_signal(signal.SIGTERM)
+        assert p.wait(10) == 0
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+
+
+def test_site_is_the_same_under_any_hash_seed(tmp_path):
+    import os
+
+    script = ("import sys\nfrom graph_builder.publish import publish_site\nfrom graph_builder.build import build_file\n"
+              "from graph_builder.commands.build import example\nfrom graph_builder.rdf import document_iri\n"
+              "from graph_builder.iri import Minter\np, i = example(); b = build_file(p, i)\n"
+              "publish_site([(document_iri(b.resolution, Minter()), b.triples)], sys.argv[1], "
+              "'https://example.org/unres/')\n")
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], check=True, timeout=600,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+    files = sorted(p.relative_to(tmp_path / "1") for p in (tmp_path / "1").rglob("*") if p.is_file())
+    assert files and files == sorted(p.relative_to(tmp_path / "2") for p in (tmp_path / "2").rglob("*") if p.is_file())
+    assert [f for f in files if f.name != "nginx.conf"
+            and not filecmp.cmp(tmp_path / "1" / f, tmp_path / "2" / f, shallow=False)] == []

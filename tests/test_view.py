@@ -203,3 +203,42 @@ def test_corpus_layout_spreads_a_larger_graph():
         g.add_edge(f"n{i}", f"n{i // 10}", verbs=set(), count=1)
     data = page_data(corpus_view_html(g))
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 700
+
+
+def test_corpus_layout_is_the_same_under_any_hash_seed(shared_dir, tmp_path):
+    """Louvain and the components go through sets: the layout must not follow the order of hashed strings."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    script = ("import hashlib, sys\nfrom pathlib import Path\nfrom graph_builder.network import citation_network\n"
+              "from graph_builder.view import corpus_view_html\nfrom graph_builder.iri import Minter\n"
+              "from graph_builder.pipeline import extract_path\n"
+              f"files = sorted(Path({str(shared_dir / 'corpus/unxml-ga/78session')!r}).glob('*.xml'))[:80]\n"
+              "g = citation_network([extract_path(f) for f in files], Minter())\n"
+              "assert len(g) > 1000\n"
+              "print(hashlib.sha256(corpus_view_html(g).encode()).hexdigest())\n")
+    digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=600,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(digests) == 1
+
+
+def test_resolution_view_legend_title_and_columns(example):
+    data = page_data(resolution_view_html(example, Minter()))
+    assert [e["key"] for e in data["edgeLegend"]] == ["cites", "addresses", "part-of"]
+    assert next(e for e in data["edgeLegend"] if e["key"] == "addresses")["style"] == "dashed"
+    xs = {round(abs(n["x"])) for n in data["nodes"] if n["id"] != data["root"]}
+    assert xs <= {370, 440}  # two columns, provisions indented under their treaty
+    titled = Resolution("t.txt", "", DocumentInfo(symbol="A/RES/1/1", title="On something"), (), ())
+    page = resolution_view_html(titled, Minter())
+    assert "<h1 id=\"heading\">A/RES/1/1: On something</h1>" in page and page_data(page)["title"] == "On something"
+
+
+def test_corpus_view_sets_built_resolutions_apart_and_marks_the_most_cited(example):
+    g = citation_network([example], Minter())
+    data = page_data(corpus_view_html(g))
+    built = [n for n in data["nodes"] if n["present"]]
+    assert len(built) == 1 and built[0]["color"]["border"] == "#1b1b1b" and built[0]["borderWidth"] > 1
+    assert all(n["color"]["border"] != "#1b1b1b" for n in data["nodes"] if not n["present"])
+    assert sum(1 for n in data["nodes"] if n.get("top")) == sum(1 for n in g if g.in_degree(n))

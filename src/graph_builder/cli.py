@@ -25,6 +25,7 @@ COMMANDS = {
     "serve": "serve a store as a SPARQL 1.1 endpoint",
     "push": "upload the graph to a SPARQL 1.1 Graph Store Protocol endpoint",
     "publish": "write a static linked-data site",
+    "network": "write the citation network as GraphML, GEXF and CSV node and edge lists",
     "validate": "check a graph against the SHACL shapes in ontology/",
     "ontology": "write the ontology's generated parts (the verb concept scheme)",
 }

@@ -84,12 +84,17 @@ def drop_impossible_years(g: nx.DiGraph) -> None:
 def add_resolution(g: nx.DiGraph, res: Resolution, node: str, minter: Minter) -> None:
     """A resolution of the input: what its cover page says wins over what its symbol implies."""
     info = res.info
-    symbol = info.symbol
+    add_present(g, node, symbol=info.symbol, title=info.title, date=info.date, body=info.body, session=info.session,
+                source=res.source, minter=minter)
+
+
+def add_present(g: nx.DiGraph, node: str, *, symbol: str, title: str, date: str, body: str, session: str,
+                source: str, minter: Minter) -> None:
     derived = symbol_facts(symbol) if symbol else {}
-    year = int(info.date[:4]) if re.match(r"\d{4}", info.date) else derived.get("year")
-    g.add_node(node, kind="resolution", label=symbol or res.source, title=info.title or symbol or res.source,
-               organ=organ_of(symbol) if symbol else body_organ(info.body), year=year,
-               session=info.session or derived.get("session", ""), url=minter.undocs(symbol) if symbol else "",
+    year = int(date[:4]) if re.match(r"\d{4}", date) else derived.get("year")
+    g.add_node(node, kind="resolution", label=symbol or source, title=title or symbol or source,
+               organ=organ_of(symbol) if symbol else body_organ(body), year=year,
+               session=session or derived.get("session", ""), url=minter.undocs(symbol) if symbol else "",
                present=True)
 
 
@@ -106,8 +111,8 @@ def add_cited(g: nx.DiGraph, ref: Reference, minter: Minter) -> str | None:
     return None
 
 
-def add_document(g: nx.DiGraph, symbol: str, kind: str, minter: Minter) -> str:
-    node = minter.document(symbol)
+def add_document(g: nx.DiGraph, symbol: str, kind: str, minter: Minter, node: str = "") -> str:
+    node = node or minter.document(symbol)
     if node not in g:
         facts = symbol_facts(symbol)
         is_resolution = kind == "resolution" or re.search(r"/(?:RES|DEC)/", symbol, re.I) is not None
@@ -117,8 +122,8 @@ def add_document(g: nx.DiGraph, symbol: str, kind: str, minter: Minter) -> str:
     return node
 
 
-def add_instrument(g: nx.DiGraph, title: str, minter: Minter) -> str:
-    node = minter.instrument(title)
+def add_instrument(g: nx.DiGraph, title: str, minter: Minter, node: str = "") -> str:
+    node = node or minter.instrument(title)
     if node not in g:
         entry = gazetteer().by_name.get(("instrument", fold(title)))
         g.add_node(node, kind="instrument", label=short_title(title), title=title, organ="other",
@@ -193,3 +198,147 @@ def symbol_facts(symbol: str) -> dict:
         return {}
     m = next((s for s in segs if re.fullmatch(r"(?:19|20)\d\d", s)), None)  # E/RES/2021/5, E/CN.4/2002/106
     return {"year": int(m), "session": m} if m else {}
+
+
+# -- the same network read back from the RDF graph ---------------------------------------
+
+CITED_KINDS = ("resolution", "document", "instrument", "provision")
+
+
+def network_from_store(store, minter: Minter) -> nx.DiGraph:
+    """citation_network read from the triples of a pyoxigraph Store (all its graphs): the same nodes, edges
+    and attributes as the network made from the Resolutions that built them.
+
+    It reads the citations (gb:referenceKind, CiTO's citing and cited entities), not eli:cites, by index
+    lookups rather than SPARQL (a join the query planner of an on-disk store makes slow)."""
+    from pyoxigraph import Literal, NamedNode
+
+    from .vocab import CITO, DCTERMS, GB, RDF, RDFS, VERBS_NS
+
+    def one(s, p) -> object | None:
+        found = sorted((q.object for q in store.quads_for_pattern(s, NamedNode(str(p)), None)), key=str)
+        return found[0] if found else None
+
+    def text(s, p) -> str:
+        v = one(s, p)
+        return v.value if v is not None else ""
+
+    g = nx.DiGraph()
+    resolution = NamedNode(str(GB.Resolution))
+    docs = sorted({q.subject.value for q in store.quads_for_pattern(None, NamedNode(str(DCTERMS.hasPart)), None)
+                   if isinstance(q.subject, NamedNode)})
+    for d in docs:
+        node = NamedNode(d)
+        if not any(True for _ in store.quads_for_pattern(node, NamedNode(str(RDF.type)), resolution)):
+            continue
+        organ = one(node, GB.issuedBy)
+        add_present(g, d, symbol=text(node, GB.symbol), title=text(node, DCTERMS.title), date=text(node, DCTERMS.date),
+                    body=text(organ, RDFS.label) if organ is not None else "", session=text(node, GB.session),
+                    source=text(node, GB.sourceFile), minter=minter)
+    kinds = {}
+    for q in store.quads_for_pattern(None, NamedNode(str(GB.referenceKind)), None):
+        if isinstance(q.object, Literal) and q.object.value in CITED_KINDS:
+            kinds[q.subject.value] = q.object.value
+    for c in sorted(kinds):
+        cn, kind = NamedNode(c), kinds[c]
+        unit, target = one(cn, CITO.hasCitingEntity), one(cn, CITO.hasCitedEntity)
+        if not isinstance(unit, NamedNode) or not isinstance(target, NamedNode):
+            continue
+        source = text(unit, DCTERMS.isPartOf)
+        if source not in g or not g.nodes[source].get("present"):
+            continue
+        verb_iri = one(unit, GB.verb)
+        anchor = one(unit, GB.anchor)
+        if verb_iri is None and isinstance(anchor, NamedNode):  # a footnote: the verb of its marker's clause
+            verb_iri = one(anchor, GB.verb)
+        verb = verb_iri.value[len(VERBS_NS):] if verb_iri is not None and verb_iri.value.startswith(VERBS_NS) else ""
+        key = text(cn, GB.referenceKey)
+        if kind in ("resolution", "document"):
+            node = add_document(g, key, kind, minter, node=target.value)
+        elif kind == "instrument":
+            node = add_instrument(g, key, minter, node=target.value)
+        else:  # a provision cites what it belongs to
+            parent = one(target, DCTERMS.isPartOf)
+            parent_iri = parent.value if isinstance(parent, NamedNode) else target.value.split("#", 1)[0]
+            pn = NamedNode(parent_iri)
+            symbol = text(pn, GB.symbol)
+            if symbol or "#" in target.value:
+                node = add_document(g, symbol or parent_iri.rsplit("/doc/", 1)[-1], "document", minter, node=parent_iri)
+            else:
+                node = add_instrument(g, text(pn, RDFS.label) or key, minter, node=parent_iri)
+        if node == source:
+            continue
+        if g.has_edge(source, node):
+            g.edges[source, node]["count"] += 1
+        else:
+            g.add_edge(source, node, verbs=set(), count=1)
+        if verb:
+            g.edges[source, node]["verbs"].add(verb)
+    drop_impossible_years(g)
+    return g
+
+
+# -- files for network analysts ------------------------------------------------------------
+
+NODE_FIELDS = ("id", "label", "kind", "title", "organ", "year", "session", "url", "present", "cited_by", "cites")
+EDGE_FIELDS = ("source", "target", "count", "verbs")
+NETWORK_FORMATS = ("graphml", "gexf", "csv")
+
+
+def flat_network(g: nx.DiGraph) -> nx.DiGraph:
+    """The network with plain attributes only, in a fixed order: verbs as "recall;welcome", no missing years,
+    cited_by/cites degrees on the nodes and the count as each edge's weight (Gephi and Cytoscape read it)."""
+    out = nx.DiGraph()
+    for n in sorted(g):
+        d = g.nodes[n]
+        attrs = {k: d[k] for k in NODE_FIELDS[1:-2] if d.get(k) is not None}
+        attrs["present"] = bool(d.get("present"))
+        out.add_node(n, **attrs, cited_by=g.in_degree(n), cites=g.out_degree(n))
+    for s, t in sorted(g.edges):
+        d = g.edges[s, t]
+        out.add_edge(s, t, count=d.get("count", 1), weight=float(d.get("count", 1)),
+                     verbs=";".join(sorted(d.get("verbs", ()))))
+    return out
+
+
+def graphml_bytes(g: nx.DiGraph) -> bytes:
+    return ("\n".join(nx.generate_graphml(flat_network(g))) + "\n").encode("utf-8")
+
+
+def gexf_bytes(g: nx.DiGraph) -> bytes:
+    # networkx dates the file today: dropped, so the same network gives the same bytes
+    lines = nx.generate_gexf(flat_network(g), version="1.2draft")
+    return ("\n".join(re.sub(r' lastmodifieddate="[^"]*"', "", line) for line in lines) + "\n").encode("utf-8")
+
+
+def csv_bytes(g: nx.DiGraph) -> tuple[bytes, bytes]:
+    """The node list and the edge list, as CSV with a header row (pandas.read_csv, R's read.csv)."""
+    import csv
+    import io
+
+    flat = flat_network(g)
+    nodes, edges = io.StringIO(), io.StringIO()
+    w = csv.writer(nodes, lineterminator="\n")
+    w.writerow(NODE_FIELDS)
+    for n, d in flat.nodes(data=True):
+        w.writerow([n] + [("true" if d[k] else "false") if k == "present" else d.get(k, "") for k in NODE_FIELDS[1:]])
+    w = csv.writer(edges, lineterminator="\n")
+    w.writerow(EDGE_FIELDS)
+    for s, t, d in flat.edges(data=True):
+        w.writerow([s, t, d["count"], d["verbs"]])
+    return nodes.getvalue().encode("utf-8"), edges.getvalue().encode("utf-8")
+
+
+def network_files(g: nx.DiGraph, formats: Iterable[str], stem: str = "network") -> dict[str, bytes]:
+    """File name -> bytes for each format: STEM.graphml, STEM.gexf, STEM-nodes.csv and STEM-edges.csv."""
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "graphml":
+            out[f"{stem}.graphml"] = graphml_bytes(g)
+        elif fmt == "gexf":
+            out[f"{stem}.gexf"] = gexf_bytes(g)
+        elif fmt == "csv":
+            out[f"{stem}-nodes.csv"], out[f"{stem}-edges.csv"] = csv_bytes(g)
+        else:
+            raise ValueError(f"unknown network format {fmt!r} (one of {', '.join(NETWORK_FORMATS)})")
+    return out

@@ -22,7 +22,6 @@ import html
 import json
 import math
 import re
-from collections import defaultdict
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -155,30 +154,44 @@ def link(g: nx.DiGraph, source: str, target: str, role: str, verb: str, citation
     g.nodes[target]["citations"].append(citation)
 
 
-def radial_layout(g: nx.DiGraph, root: str) -> dict[str, tuple[float, float]]:
-    """The resolution in the middle, what it cites around it in sectors by kind, provisions beyond their parent.
+# The resolution view's layout, in canvas units: two columns, one each side of the resolution, so that
+# every edge is a spoke (none cross) and labels, below their node, never collide at the default zoom.
+COLUMN_X = 370.0  # the columns' distance from the resolution
+ROW_Y = 76.0  # between two rows of a column: a node and its label below it
+INDENT = 70.0  # a provision sits under its instrument or document, indented away from the centre
+NODE_FONT, EDGE_FONT = 16, 15  # label sizes in canvas units
+LABEL_WIDTH = 175  # a label wider than this wraps
+LABEL_PX = 12  # the smallest label on screen at the default zoom: the view zooms in to keep it
 
-    Every edge from the resolution is a spoke, so no two of them cross.
-    """
+
+def column_layout(g: nx.DiGraph, root: str) -> dict[str, tuple[float, float]]:
+    """The resolution in the middle, what it cites and addresses in two columns by kind, each provision
+    just under what it belongs to."""
     order = list(RESOLUTION_KINDS)
-    ring = sorted((n for n in g if n != root and g.nodes[n]["kind"] != "provision"),
-                  key=lambda n: (order.index(g.nodes[n]["kind"]), g.nodes[n]["label"].casefold(), n))
-    radius = max(260.0, 40.0 * len(ring))
+    parent_of = {n: next(iter(g.successors(n))) for n in g if g.nodes[n]["kind"] == "provision" and g.out_degree(n)}
+
+    def key(n: str) -> tuple:
+        head = parent_of.get(n, n)
+        d = g.nodes[head]
+        return (order.index(d["kind"]), d["label"].casefold(), head, n != head, g.nodes[n]["label"].casefold(), n)
+
+    ring = sorted((n for n in g if n != root), key=key)
+    # a node and its provisions stay together, in the right column until it holds half of them
+    groups: list[list[str]] = []
+    for n in ring:
+        if n in parent_of and groups and parent_of[n] in groups[-1]:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    right: list[str] = []
+    left: list[str] = []
+    for grp in groups:
+        (right if len(right) + len(grp) / 2 <= len(ring) / 2 or not right else left).extend(grp)
     pos = {root: (0.0, 0.0)}
-    for i, n in enumerate(ring):
-        angle = 2 * math.pi * i / len(ring) - math.pi / 2
-        pos[n] = (radius * math.cos(angle), radius * math.sin(angle))
-    children = defaultdict(list)
-    for n in g:
-        if g.nodes[n]["kind"] == "provision":
-            children[next(iter(g.successors(n)))].append(n)
-    for parent, kids in children.items():
-        px, py = pos[parent]
-        base = math.atan2(py, px)
-        for j, n in enumerate(sorted(kids, key=lambda k: (g.nodes[k]["label"], k))):
-            angle = base + (j - (len(kids) - 1) / 2) * 0.12
-            r = radius + 170.0
-            pos[n] = (r * math.cos(angle), r * math.sin(angle))
+    for side, column in ((1.0, right), (-1.0, left)):
+        for row, n in enumerate(column):
+            x = side * (COLUMN_X + (INDENT if n in parent_of else 0.0))
+            pos[n] = (x, (row - (len(column) - 1) / 2) * ROW_Y)
     return pos
 
 
@@ -186,7 +199,7 @@ def resolution_view_html(res: Resolution, minter: Minter = Minter()) -> str:
     """The page of one resolution: a radial graph, a legend that filters by kind, verb filters, search, details."""
     g = resolution_graph(res, minter)
     root = document_iri(res, minter)
-    pos = radial_layout(g, root)
+    pos = column_layout(g, root)
     labels = verb_labels()
     ids = {n: i for i, n in enumerate(sorted(g, key=lambda n: (n != root, n)))}
     nodes, edges = [], []
@@ -197,7 +210,7 @@ def resolution_view_html(res: Resolution, minter: Minter = Minter()) -> str:
         # box and ellipse draw their label inside the filled shape: white on the dark fill
         extra = {"font": {"color": "#ffffff"}} if shape in ("box", "ellipse") else {}
         if n == root:
-            extra = {"font": {"color": "#ffffff", "size": 18}, "borderWidth": 3}
+            extra = {"font": {"color": "#ffffff", "size": NODE_FONT + 2}, "borderWidth": 3}
         nodes.append(Node(ids[n], shape, d["label"], color=colour, title=d["title"], x=round(x, 1), y=round(y, 1),
                           size=16 if n != root else 24, kind=d["kind"], iri=n, url=d["url"],
                           citations=d["citations"], **extra).options)
@@ -207,7 +220,7 @@ def resolution_view_html(res: Resolution, minter: Minter = Minter()) -> str:
         label = ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
         style = {"cites": {"color": "#8a8a8a"},
                  "addresses": {"color": "#a0457e", "dashes": True},
-                 "part-of": {"color": "#c9c9c9", "dashes": [2, 4], "label": "part of"}}[d["role"]]
+                 "part-of": {"color": "#c9c9c9", "dashes": [2, 4], "label": ""}}[d["role"]]  # the legend says it
         edges.append(Edge(ids[s], ids[t], False, id=k, label=style.pop("label", label),
                           title="\n".join(dict.fromkeys(d["units"])) or "part of",
                           verbs=d["verbs"], role=d["role"], **style).options)
@@ -217,9 +230,12 @@ def resolution_view_html(res: Resolution, minter: Minter = Minter()) -> str:
              ("source", res.source), ("clauses", str(len(res.clauses)))]
     kinds = sorted({d["kind"] for _, d in g.nodes(data=True)}, key=list(RESOLUTION_KINDS).index)
     verbs = sorted({v for _, _, d in g.edges(data=True) for v in d["verbs"]}, key=lambda v: labels.get(v, "~"))
-    options = BASE_OPTIONS | {"nodes": {"font": {"size": 14, "face": "sans-serif"}, "margin": 8},
-                              "edges": BASE_OPTIONS["edges"] | {"font": {"size": 11, "color": "#555555",
-                                                                          "strokeWidth": 3}}}
+    options = BASE_OPTIONS | {"nodes": {"font": {"size": NODE_FONT, "face": "sans-serif"}, "margin": 8,
+                                        # long names wrap onto a second line instead of reaching the next column
+                                        "widthConstraint": {"maximum": LABEL_WIDTH}},
+                              "edges": BASE_OPTIONS["edges"] | {"font": {"size": EDGE_FONT, "color": "#444444",
+                                                                          "strokeWidth": 4}}}
+    roles = {d["role"] for _, _, d in g.edges(data=True)}
     data = {
         "mode": "resolution",
         "nodes": nodes,
@@ -230,9 +246,21 @@ def resolution_view_html(res: Resolution, minter: Minter = Minter()) -> str:
         "legend": [{"key": k, "label": RESOLUTION_KINDS[k][0], "color": RESOLUTION_KINDS[k][1],
                     "shape": RESOLUTION_KINDS[k][2]} for k in kinds],
         "verbs": [{"key": v, "label": labels.get(v, "other")} for v in verbs],
+        "edgeLegend": [e for e in EDGE_LEGEND if e["key"] in roles],
+        "labelPx": LABEL_PX,
+        "title": info.title,
     }
     heading = f"{info.symbol or res.source}" + (f": {info.title}" if info.title else "")
     return page(heading, data)
+
+
+# the resolution view's edges, as the legend explains them (styles as in resolution_view_html)
+EDGE_LEGEND = [
+    {"key": "cites", "label": "cites (the clause's verb on the edge)", "color": "#8a8a8a", "style": "solid"},
+    {"key": "addresses", "label": "addresses (whom a clause urges, requests, invites …)", "color": "#a0457e",
+     "style": "dashed"},
+    {"key": "part-of", "label": "part of (an article of its treaty)", "color": "#c9c9c9", "style": "dotted"},
+]
 
 
 @cache
@@ -251,16 +279,25 @@ def corpus_view_html(graph: nx.DiGraph) -> str:
     ids = {n: i for i, n in enumerate(order)}
     verb_index: dict[str, int] = {}
     nodes, edges = [], []
+    # the most-cited nodes keep a readable label at any zoom (view.js sizes it); the rest show theirs zoomed in
+    top = set(sorted((n for n in order if graph.in_degree(n)), key=lambda n: (-graph.in_degree(n), n))[:TOP_LABELS])
     for n in order:
         d = graph.nodes[n]
         cited = graph.in_degree(n)
         x, y = pos[n]
-        nodes.append(Node(ids[n], CORPUS_SHAPES.get(d["kind"], "dot"), d["label"],
-                          color=ORGAN_COLOURS.get(d["organ"], ORGAN_COLOURS["other"]),
+        organ = ORGAN_COLOURS.get(d["organ"], ORGAN_COLOURS["other"])
+        # a resolution of the corpus: solid with a dark ring; a node only cited: pale, ringed in its organ's colour
+        colour = ({"background": organ, "border": BUILT_BORDER} if d.get("present")
+                  else {"background": pale(organ), "border": organ})
+        extra = {"borderWidth": 2.5} if d.get("present") else {}
+        if n in top:
+            extra["top"] = True
+        nodes.append(Node(ids[n], CORPUS_SHAPES.get(d["kind"], "dot"), d["label"], color=colour,
                           title=corpus_tooltip(d, cited, graph.out_degree(n)), x=round(x, 1), y=round(y, 1),
                           size=round(5 + 3 * math.sqrt(cited), 1), kind=d["kind"], organ=d["organ"],
                           year=d.get("year"), session=d.get("session", ""), url=d.get("url", ""),
-                          name=d.get("title", ""), iri=n, cited=cited).options)
+                          name=d.get("title", ""), iri=n, cited=cited, present=bool(d.get("present")),
+                          **extra).options)
     for k, (s, t) in enumerate(sorted(graph.edges, key=lambda e: (ids[e[0]], ids[e[1]]))):
         d = graph.edges[s, t]
         verbs = [verb_index.setdefault(v, len(verb_index)) for v in sorted(d.get("verbs", ()))]
@@ -290,8 +327,21 @@ def corpus_view_html(graph: nx.DiGraph) -> str:
         "sessions": sorted({d.get("session") or "" for _, d in graph.nodes(data=True)} - {""}, key=session_key),
         "facts": [["resolutions in the corpus", str(len(present))], ["nodes", str(graph.number_of_nodes())],
                   ["citations (edges)", str(graph.number_of_edges())]],
+        "presence": [{"key": "built", "label": "in the corpus (built)", "color": "#777777", "border": BUILT_BORDER},
+                     {"key": "cited", "label": "only cited", "color": pale("#777777"), "border": "#777777"}],
+        "labelPx": LABEL_PX + 1,
     }
     return page("Citation network of the corpus", data)
+
+
+TOP_LABELS = 30  # how many of the most-cited nodes are labelled at every zoom
+BUILT_BORDER = "#1b1b1b"
+
+
+def pale(colour: str) -> str:
+    """The colour mixed half with white: a node the corpus only cites."""
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{(v + 255) // 2:02x}" for v in (r, g, b))
 
 
 def corpus_tooltip(d: dict, cited: int, cites: int) -> str:
@@ -319,9 +369,19 @@ SEED = 7
 
 
 def corpus_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Positions by node.  The layout runs on the nodes' ranks (integers), not their IRIs: Louvain and the
+    components go through sets, whose order for strings changes with PYTHONHASHSEED, and for integers not."""
+    names = sorted(graph)
+    rank = {n: i for i, n in enumerate(names)}
+    pos = layout_ranks(len(names), sorted((min(rank[a], rank[b]), max(rank[a], rank[b]))
+                                          for a, b in graph.edges if a != b))
+    return {names[i]: p for i, p in sorted(pos.items())}
+
+
+def layout_ranks(n: int, edges: list[tuple[int, int]]) -> dict[int, tuple[float, float]]:
     u = nx.Graph()
-    u.add_nodes_from(sorted(graph))
-    u.add_edges_from(sorted((min(a, b), max(a, b)) for a, b in graph.edges if a != b))
+    u.add_nodes_from(range(n))
+    u.add_edges_from(edges)
     components = sorted(nx.connected_components(u), key=lambda c: (-len(c), min(c)))
     if not components:
         return {}
@@ -423,8 +483,12 @@ def page(heading: str, data: dict) -> str:
         "@VIEW_JS@": script_text(asset("view.js")),
         "@DATA@": json_for_html(data),
     }
-    # one pass over the template: text put in is never searched for placeholders again
-    return re.sub(r"@[A-Z_]+@", lambda m: parts[m.group(0)], asset("view.html"))
+    return fill(asset("view.html"), parts)
+
+
+def fill(template: str, parts: dict[str, str]) -> str:
+    """The template's @NAME@ placeholders replaced in one pass: text put in is never searched again."""
+    return re.sub(r"@[A-Z_]+@", lambda m: parts[m.group(0)], template)
 
 
 def json_for_html(data) -> str:

@@ -101,11 +101,42 @@ var network = null;
 
   var controls = document.getElementById("controls");
 
+  // a legend without checkboxes: line styles of the edges, or how built and cited nodes differ
+  function legend(title, items, swatch) {
+    var fs = el("fieldset", {"class": "legend"});
+    fs.appendChild(el("legend", {}, title));
+    items.forEach(function (item) {
+      var row = el("div", {"class": "legend-row"});
+      row.appendChild(swatch(item));
+      row.appendChild(el("span", {}, item.label));
+      fs.appendChild(row);
+    });
+    return fs;
+  }
+
+  function zoomButtons() {
+    var fs = el("fieldset");
+    fs.appendChild(el("legend", {}, "Zoom"));
+    var buttons = el("div", {"class": "buttons"});
+    var all = el("button", {type: "button", id: "zoom-all"}, "whole graph");
+    var read = el("button", {type: "button", id: "zoom-readable"}, "readable labels");
+    all.addEventListener("click", function () { network.fit({animation: false}); labelTop(); });
+    read.addEventListener("click", function () { readable(true); });
+    buttons.appendChild(all);
+    buttons.appendChild(read);
+    fs.appendChild(buttons);
+    return fs;
+  }
+
   function resolutionFilters() {
     var kinds = group("Kinds", data.legend, update);
     var verbs = group("Verbs", data.verbs.map(function (v) { return {key: v.key, label: v.label}; }), update);
     controls.appendChild(kinds);
+    controls.appendChild(legend("Edges", data.edgeLegend, function (item) {
+      return el("span", {"class": "line " + item.style, style: "border-top-color:" + item.color});
+    }));
     controls.appendChild(verbs);
+    controls.appendChild(zoomButtons());
 
     function update() {
       var kindOn = checkedKeys(kinds), verbOn = checkedKeys(verbs);
@@ -129,6 +160,9 @@ var network = null;
     var organs = group("Organs", data.legend, update);
     var kinds = group("Kinds", data.kinds, update);
     controls.appendChild(organs);
+    controls.appendChild(legend("Nodes", data.presence, function (item) {
+      return el("span", {"class": "swatch dot", style: "background:" + item.color + ";border:2px solid " + item.border});
+    }));
     controls.appendChild(kinds);
 
     var years = nodes.map(function (n) { return n.year; }).filter(function (y) { return y; });
@@ -281,8 +315,81 @@ var network = null;
     if (nodes.get(id) === null) return;
     network.selectNodes([id]);
     if (!hidden.nodes[id]) network.focus(id, {scale: corpus ? 1.2 : 1, animation: false});
+    highlight(id);
     showDetails(id);
   }
+
+  // -- readable labels and the selected node ------------------------------------------
+
+  var HIGHLIGHT = {background: "#ffd400", border: "#b07d00"};
+  var selected = null;  // {id, color, borderWidth, font}: the highlighted node as it was before
+
+  // the font that shows a label at px pixels on screen at the current zoom
+  function screenFont(px, extra) {
+    var f = {size: px / network.getScale()};
+    Object.keys(extra || {}).forEach(function (k) { f[k] = extra[k]; });
+    return f;
+  }
+
+  function highlight(id) {
+    if (selected !== null && nodes.get(selected.id)) {
+      nodes.update({id: selected.id, color: selected.color, borderWidth: selected.borderWidth, font: selected.font,
+                    size: selected.size});
+    }
+    selected = null;
+    var n = id === null || id === undefined ? null : nodes.get(id);
+    if (!n) return;
+    var plainFont = {size: data.options.nodes.font.size, background: "rgba(255,255,255,0)"};
+    selected = {id: id, color: n.color, borderWidth: n.borderWidth || 1, font: n.font || plainFont,
+                size: n.size || 16};
+    var colour = {background: HIGHLIGHT.background, border: HIGHLIGHT.border, highlight: HIGHLIGHT, hover: HIGHLIGHT};
+    // the selected node is at least 12 px across on screen, and its label data.labelPx + 2
+    nodes.update({id: id, color: colour, borderWidth: 3, size: Math.max(selected.size, 12 / network.getScale()),
+                  font: screenFont(data.labelPx + 2, {background: "rgba(255,255,255,0.85)", color: "#111111"})});
+  }
+
+  // the corpus: the most-cited nodes keep their label at data.labelPx on screen whatever the zoom
+  // (most cited first; a label that would overlap one already placed is left to show when zoomed in)
+  function labelTop() {
+    if (!corpus) return;
+    var changes = [], placed = [], scale = network.getScale();
+    var top = nodes.get({filter: function (n) { return n.top && !hidden.nodes[n.id]; }});
+    top.sort(function (a, b) { return b.cited - a.cited || a.id - b.id; });
+    top.forEach(function (n) {
+      if (selected !== null && selected.id === n.id) return;
+      var p = network.canvasToDOM({x: n.x, y: n.y});
+      var w = String(n.label).length * data.labelPx * 0.55, h = data.labelPx * 1.4;
+      var box = {left: p.x - w / 2, right: p.x + w / 2, top: p.y + n.size * scale, bottom: p.y + n.size * scale + h};
+      var free = placed.every(function (o) {
+        return box.right < o.left || box.left > o.right || box.bottom < o.top || box.top > o.bottom;
+      });
+      if (free) placed.push(box);
+      changes.push({id: n.id, font: free ? screenFont(data.labelPx, {background: "rgba(255,255,255,0.7)"})
+                                         : {size: data.options.nodes.font.size, background: "rgba(255,255,255,0)"}});
+    });
+    if (changes.length) nodes.update(changes);
+  }
+
+  // one resolution: zoom in (around the resolution) until the smallest label is data.labelPx on screen
+  function readable(always) {
+    if (corpus) return;
+    var smallest = Math.min(data.options.nodes.font.size, data.options.edges.font.size);
+    var scale = data.labelPx / smallest;
+    if (always || network.getScale() < scale) {
+      var root = network.getPosition(data.root);
+      network.moveTo({position: root, scale: Math.max(scale, always ? scale : 0), animation: false});
+    }
+  }
+
+  view.highlighted = function () { return selected === null ? null : selected.id; };
+  view.labelPx = function (id) {  // a node's label as drawn now, in screen pixels
+    var body = network.body.nodes[id];
+    return body.labelModule.fontOptions.size * network.getScale();
+  };
+  view.edgeLabelPx = function (id) {
+    var body = network.body.edges[id];
+    return body.labelModule.fontOptions.size * network.getScale();
+  };
 
   // -- search -------------------------------------------------------------------------
 
@@ -338,10 +445,23 @@ var network = null;
   network.on("afterDrawing", function () {
     if (view.firstDrawMs === null) {
       view.firstDrawMs = performance.now();
+      // the first draw has fitted the whole graph: now make the labels readable at that zoom
+      readable(false);
+      labelTop();
       document.body.setAttribute("data-drawn", "true");
     }
   });
+  network.on("zoom", function () {
+    labelTop();
+    if (selected !== null) highlight(selected.id);
+  });
   network.on("click", function (params) {
-    if (params.nodes.length) showDetails(params.nodes[0]); else overview();
+    if (params.nodes.length) {
+      highlight(params.nodes[0]);
+      showDetails(params.nodes[0]);
+    } else {
+      highlight(null);
+      overview();
+    }
   });
 })();
