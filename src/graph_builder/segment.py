@@ -25,7 +25,7 @@ FORMULA = re.compile(
 SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
 ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?\s*$", re.IGNORECASE)
 # "12. Requests" (an OCR'd "12 . " too)
-NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.\s+(?=\S)")
+NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
 SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)|(?P<bullet>[•\-–—]\.?))\s+(?=\S)")
 ROMAN = re.compile(r"^[ivxlc]+$")
@@ -120,7 +120,12 @@ class Segmenter:
         if prev_end == ":" and self.current is not None and not self.current.sub and DRAFT_FOLLOWS.search(
                 " ".join(ln.text.strip() for ln in self.current.lines[-3:])) and (line.blank_before or line.indent):
             self.open_component()
-        boundary = line.blank_before or line.indent > 0 or self.current is None
+        boundary = line.blank_before or line.indent > 0 or self.current is None or self.current.role == "formula"
+        cur = self.current
+        if cur is not None and cur.number and not cur.sub and len(cur.lines) == 1 \
+                and cur.label_end >= len(cur.lines[0].text.rstrip()):
+            cur.lines.append(line)  # "1." alone on its line (plain pdftotext): its text follows
+            return
 
         sm = SECTION.match(line.text)
         if sm and boundary and (self.current is None or prev_end in ",;:." or self.current.kind == "heading"):
@@ -368,7 +373,49 @@ def first_match(text: str, label: str, cursor: int) -> tuple[int, int] | None:
         m = pat.search(text, cursor)
         if m and (best is None or m.start("m") < best[0]):
             best = (m.start("m"), m.end("m"))
+    if best is None:
+        best = spaced_marker(text, label, cursor)
     return best
+
+
+# a marker printed as a word of its own, as PDF text gives a superscript: "Human Rights, 1 the", "Peoples 3 and"
+# words a number after them belongs to ("paragraph 3", "Goal 13", "21 to 23 May"), and words after one
+NUMBER_BEFORE = frozenset(
+    "article articles paragraph paragraphs para paras resolution resolutions decision decisions goal goals target "
+    "targets agenda chapter chapters section sections rule rules part parts annex annexes page pages no nos item items "
+    "principle principles protocol volume vol table figure box recommendation recommendations session meeting phase "
+    "level category group option step stage amendment add rev corr supplement number numbers of and to from by in "
+    "between or than for at over some about the all least top first last nearly almost around under above below "
+    "with without within per each every only just approximately".split()) | frozenset(m.casefold() for m in MONTHS.split("|"))
+NUMBER_AFTER = frozenset(
+    "per percent million billion trillion thousand hundred years year months month days day weeks week hours hour "
+    "times members member states countries persons people cases times to or".split()) | frozenset(
+    m.casefold() for m in MONTHS.split("|"))
+
+
+@cache
+def spaced_pattern(label: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[^\W\d_]|[)\]’”\"',;:.])\s(?P<m>{re.escape(label)})(?=\s|$)")
+
+
+def spaced_marker(text: str, label: str, cursor: int) -> tuple[int, int] | None:
+    """The label as a word of its own where no number of the sentence can be meant."""
+    for m in spaced_pattern(label).finditer(text, cursor):
+        before = re.search(r"(\S+)\s*$", text[:m.start("m")])
+        after = re.match(r"\s*(\S+)(?:\s+(\S+))?", text[m.end("m"):])
+        prev = before.group(1) if before else ""
+        word = prev.strip(",;:.()[]’”\"'").casefold()
+        if word in NUMBER_BEFORE or re.search(r"\d", prev):
+            continue
+        if after:
+            nxt = after.group(1)
+            w = nxt.strip(",;:.()[]’”\"'").casefold()
+            if nxt.startswith(("(", "%", "–", "-", "/")) or w in NUMBER_AFTER or re.match(r"\d", nxt):
+                continue
+            if w in ("and", "or") and after.group(2) and re.match(r"\d", after.group(2)):
+                continue  # "3 and 4"
+        return m.start("m"), m.end("m")
+    return None
 
 
 # -- the stage --------------------------------------------------------------
