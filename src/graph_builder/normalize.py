@@ -93,7 +93,12 @@ def repeated_symbols(lines: list[tuple[int, str]], symbol: str) -> set[str]:
     """Symbols printed as page headers: the document's own, or any printed alone on two lines or more."""
     seen: dict[str, int] = {}
     for _, line in lines:
-        m = SYMBOL_LINE.match(line)
+        t = line.strip()
+        m = SYMBOL_LINE.match(t)
+        if not m and 0 < len(t) <= 160:
+            # beside a piece of the title, as running headers print it: "A/RES/78/323   International Day of"
+            h = HEADER_FIRST.match(t) or HEADER_LAST.match(t)
+            m = SYMBOL_LINE.match(h.group("sym")) if h else None
         if m:
             key = squash_symbol(m.group(1))
             seen[key] = seen.get(key, 0) + 1

@@ -23,7 +23,8 @@ FORMULA = re.compile(
 )
 # a section or part heading alone on its line: "I", "II.", "A", "B"
 SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
-ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?\s*$", re.IGNORECASE)
+# "Annex", "Annex II", "Annex A – Items subject to ..." (a title after a dash)
+ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?(?:\s*$|\s+[–—-]\s+\S)", re.IGNORECASE)
 # "12. Requests" (an OCR'd "12 . " too)
 NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
@@ -389,8 +390,14 @@ NUMBER_BEFORE = frozenset(
     "with without within per each every only just approximately".split()) | frozenset(m.casefold() for m in MONTHS.split("|"))
 NUMBER_AFTER = frozenset(
     "per percent million billion trillion thousand hundred years year months month days day weeks week hours hour "
-    "times members member states countries persons people cases times to or".split()) | frozenset(
+    "times members member states countries persons people cases".split()) | frozenset(
     m.casefold() for m in MONTHS.split("|"))
+
+
+MONTH_WORDS = frozenset(m.casefold() for m in MONTHS.split("|"))
+# plural units a list of numbers follows: "paragraphs 3, 4 and 5"
+LIST_UNITS = frozenset("articles paragraphs paras resolutions decisions goals targets chapters sections rules parts "
+                       "annexes pages items principles recommendations and or".split())
 
 
 @cache
@@ -401,19 +408,26 @@ def spaced_pattern(label: str) -> re.Pattern[str]:
 def spaced_marker(text: str, label: str, cursor: int) -> tuple[int, int] | None:
     """The label as a word of its own where no number of the sentence can be meant."""
     for m in spaced_pattern(label).finditer(text, cursor):
-        before = re.search(r"(\S+)\s*$", text[:m.start("m")])
-        after = re.match(r"\s*(\S+)(?:\s+(\S+))?", text[m.end("m"):])
-        prev = before.group(1) if before else ""
+        before = text[max(0, m.start("m") - 80):m.start("m")].split()  # a bounded look: no scan of the whole text
+        after = text[m.end("m"):m.end("m") + 80].split()
+        prev = before[-1] if before else ""
+        prev2 = before[-2].strip(",;:.()[]’”\"'").casefold() if len(before) > 1 else ""
         word = prev.strip(",;:.()[]’”\"'").casefold()
-        if word in NUMBER_BEFORE or re.search(r"\d", prev):
-            continue
-        if after:
-            nxt = after.group(1)
-            w = nxt.strip(",;:.()[]’”\"'").casefold()
-            if nxt.startswith(("(", "%", "–", "-", "/")) or w in NUMBER_AFTER or re.match(r"\d", nxt):
+        if word in NUMBER_BEFORE and not prev.endswith((",", ";", ")")):
+            continue  # "paragraph 3", "Goal 13"; but "at its session, 1 which" ends the phrase first
+        if re.fullmatch(r"\d{1,4}[,;:.)]?", prev):
+            # "paragraphs 3, 4" and "3, 4" are numbers in a list; "Agenda 21, 4 the" ends a title;
+            # "of 1 March 2024 5 on" ends a date
+            year_of_date = re.fullmatch(r"(?:19|20)\d\d", prev) and prev2 in MONTH_WORDS
+            if not year_of_date and (prev2 in LIST_UNITS or re.fullmatch(r"\d{1,4}", prev2) or not prev.endswith(",")):
                 continue
-            if w in ("and", "or") and after.group(2) and re.match(r"\d", after.group(2)):
-                continue  # "3 and 4"
+        if after:
+            nxt = after[0]
+            w = nxt.strip(",;:.()[]’”\"'").casefold()
+            if nxt.startswith(("(", "%", "–", "-", "/")) or w in NUMBER_AFTER or re.fullmatch(r"\d[\d,.]*", w):
+                continue
+            if w in ("and", "or", "to") and len(after) > 1 and re.match(r"\d", after[1]):
+                continue  # "3 and 4", "21 to 23 May"
         return m.start("m"), m.end("m")
     return None
 
@@ -439,12 +453,14 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
         organ = FORMULA.match(lines[f].text).group("organ")  # type: ignore[union-attr]
     else:
         cover_lines, body_start, organ = cover.split_without_formula(lines)
-    info = cover.read_cover(cover_lines, lines[closing_at:], organ).with_defaults(DocumentInfo())
+    # annexes printed after the closing lines ("45th plenary meeting" / "7 December 2023") are part of the text
+    annex_at = next((i for i in range(closing_at, len(lines)) if ANNEX.match(lines[i].text)), len(lines))
+    info = cover.read_cover(cover_lines, lines[closing_at:annex_at], organ).with_defaults(DocumentInfo())
     info = given.with_defaults(info)
 
     seg = Segmenter()
-    for ln in lines[body_start:closing_at]:
-        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90:
+    for ln in lines[body_start:closing_at] + lines[annex_at:]:
+        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and not seg.annex:
             seg.new_statement()  # the enacting formula is no clause
             continue
         seg.feed(ln)
