@@ -34,6 +34,8 @@ FOOTER = re.compile(rf"^\s*{FOOTER_TOKEN}(?:\s+{FOOTER_TOKEN})*\s*$")
 HEADER_SYMBOL = r"(?P<sym>[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?:\s?\(\d{4}\))?\*?)"
 HEADER_FIRST = re.compile(rf"^{HEADER_SYMBOL}\s+(?P<rest>\S.*)$")
 HEADER_LAST = re.compile(rf"^(?P<rest>.*?\S)\s+{HEADER_SYMBOL}$")
+# the enacting formula, where the cover ends: "The General Assembly,", "The Security Council,"
+ENACTING = re.compile(r"^\s*The\s+(?:[A-Z][\w\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference|Board|Parties|Forum),\s*$")
 # a footnote marker printed alone on its line, its note on the next
 LONE_MARKER = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s*$")
 # a date alone on its line ("7 December 2023" under the closing line): never a footnote
@@ -323,12 +325,14 @@ class Pages:
     def find_furniture(self, lines: list[tuple[int, str]], headers: set[str]) -> dict[int, bool]:
         """{line index: found anywhere (footers) or only once the body has begun (headers)}."""
         self.index_of = {start: k for k, (start, _) in enumerate(lines)}
-        body_from = next((k for k, (_, line) in enumerate(lines) if line.rstrip().endswith(",")), len(lines))
+        body_from = next((k for k, (_, line) in enumerate(lines[:200]) if ENACTING.match(line)), -1)
+        if body_from < 0:
+            body_from = next((k for k, (_, line) in enumerate(lines) if line.rstrip().endswith(",")), len(lines))
         cover = re.sub(r"\s+", " ", " ".join(line.strip() for _, line in lines[:min(body_from, 80)]))
 
         def fragment(chunk: str) -> bool:  # a piece of the title, as running headers print it
             c = re.sub(r"\s+", " ", chunk.strip())
-            return len(c) >= 8 and not c.endswith((",", ";")) and not DATE_LINE.match(c) and c in cover
+            return len(c) >= 8 and not DATE_LINE.match(c) and c in cover
 
         def symbol(chunk: str) -> bool:
             m = SYMBOL_LINE.match(chunk)

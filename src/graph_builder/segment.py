@@ -129,7 +129,8 @@ class Segmenter:
             return
 
         sm = SECTION.match(line.text)
-        if sm and boundary and (self.current is None or prev_end in ",;:." or self.current.kind == "heading"):
+        # plain pdftotext keeps no blank line around a section's number: the line alone after a finished clause says it
+        if sm and (boundary or prev_end in ",;:.") and (self.current is None or prev_end in ",;:." or self.current.kind == "heading"):
             if not self.annex:
                 self.sections.append(sm.group("label"))
                 self.section = len(self.sections) - 1
@@ -138,7 +139,7 @@ class Segmenter:
             if not self.annex:
                 self.seen_operative = False
             return
-        if ANNEX.match(line.text) and boundary:
+        if ANNEX.match(line.text) and (boundary or prev_end in ",;:." or (self.current is not None and self.current.kind == "heading")):
             if not (self.paras and self.paras[-1].role == "marker" and self.paras[-1].annex):
                 self.annex += 1  # "Annex" twice in a row (a heading over the annex's own heading) is one annex
             self.last_number = 0
