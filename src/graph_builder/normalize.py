@@ -162,7 +162,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
             start_at = marker_at if note_marker_alone else first_start + lead
             notes.append(NoteText(note_marker, (start_at, end_start + len(end_line.rstrip())), body))
             if note_marker.isdigit():
-                next_note = int(note_marker) + 1
+                next_note = max(next_note, int(note_marker) + 1)
         note_parts = []
         note_marker = ""
 
@@ -237,11 +237,11 @@ def normalize(text: str, symbol: str = "") -> Layout:
                 waiting = []
         if in_notes and paged:
             # the page's foot: every line up to the page's end is a note, a marker, or furniture
-            if alone and expected(alone.group(1)):
+            if alone and (not alone.group(1).isdigit() or int(alone.group(1)) <= next_note + 15):
                 waiting.append((start + lead, alone.group(1)))
                 continue
             if nm and expected(nm.group(1)) and not PARAGRAPH_NUMBER.match(line) and not DATE_LINE.match(line):
-                waiting = []
+                waiting = [w for w in waiting if w[1] != nm.group(1)]
                 open_note(nm.group(1), start, line, False, 0)
                 continue
             if waiting and (not note_parts or ends_note(note_parts[-1][1])):
@@ -276,7 +276,14 @@ def normalize(text: str, symbol: str = "") -> Layout:
         pages.furniture_seen_since_kept = False
         pending_blank = False
     flush_note()
-    return Layout(tuple(kept), tuple(notes), tuple(furniture))
+    # plain pdftotext prints a page's markers and notes in no fixed order: put them in the text's order, once each
+    seen_markers: set[str] = set()
+    ordered = []
+    for n in sorted(notes, key=lambda n: int(n.marker) if n.marker.isdigit() else 0):
+        if n.marker not in seen_markers:
+            seen_markers.add(n.marker)
+            ordered.append(n)
+    return Layout(tuple(kept), tuple(ordered), tuple(furniture))
 
 
 class Pages:
