@@ -23,8 +23,8 @@ FORMULA = re.compile(
 )
 # a section or part heading alone on its line: "I", "II.", "A", "B"
 SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
-# "Annex", "Annex II", "Annex A – Items subject to ..." (a title after a dash)
-ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?(?:\s*$|\s+[–—-]\s+\S)", re.IGNORECASE)
+# "Annex", "Annex II" alone on the line ("Annex A – Items subject to ..." is a heading inside the annex)
+ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?\s*$", re.IGNORECASE)
 # "12. Requests" (an OCR'd "12 . " too)
 NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
