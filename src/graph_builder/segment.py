@@ -121,7 +121,8 @@ class Segmenter:
         if prev_end == ":" and self.current is not None and not self.current.sub and DRAFT_FOLLOWS.search(
                 " ".join(ln.text.strip() for ln in self.current.lines[-3:])) and (line.blank_before or line.indent):
             self.open_component()
-        boundary = line.blank_before or line.indent > 0 or self.current is None or self.current.role == "formula"
+        boundary = line.blank_before or (line.indent > 0 and not self.same_block(line)) or self.current is None \
+            or self.current.role == "formula"
         cur = self.current
         if cur is not None and cur.number and not cur.sub and len(cur.lines) == 1 \
                 and cur.label_end >= len(cur.lines[0].text.rstrip()):
@@ -191,6 +192,14 @@ class Segmenter:
             self.open(Para("heading", role=role, after_operative=self.seen_operative), line)
             return
         self.current.lines.append(line)
+
+    def same_block(self, line: Line) -> bool:
+        """A line as far in as the unfinished line above it goes on the same indented block (a boxed
+        strategy, a quotation), where PDF text indents every line against the page's margin."""
+        if self.current is None or not self.current.lines or line.indent < 2:
+            return False
+        above = self.current.lines[-1]
+        return above.indent == line.indent and not above.text.rstrip().endswith((".", ";", ":", ","))
 
     def follows(self, label: str) -> bool:
         """Is this roman-looking label simply the next letter ((h) then (i))?"""
