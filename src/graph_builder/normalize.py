@@ -229,7 +229,8 @@ def normalize(text: str, symbol: str = "") -> Layout:
         alone = LONE_MARKER.match(line)
         nm = NOTE_START.match(stripped)
         if paged and not in_notes and body_begun and (pending_blank or pages.furniture_seen_since_kept) \
-                and margin and vis < margin - 1 and not PARAGRAPH_NUMBER.match(line) and not DATE_LINE.match(line):
+                and ((margin and vis < margin - 1) or alone) and not PARAGRAPH_NUMBER.match(line) \
+                and not DATE_LINE.match(line):
             # a footnote block with no rule above it (the Human Rights Council's): outdented, in sequence
             mk = alone.group(1) if alone else (nm.group(1) if nm else "")
             if mk.isdigit() and int(mk) == next_note:
@@ -371,12 +372,20 @@ class Pages:
                     continue
                 if bare and self.paged and int(t) != self.page[k] + 1:
                     continue  # a bare number that is not this page's is a footnote marker
+                if bare and self.under_rule(lines, k):
+                    continue  # so is the page's own number right under the footnote rule
                 if self.beside_furniture(lines, k, flagged):
                     flagged[k] = False
                     grew = True
             if not grew:
                 break
         return flagged
+
+    def under_rule(self, lines: list[tuple[int, str]], k: int) -> bool:
+        j = k - 1
+        while j >= 0 and (not lines[j][1].strip() or LONE_MARKER.match(lines[j][1])) and self.page[j] == self.page[k]:
+            j -= 1
+        return j >= 0 and bool(RULE.match(lines[j][1]))
 
     def beside_furniture(self, lines: list[tuple[int, str]], k: int, flagged: dict[int, bool]) -> bool:
         for step in (-1, 1):

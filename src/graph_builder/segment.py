@@ -28,7 +28,7 @@ ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})
 # "12. Requests" (an OCR'd "12 . " too)
 NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
-SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)|(?P<bullet>[•\-–—]\.?))\s+(?=\S)")
+SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)(?:\s+(?=\S)|\s*$)|(?P<bullet>[•\-–—]\.?)\s+(?=\S))")
 ROMAN = re.compile(r"^[ivxlc]+$")
 # digits glued to a lower-case word, left after the markers of the footnotes the text has: "Convention7"
 STRAY_MARKER = re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?P<m>\d{1,2})(?=[\s,;:.)]|$)")
@@ -124,9 +124,9 @@ class Segmenter:
         boundary = line.blank_before or (line.indent > 0 and not self.same_block(line)) or self.current is None \
             or self.current.role == "formula"
         cur = self.current
-        if cur is not None and cur.number and not cur.sub and len(cur.lines) == 1 \
+        if cur is not None and (cur.number or cur.sub) and len(cur.lines) == 1 \
                 and cur.label_end >= len(cur.lines[0].text.rstrip()):
-            cur.lines.append(line)  # "1." alone on its line (plain pdftotext): its text follows
+            cur.lines.append(line)  # "1." or "(b)" alone on its line (plain pdftotext): its text follows
             return
 
         sm = SECTION.match(line.text)
@@ -179,7 +179,8 @@ class Segmenter:
             self.heading_open = False
             self.start_unnumbered(line, text)
             return
-        if not boundary and prev_end in ",;" and text[:1].isupper() and starts_clause(text) \
+        if not boundary and prev_end in ",;." and text[:1].isupper() and starts_clause(text) \
+                and not (prev_end == "." and re.search(r"\d\.\s*$", self.current.lines[-1].text if self.current else "")) \
                 and self.current is not None and self.current.kind != "heading":
             # a clause verb opening a line after a clause-ending comma, with no blank line (OCR'd texts)
             self.start_unnumbered(line, text)
