@@ -299,9 +299,10 @@ class Pages:
             self.page.append(n)
         self.paged = n >= 1 and len(lines) > 0
         self.furniture_seen_since_kept = False
+        self.flagged = self.find_furniture(lines, headers)
         widths: dict[int, dict[int, int]] = {}
         for k, (_, line) in enumerate(lines):
-            if len(line.strip()) >= 30:
+            if len(line.strip()) >= 30 and k not in self.flagged:
                 counts = widths.setdefault(self.page[k], {})
                 v = self.visual_indent(line)
                 counts[v] = counts.get(v, 0) + 1
@@ -310,7 +311,6 @@ class Pages:
                        for p, c in widths.items()}
         for p in set(self.page):
             self.margin.setdefault(p, 0)
-        self.flagged = self.find_furniture(lines, headers)
 
     @staticmethod
     def visual_indent(line: str) -> int:

@@ -413,7 +413,7 @@ LIST_UNITS = frozenset("articles paragraphs paras resolutions decisions goals ta
 
 @cache
 def spaced_pattern(label: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[^\W\d_]|[)\]’”\"',;:.])\s(?P<m>{re.escape(label)})(?=\s|$)")
+    return re.compile(rf"(?<=[^\W_]|[)\]’”\"',;:.])\s(?P<m>{re.escape(label)})(?=\s|$)")
 
 
 def spaced_marker(text: str, label: str, cursor: int) -> tuple[int, int] | None:
