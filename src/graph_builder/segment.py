@@ -8,7 +8,7 @@ extraction contract: ppN, opN, opN.a, II.op3, annex1.p4, fnN.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import cover
@@ -25,6 +25,8 @@ FORMULA = re.compile(
 SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
 # "Annex", "Annex II" alone on the line ("Annex A – Items subject to ..." is a heading inside the annex)
 ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?\s*$", re.IGNORECASE)
+# "Annex A – Items subject to a no-objection process": opens the annexes where no bare "Annex" line does
+ANNEX_TITLED = re.compile(r"^\s*Annex\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})\s+[–—-]\s+\S")
 # "12. Requests" (an OCR'd "12 . " too)
 NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
@@ -82,6 +84,7 @@ class Segmenter:
         self.current: Para | None = None
         self.sub_labels: list[str] = []  # labels of the current paragraph's sub-paragraphs
         self.heading_open = False  # right after a section or annex line: the heading may follow
+        self.closed = False  # past the closing lines: what follows is annexed
 
     def open(self, p: Para, line: Line) -> None:
         p.section = self.section
@@ -123,6 +126,8 @@ class Segmenter:
             self.open_component()
         boundary = line.blank_before or (line.indent > 0 and not self.same_block(line)) or self.current is None \
             or self.current.role == "formula"
+        if self.annex and FORMULA.match(line.text):
+            boundary = True  # "The States Parties to this Convention," opens the annexed text's preamble
         cur = self.current
         if cur is not None and (cur.number or cur.sub) and len(cur.lines) == 1 \
                 and cur.label_end >= len(cur.lines[0].text.rstrip()):
@@ -148,10 +153,19 @@ class Segmenter:
             self.open(Para("heading", role="marker"), line)
             return
 
+        if ANNEX_TITLED.match(line.text) and not self.annex and (boundary or prev_end in ".;:" or self.closed):
+            self.annex = 1
+            self.last_number = 0
+            self.heading_open = True
+            self.open(Para("heading", role="title"), line)
+            return
+
         nm = NUMBERED.match(line.text)
         if nm and (boundary or prev_end in ",;:." or int(nm.group("num")) == self.last_number + 1):
             num = int(nm.group("num"))
-            if num == self.last_number + 1 or num == 1 or boundary:
+            # a number or two skipped after a finished clause: one printed without its full stop ("6" alone)
+            if num == self.last_number + 1 or num == 1 or boundary or (
+                    prev_end in ";:." and self.last_number < num <= self.last_number + 3):
                 self.heading_open = False
                 self.last_number = num
                 kind = "annex" if self.annex else "operative"
@@ -181,7 +195,7 @@ class Segmenter:
             return
         if not boundary and prev_end in ",;." and text[:1].isupper() and starts_clause(text) \
                 and not (prev_end == "." and re.search(r"\d\.\s*$", self.current.lines[-1].text if self.current else "")) \
-                and self.current is not None and self.current.kind != "heading":
+                and self.current is not None and (self.current.kind != "heading" or self.annex):
             # a clause verb opening a line after a clause-ending comma, with no blank line (OCR'd texts)
             self.start_unnumbered(line, text)
             return
@@ -328,6 +342,22 @@ class Segmenter:
         return paras
 
 
+def mark_headings(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
+    """Headings in text with no blank lines and no indentation (plain pdftotext): a short line with no
+    closing mark, after a finished clause and before a numbered paragraph, starts a paragraph of its own."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        ln, above, below = out[i], out[i - 1], out[i + 1]
+        t = ln.text.strip()
+        if ln.blank_before or ln.indent or below.blank_before or below.indent:
+            continue
+        if not (above.text.rstrip().endswith((".", ";", ":")) and t[:1].isupper() and looks_like_heading(t)):
+            continue
+        if NUMBERED.match(below.text) or SUBPARA.match(below.text) or SECTION.match(below.text):
+            out[i] = replace(ln, blank_before=True)
+    return out
+
+
 def looks_like_heading(text: str) -> bool:
     """A short line that ends without punctuation and opens with no clause verb: a heading."""
     return len(text) < 100 and not text.rstrip().endswith((",", ";", ":", ".")) and not starts_clause(text)
@@ -465,12 +495,14 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
     else:
         cover_lines, body_start, organ = cover.split_without_formula(lines)
     # annexes printed after the closing lines ("45th plenary meeting" / "7 December 2023") are part of the text
-    annex_at = next((i for i in range(closing_at, len(lines)) if ANNEX.match(lines[i].text)), len(lines))
+    annex_at = next((i for i in range(closing_at, len(lines))
+                     if ANNEX.match(lines[i].text) or ANNEX_TITLED.match(lines[i].text)), len(lines))
     info = cover.read_cover(cover_lines, lines[closing_at:annex_at], organ).with_defaults(DocumentInfo())
     info = given.with_defaults(info)
 
     seg = Segmenter()
-    for ln in lines[body_start:closing_at] + lines[annex_at:]:
+    for i, ln in enumerate(mark_headings(lines[body_start:closing_at] + lines[annex_at:])):
+        seg.closed = i >= closing_at - body_start
         if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and not seg.annex:
             seg.new_statement()  # the enacting formula is no clause
             continue
