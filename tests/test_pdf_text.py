@@ -291,7 +291,10 @@ def test_margins_are_measured_per_page():
     ("6/7 of 1 March 2024 5 on combating sand and dust storms", "5", True),
     ("the Sixth Assessment Report of the Intergovernmental Panel on Climate Change 3 and the findings", "3", True),
     ("in its report entitled “Our Common Agenda”, 16 to improve digital cooperation", "16", True),
+    ("noncommunicable diseases held in 2011, 1 2014 and 2018", "1", True),
+    ("the Informal Consultative Process at its twenty-fifth meeting 4 and the report", "4", True),
     ("including, especially, in paragraph 7 of the present resolution", "7", False),
+    ("1,622 persons were affected, with 22 fatalities", "22", False),
     ("Noting that the Pacific regional seminar was held in Dili from 21 to 23 May", "21", False),
     ("in accordance with paragraphs 3, 4 and 5 of its resolution", "4", False),
     ("its Goal 13 on taking urgent action to combat climate change", "13", False),
@@ -380,3 +383,54 @@ def test_annex_after_the_closing_lines():
     # the boxed strategy is one paragraph, not one a line
     boxed = [c for c in doc.clauses if c.body.text.startswith("Model strategy No. 6")]
     assert len(boxed) == 1 and boxed[0].body.text.endswith("upon release.")
+
+
+# -- plain pdftotext: headings with no blank line, a paragraph number printed without its full stop -------
+
+PLAIN_HEADINGS = """The General Assembly,
+Recalling its resolution 79/126 of 4 December 2024,
+1.
+Reaffirms the role of the General Assembly in encouraging the progressive
+development of international law and its codification;
+2
+Also reaffirms the important role of the International Law Commission in
+the promotion of the progressive development of international law;
+3.
+Further reaffirms the imperative of upholding and promoting the rule of
+law at the international level;
+Prevention and control of noncommunicable diseases
+4.
+Decides to remain seized of the matter.
+"""
+
+
+def test_plain_headings_and_skipped_numbers():
+    doc = segment(PLAIN_HEADINGS, "x")
+    assert [c.id for c in doc.clauses] == ["pp1", "op1", "op2", "op3", "uop1", "op4"]
+    assert doc.clauses[2].body.text.startswith("Also reaffirms")
+    assert doc.clauses[4].heading and doc.clauses[4].body.text == "Prevention and control of noncommunicable diseases"
+
+
+# -- a Security Council resolution with no closing line, its annexes opened by "Annex A – title" ------------
+
+SC_ANNEX = """The Security Council,
+Recalling all its previous resolutions on the situation in Somalia,
+1.
+Decides that deliveries of items in Annex A to this resolution shall be notified;
+2.
+Decides to remain actively seized of the matter.
+Annex A – Items subject to a no-objection process
+1.
+Surface to air missiles, including Man-Portable Air-Defence Systems
+(MANPADS);
+2.
+Weapons with a calibre greater than 14.5 mm.
+Annex B – Improvised Explosive Devices (IED) Components
+1.
+Explosive materials, as follows.
+"""
+
+
+def test_annex_opened_by_a_titled_annex_line():
+    got = [c.id for c in segment(SC_ANNEX, "x").clauses]
+    assert got == ["pp1", "op1", "op2", "annex1.up1", "annex1.p1", "annex1.p2", "annex1.up2", "annex1.p1"]

@@ -29,6 +29,8 @@ ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})
 ANNEX_TITLED = re.compile(r"^\s*Annex\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})\s+[–—-]\s+\S")
 # "12. Requests" (an OCR'd "12 . " too)
 NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
+# a paragraph number printed without its full stop, alone on its line after a finished clause: "6"
+BARE_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3})\s*$")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
 SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)(?:\s+(?=\S)|\s*$)|(?P<bullet>[•\-–—]\.?)\s+(?=\S))")
 ROMAN = re.compile(r"^[ivxlc]+$")
@@ -160,8 +162,9 @@ class Segmenter:
             self.open(Para("heading", role="title"), line)
             return
 
-        nm = NUMBERED.match(line.text)
-        if nm and (boundary or prev_end in ",;:." or int(nm.group("num")) == self.last_number + 1):
+        nm = NUMBERED.match(line.text) or (BARE_NUMBER.match(line.text) if prev_end in ";:." else None)
+        if nm and (boundary or prev_end in ",;:." or int(nm.group("num")) == self.last_number + 1 or (
+                nm.group("num") == "1" and self.current is not None and self.current.kind == "heading")):
             num = int(nm.group("num"))
             # a number or two skipped after a finished clause: one printed without its full stop ("6" alone)
             if num == self.last_number + 1 or num == 1 or boundary or (
@@ -425,7 +428,7 @@ def first_match(text: str, label: str, cursor: int) -> tuple[int, int] | None:
 NUMBER_BEFORE = frozenset(
     "article articles paragraph paragraphs para paras resolution resolutions decision decisions goal goals target "
     "targets agenda chapter chapters section sections rule rules part parts annex annexes page pages no nos item items "
-    "principle principles protocol volume vol table figure box recommendation recommendations session meeting phase "
+    "principle principles protocol volume vol table figure box recommendation recommendations phase "
     "level category group option step stage amendment add rev corr supplement number numbers of and to from by in "
     "between or than for at over some about the all least top first last nearly almost around under above below "
     "with without within per each every only just approximately".split()) | frozenset(m.casefold() for m in MONTHS.split("|"))
@@ -465,8 +468,9 @@ def spaced_marker(text: str, label: str, cursor: int) -> tuple[int, int] | None:
         if after:
             nxt = after[0]
             w = nxt.strip(",;:.()[]’”\"'").casefold()
-            if nxt.startswith(("(", "%", "–", "-", "/")) or w in NUMBER_AFTER or re.fullmatch(r"\d[\d,.]*", w):
-                continue
+            if nxt.startswith(("(", "%", "–", "-", "/")) or w in NUMBER_AFTER or (
+                    re.fullmatch(r"\d[\d,.]*", w) and not re.fullmatch(r"(?:19|20)\d\d", w)):
+                continue  # "3 4" and "1,622" are numbers; "held in 2011, 1 2014 and 2018" has a marker
             if w in ("and", "or", "to") and len(after) > 1 and re.match(r"\d", after[1]):
                 continue  # "3 and 4", "21 to 23 May"
         return m.start("m"), m.end("m")
