@@ -74,6 +74,7 @@ class Layout:
     lines: tuple[Line, ...]  # the resolution's own lines, furniture and footnotes removed
     notes: tuple[NoteText, ...]
     furniture: tuple[tuple[int, int], ...]  # spans of page furniture removed
+    header_symbol: str = ""  # the symbol the running headers print most, as printed ("A/HRC/RES/59/25")
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
@@ -108,6 +109,25 @@ def repeated_symbols(lines: list[tuple[int, str]], symbol: str) -> set[str]:
     if symbol:
         out.add(squash_symbol(symbol))
     return out
+
+
+def header_symbol(lines: list[tuple[int, str]], headers: set[str]) -> str:
+    """The symbol printed most often alone on a line or beside the title: the resolution's own, which a
+    cover page drawn as an image (pypdf gets no text from it) no longer says."""
+    counts: dict[str, int] = {}
+    printed: dict[str, str] = {}
+    for _, line in lines:
+        t = line.strip()
+        if not t or len(t) > 160:
+            continue
+        h = HEADER_FIRST.match(t) or HEADER_LAST.match(t)
+        m = SYMBOL_LINE.match(t) or (SYMBOL_LINE.match(h.group("sym")) if h else None)
+        if m and squash_symbol(m.group(1)) in headers:
+            key = squash_symbol(m.group(1))
+            counts[key] = counts.get(key, 0) + 1
+            printed.setdefault(key, m.group(1).strip())
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return printed[best[0][0]] if best and best[0][1] >= 2 else ""
 
 
 def join_lines(parts: list[tuple[int, str]]) -> MappedText:
@@ -284,7 +304,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
         if n.marker not in seen_markers:
             seen_markers.add(n.marker)
             ordered.append(n)
-    return Layout(tuple(kept), tuple(ordered), tuple(furniture))
+    return Layout(tuple(kept), tuple(ordered), tuple(furniture), header_symbol(lines, headers))
 
 
 class Pages:
@@ -383,8 +403,9 @@ class Pages:
 
     def under_rule(self, lines: list[tuple[int, str]], k: int) -> bool:
         j = k - 1
-        while j >= 0 and (not lines[j][1].strip() or LONE_MARKER.match(lines[j][1])) and self.page[j] == self.page[k]:
-            j -= 1
+        while j >= max(0, k - 40) and (not lines[j][1].strip() or LONE_MARKER.match(lines[j][1])) \
+                and self.page[j] == self.page[k]:
+            j -= 1  # a page's foot has a few markers, not thousands: the look back is bounded
         return j >= 0 and bool(RULE.match(lines[j][1]))
 
     def beside_furniture(self, lines: list[tuple[int, str]], k: int, flagged: dict[int, bool]) -> bool:
