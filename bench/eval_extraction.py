@@ -180,6 +180,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--spurious", type=int, default=10, help="how many of the most frequent misses/spurious to list")
     ap.add_argument("--json", help="also write the numbers to this file")
+    ap.add_argument("--every", type=int, default=1, help="measure every Nth resolution only (a quicker subset)")
     a = ap.parse_args()
     if not (SHARED / "eval" / "akn_gold.py").is_file():
         print("../shared/eval is not present: nothing to measure", file=sys.stderr)
@@ -187,7 +188,7 @@ def main() -> int:
     scorer = load_scorer()
     rows = []
     for name in a.sets:
-        golds = make_texts(SETS[name], Path(a.cache))
+        golds = make_texts(SETS[name], Path(a.cache))[::max(1, a.every)]
         rows.append(measure(name, golds, a.input, a.jobs, scorer, a.spurious))
     if a.json:
         Path(a.json).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")

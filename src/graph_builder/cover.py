@@ -87,7 +87,7 @@ def roman_to_int(r: str) -> int:
 
 def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ: str) -> DocumentInfo:
     symbol = session = issued = adopted = title = agenda = agenda_title = origin = meeting = ""
-    lines = [ln.text.strip() for ln in cover]
+    lines = logical_lines([ln.text.strip() for ln in cover])
     i = 0
     while i < len(lines):
         t = lines[i]
@@ -155,6 +155,37 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
     return DocumentInfo(symbol=symbol, body=organ, session=session, date=adopted, title=title,
                         agenda_item=agenda, agenda_item_title=agenda_title, originating_document=origin,
                         meeting=meeting)
+
+
+# "Resolution adopted by the General Assembly" with its "on 7 December 2023" on the next line
+ADOPTED_OPEN = re.compile(r"^\s*Resolutions?\s+adopted\s+by\s+the\s+(?:[A-Z][\w\-]*\s*)+$")
+# "80/105." alone, its title on the next lines (plain pdftotext)
+NUMBER_ALONE = re.compile(r"^\s*(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?:\s+[A-Z](?:-[A-Z])?)?\.\s*$")
+
+
+def logical_lines(lines: list[str]) -> list[str]:
+    """The cover's lines with what PDF text wraps joined again: "Resolution adopted by the General
+    Assembly" + "on 7 December 2023"; "[on the report of ..." up to its "]"; "80/105." + its title."""
+    lines = [t for t in lines if t]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        t = lines[i]
+        if ADOPTED_OPEN.match(t) and i + 1 < len(lines) and lines[i + 1].startswith("on "):
+            t = f"{t} {lines[i + 1]}"
+            i += 1
+        elif t.startswith("[") and "]" not in t:
+            j = i + 1
+            while j < len(lines) and j < i + 4 and "]" not in lines[j - 1]:
+                t = f"{t} {lines[j]}"
+                j += 1
+            i = j - 1
+        elif NUMBER_ALONE.match(t) and i + 1 < len(lines):
+            t = f"{t} {lines[i + 1]}"
+            i += 1
+        out.append(t)
+        i += 1
+    return out
 
 
 def split_without_formula(lines: tuple[Line, ...]) -> tuple[list[Line], int, str]:

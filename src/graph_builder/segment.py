@@ -8,7 +8,7 @@ extraction contract: ppN, opN, opN.a, II.op3, annex1.p4, fnN.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import cover
@@ -23,11 +23,16 @@ FORMULA = re.compile(
 )
 # a section or part heading alone on its line: "I", "II.", "A", "B"
 SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
+# "Annex", "Annex II" alone on the line ("Annex A – Items subject to ..." is a heading inside the annex)
 ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?\s*$", re.IGNORECASE)
+# "Annex A – Items subject to a no-objection process": opens the annexes where no bare "Annex" line does
+ANNEX_TITLED = re.compile(r"^\s*Annex\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})\s+[–—-]\s+\S")
 # "12. Requests" (an OCR'd "12 . " too)
-NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.\s+(?=\S)")
+NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
+# a paragraph number printed without its full stop, alone on its line after a finished clause: "6"
+BARE_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3})\s*$")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
-SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)|(?P<bullet>[•\-–—]\.?))\s+(?=\S)")
+SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)(?:\s+(?=\S)|\s*$)|(?P<bullet>[•\-–—]\.?)\s+(?=\S))")
 ROMAN = re.compile(r"^[ivxlc]+$")
 # digits glued to a lower-case word, left after the markers of the footnotes the text has: "Convention7"
 STRAY_MARKER = re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?P<m>\d{1,2})(?=[\s,;:.)]|$)")
@@ -81,6 +86,7 @@ class Segmenter:
         self.current: Para | None = None
         self.sub_labels: list[str] = []  # labels of the current paragraph's sub-paragraphs
         self.heading_open = False  # right after a section or annex line: the heading may follow
+        self.closed = False  # past the closing lines: what follows is annexed
 
     def open(self, p: Para, line: Line) -> None:
         p.section = self.section
@@ -121,12 +127,22 @@ class Segmenter:
                 " ".join(ln.text.strip() for ln in self.current.lines[-3:])) and (line.blank_before or line.indent):
             self.open_component()
         # the first line after the enacting formula opens a paragraph, blank line or not ("… Council,\nConscious")
-        boundary = line.blank_before or line.indent > 0 or self.current is None or self.current.role == "formula"
+        boundary = line.blank_before or (line.indent > 0 and not self.same_block(line)) or self.current is None \
+            or self.current.role == "formula"
+        if self.annex and FORMULA.match(line.text):
+            boundary = True  # "The States Parties to this Convention," opens the annexed text's preamble
+        cur = self.current
+        if cur is not None and (cur.number or cur.sub) and len(cur.lines) == 1 \
+                and cur.label_end >= len(cur.lines[0].text.rstrip()):
+            cur.lines.append(line)  # "1." or "(b)" alone on its line (plain pdftotext): its text follows
+            return
 
         sm = SECTION.match(line.text)
         ends_and = self.current is not None and bool(self.current.lines) and bool(
             re.search(r"[;,]\s+and$", self.current.lines[-1].text.rstrip()))  # "… a breach of the peace; and" / "I"
-        if sm and boundary and (self.current is None or prev_end in ",;:." or ends_and or self.current.kind == "heading"):
+        # plain pdftotext keeps no blank line around a section's number: the line alone after a finished clause says it
+        if sm and (boundary or prev_end in ",;:.") and (self.current is None or prev_end in ",;:." or ends_and
+                                                       or self.current.kind == "heading"):
             if not self.annex:
                 self.sections.append(sm.group("label"))
                 self.section = len(self.sections) - 1
@@ -135,7 +151,7 @@ class Segmenter:
             if not self.annex:
                 self.seen_operative = False
             return
-        if ANNEX.match(line.text) and boundary:
+        if ANNEX.match(line.text) and (boundary or prev_end in ",;:." or (self.current is not None and self.current.kind == "heading")):
             if not (self.paras and self.paras[-1].role == "marker" and self.paras[-1].annex):
                 self.annex += 1  # "Annex" twice in a row (a heading over the annex's own heading) is one annex
             self.last_number = 0
@@ -143,10 +159,20 @@ class Segmenter:
             self.open(Para("heading", role="marker"), line)
             return
 
-        nm = NUMBERED.match(line.text)
-        if nm and (boundary or prev_end in ",;:." or int(nm.group("num")) == self.last_number + 1):
+        if ANNEX_TITLED.match(line.text) and not self.annex and (boundary or prev_end in ".;:" or self.closed):
+            self.annex = 1
+            self.last_number = 0
+            self.heading_open = True
+            self.open(Para("heading", role="title"), line)
+            return
+
+        nm = NUMBERED.match(line.text) or (BARE_NUMBER.match(line.text) if prev_end in ";:." else None)
+        if nm and (boundary or prev_end in ",;:." or int(nm.group("num")) == self.last_number + 1 or (
+                nm.group("num") == "1" and self.current is not None and self.current.kind == "heading")):
             num = int(nm.group("num"))
-            if num == self.last_number + 1 or num == 1 or boundary:
+            # a number or two skipped after a finished clause: one printed without its full stop ("6" alone)
+            if num == self.last_number + 1 or num == 1 or boundary or (
+                    prev_end in ";:." and self.last_number < num <= self.last_number + 3):
                 self.heading_open = False
                 self.last_number = num
                 kind = "annex" if self.annex else "operative"
@@ -174,8 +200,9 @@ class Segmenter:
             self.heading_open = False
             self.start_unnumbered(line, text)
             return
-        if not boundary and prev_end in ",;" and text[:1].isupper() and starts_clause(text) \
-                and self.current is not None and self.current.kind != "heading":
+        if not boundary and prev_end in ",;." and text[:1].isupper() and starts_clause(text) \
+                and not (prev_end == "." and re.search(r"\d\.\s*$", self.current.lines[-1].text if self.current else "")) \
+                and self.current is not None and (self.current.kind != "heading" or self.annex):
             # a clause verb opening a line after a clause-ending comma, with no blank line (OCR'd texts)
             self.start_unnumbered(line, text)
             return
@@ -187,6 +214,14 @@ class Segmenter:
             self.open(Para("heading", role=role, after_operative=self.seen_operative), line)
             return
         self.current.lines.append(line)
+
+    def same_block(self, line: Line) -> bool:
+        """A line as far in as the unfinished line above it goes on the same indented block (a boxed
+        strategy, a quotation), where PDF text indents every line against the page's margin."""
+        if self.current is None or not self.current.lines or line.indent < 2:
+            return False
+        above = self.current.lines[-1]
+        return above.indent == line.indent and not above.text.rstrip().endswith((".", ";", ":", ","))
 
     def follows(self, label: str) -> bool:
         """Is this roman-looking label simply the next letter ((h) then (i))?"""
@@ -323,6 +358,22 @@ class Segmenter:
         return paras
 
 
+def mark_headings(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
+    """Headings in text with no blank lines and no indentation (plain pdftotext): a short line with no
+    closing mark, after a finished clause and before a numbered paragraph, starts a paragraph of its own."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        ln, above, below = out[i], out[i - 1], out[i + 1]
+        t = ln.text.strip()
+        if ln.blank_before or ln.indent or below.blank_before or below.indent:
+            continue
+        if not (above.text.rstrip().endswith((".", ";", ":")) and t[:1].isupper() and looks_like_heading(t)):
+            continue
+        if NUMBERED.match(below.text) or SUBPARA.match(below.text) or SECTION.match(below.text):
+            out[i] = replace(ln, blank_before=True)
+    return out
+
+
 def looks_like_heading(text: str) -> bool:
     """A short line that ends without punctuation and opens with no clause verb: a heading."""
     return len(text) < 100 and not text.rstrip().endswith((",", ";", ":", ".")) and not starts_clause(text)
@@ -385,7 +436,63 @@ def first_match(text: str, label: str, cursor: int) -> tuple[int, int] | None:
         m = pat.search(text, cursor)
         if m and (best is None or m.start("m") < best[0]):
             best = (m.start("m"), m.end("m"))
+    if best is None:
+        best = spaced_marker(text, label, cursor)
     return best
+
+
+# a marker printed as a word of its own, as PDF text gives a superscript: "Human Rights, 1 the", "Peoples 3 and"
+# words a number after them belongs to ("paragraph 3", "Goal 13", "21 to 23 May"), and words after one
+NUMBER_BEFORE = frozenset(
+    "article articles paragraph paragraphs para paras resolution resolutions decision decisions goal goals target "
+    "targets agenda chapter chapters section sections rule rules part parts annex annexes page pages no nos item items "
+    "principle principles protocol volume vol table figure box recommendation recommendations phase "
+    "level category group option step stage amendment add rev corr supplement number numbers of and to from by in "
+    "between or than for at over some about the all least top first last nearly almost around under above below "
+    "with without within per each every only just approximately".split()) | frozenset(m.casefold() for m in MONTHS.split("|"))
+NUMBER_AFTER = frozenset(
+    "per percent million billion trillion thousand hundred years year months month days day weeks week hours hour "
+    "times members member states countries persons people cases".split()) | frozenset(
+    m.casefold() for m in MONTHS.split("|"))
+
+
+MONTH_WORDS = frozenset(m.casefold() for m in MONTHS.split("|"))
+# plural units a list of numbers follows: "paragraphs 3, 4 and 5"
+LIST_UNITS = frozenset("articles paragraphs paras resolutions decisions goals targets chapters sections rules parts "
+                       "annexes pages items principles recommendations and or".split())
+
+
+@cache
+def spaced_pattern(label: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[^\W_]|[)\]’”\"',;:.])\s(?P<m>{re.escape(label)})(?=\s|$)")
+
+
+def spaced_marker(text: str, label: str, cursor: int) -> tuple[int, int] | None:
+    """The label as a word of its own where no number of the sentence can be meant."""
+    for m in spaced_pattern(label).finditer(text, cursor):
+        before = text[max(0, m.start("m") - 80):m.start("m")].split()  # a bounded look: no scan of the whole text
+        after = text[m.end("m"):m.end("m") + 80].split()
+        prev = before[-1] if before else ""
+        prev2 = before[-2].strip(",;:.()[]’”\"'").casefold() if len(before) > 1 else ""
+        word = prev.strip(",;:.()[]’”\"'").casefold()
+        if word in NUMBER_BEFORE and not prev.endswith((",", ";", ")")):
+            continue  # "paragraph 3", "Goal 13"; but "at its session, 1 which" ends the phrase first
+        if re.fullmatch(r"\d{1,4}[,;:.)]?", prev):
+            # "paragraphs 3, 4" and "3, 4" are numbers in a list; "Agenda 21, 4 the" ends a title;
+            # "of 1 March 2024 5 on" ends a date
+            year_of_date = re.fullmatch(r"(?:19|20)\d\d", prev) and prev2 in MONTH_WORDS
+            if not year_of_date and (prev2 in LIST_UNITS or re.fullmatch(r"\d{1,4}", prev2) or not prev.endswith(",")):
+                continue
+        if after:
+            nxt = after[0]
+            w = nxt.strip(",;:.()[]’”\"'").casefold()
+            if nxt.startswith(("(", "%", "–", "-", "/")) or w in NUMBER_AFTER or (
+                    re.fullmatch(r"\d[\d,.]*", w) and not re.fullmatch(r"(?:19|20)\d\d", w)):
+                continue  # "3 4" and "1,622" are numbers; "held in 2011, 1 2014 and 2018" has a marker
+            if w in ("and", "or", "to") and len(after) > 1 and re.match(r"\d", after[1]):
+                continue  # "3 and 4", "21 to 23 May"
+        return m.start("m"), m.end("m")
+    return None
 
 
 # -- the stage --------------------------------------------------------------
@@ -409,16 +516,22 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
         organ = FORMULA.match(lines[f].text).group("organ")  # type: ignore[union-attr]
     else:
         cover_lines, body_start, organ = cover.split_without_formula(lines)
-    info = cover.read_cover(cover_lines, lines[closing_at:], organ).with_defaults(DocumentInfo())
+    # annexes printed after the closing lines ("45th plenary meeting" / "7 December 2023") are part of the text
+    annex_at = next((i for i in range(closing_at, len(lines))
+                     if ANNEX.match(lines[i].text) or ANNEX_TITLED.match(lines[i].text)), len(lines))
+    info = cover.read_cover(cover_lines, lines[closing_at:annex_at], organ).with_defaults(DocumentInfo())
+    if not info.symbol and layout.header_symbol:
+        info = replace(info, symbol=re.sub(r"\s+(?=\()", "", layout.header_symbol))  # the running headers say it
     info = given.with_defaults(info)
 
     seg = Segmenter()
     prev = ""
-    for ln in lines[body_start:closing_at]:
+    for i, ln in enumerate(mark_headings(lines[body_start:closing_at] + lines[annex_at:])):
+        seg.closed = i >= closing_at - body_start
         # the enacting formula is no clause; "Council," ending a wrapped sentence ("… the President of the
         # Security / Council,") is no formula, nor a clause ("Noting the Durban Review Conference,")
-        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and not starts_clause(ln.text.strip()) and (
-                ln.blank_before or not prev or prev[-1:] in ",;:." or ln.text.lstrip().startswith("The ")):
+        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and not seg.annex and not starts_clause(ln.text.strip()) \
+                and (ln.blank_before or not prev or prev[-1:] in ",;:." or ln.text.lstrip().startswith("The ")):
             seg.new_statement()
             prev = ""
             continue
