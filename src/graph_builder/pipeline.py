@@ -1,6 +1,6 @@
 """The builder's entry points: an input file or text in, a Resolution out.
 
-    read_path(path)  ->  SourceDocument     (plain text or AKN4UN XML)
+    read_path(path)  ->  SourceDocument     (PDF, plain text or AKN4UN XML)
     extract(source)  ->  Resolution         (references found and resolved)
 """
 from __future__ import annotations
@@ -23,8 +23,16 @@ def looks_like_xml(data: bytes) -> bool:
 
 
 def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
-    """Read one input, XML or text, into clauses and footnotes."""
-    if looks_like_xml(data):
+    """Read one input, PDF, XML or text, into clauses and footnotes."""
+    from .pdf import looks_like_pdf
+
+    if looks_like_pdf(data):
+        from .pdf import read_pdf
+        from .segment import segment
+
+        produced = read_pdf(data, source)
+        doc = replace(segment(produced.text, source, given), layout=produced.boxes)
+    elif looks_like_xml(data):
         from .akn import read_akn
 
         doc = read_akn(data, source)
@@ -69,7 +77,8 @@ def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceD
 
 
 def extract(source: SourceDocument) -> Resolution:
-    return resolve(source)
+    res = resolve(source)
+    return replace(res, layout=source.layout) if source.layout else res
 
 
 def extract_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> Resolution:
