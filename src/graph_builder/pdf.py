@@ -33,11 +33,11 @@ Limits bound time and memory: MAX_BYTES, MAX_PAGES, MAX_CHARS_PER_PAGE.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from .errors import InputError
-from .models import TextBox
+from .models import SourceDocument, TextBox
 
 MAX_BYTES = 100 * 1024 * 1024  # the largest resolution PDFs in the corpus are a few megabytes
 MAX_PAGES = 2000  # the longest resolutions (budgets, programmes of action) run to a few hundred pages
@@ -289,7 +289,9 @@ def spell(ln: Line) -> None:
         sup = g.height < 0.8 * size and g.bottom < baseline - 0.18 * size
         if prev is not None:
             gap = g.x0 - prev.x1
-            if not sup and (gap > 0.3 * size or (saw_space and gap > 0.08 * size)):
+            after_mark = mark_start >= 0 and not sup
+            if not sup and (gap > 0.3 * size or (saw_space and gap > 0.08 * size)
+                            or (after_mark and (saw_space or gap > 0.1 * size))):
                 if mark_start >= 0:
                     marks.append((mark_start, length))
                     mark_start = -1
@@ -407,26 +409,41 @@ def breaks(a: Line, b: Line, left: float, right: float) -> bool:
     return False
 
 
-def marked_text(ln: Line) -> str:
-    """The line's text with superscript markers glued to what they follow ("Development1")."""
+def marked(ln: Line) -> tuple[str, list[tuple[str, int]]]:
+    """The line's text with superscript markers glued to what they follow ("Development1"), and
+    each marker's label and offset in that text."""
     if not ln.marks:
-        return ln.text
-    out = []
+        return ln.text, []
+    out: list[str] = []
+    labels: list[tuple[str, int]] = []
     pos = 0
+    length = 0
     for s, e in ln.marks:
-        out.append(ln.text[pos:s].rstrip(" ") if s > 0 else "")
-        out.append(ln.text[s:e].strip())
+        before = ln.text[pos:s].rstrip(" ") if s > 0 else ""
+        out.append(before)
+        length += len(before)
+        label = ln.text[s:e].strip()
+        if label.isdigit() or set(label) <= {"*"}:
+            labels.append((label, length))
+        out.append(label)
+        length += len(label)
         pos = e
     out.append(ln.text[pos:])
-    return "".join(out)
+    return "".join(out), labels
+
+
+def marked_text(ln: Line) -> str:
+    return marked(ln)[0]
 
 
 @dataclass
 class PdfText:
-    """What the reader produced: the text, and for each line of it, its page and box."""
+    """What the reader produced: the text, for each line of it its page and box, and the
+    footnote markers the type showed (label, offset in the text)."""
 
     text: str
     boxes: tuple[TextBox, ...]
+    markers: tuple[tuple[str, int], ...] = ()
 
 
 class Writer:
@@ -434,6 +451,7 @@ class Writer:
         self.parts: list[str] = []
         self.length = 0
         self.boxes: list[TextBox] = []
+        self.markers: list[tuple[str, int]] = []
 
     def put(self, text: str, ln: Line | None = None) -> None:
         if not text:
@@ -477,7 +495,9 @@ def paragraphs(lines: list[Line], size: float) -> list[list[Line]]:
 
 def write_para(w: Writer, para: list[Line]) -> None:
     for k, ln in enumerate(para):
-        text = marked_text(ln).strip()
+        raw, labels = marked(ln)
+        text = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
         if k:
             prev = w.last()
             if prev in "\x02\xad":
@@ -485,7 +505,11 @@ def write_para(w: Writer, para: list[Line]) -> None:
                 w.length -= 1
             elif not (prev == "-" and text[:1].isalnum()):
                 w.put(" ")
-        w.put(text.replace("\x02", "").replace("\xad", "") if k + 1 < len(para) else text, ln)
+        if "\x02" in text or "\xad" in text:
+            text = text.replace("\x02", "").replace("\xad", "")
+            labels = []  # offsets moved; rare (a soft hyphen inside the line)
+        w.markers.extend((label, w.length + at - lead) for label, at in labels)
+        w.put(text, ln)
 
 
 def read_pdf(data: bytes, source: str) -> PdfText:
@@ -515,6 +539,8 @@ def read_pdf(data: bytes, source: str) -> PdfText:
     w = Writer()
     formula_seen = False
     for p in kept + closing:
+        if closing and p is closing[-1] and len(closing) == 2:
+            w.put(" ")  # the closing date, indented: a line "15 December 2025" flush left would read as footnote 15
         if not formula_seen:
             # the cover: one printed line a line, wrapped lines joined where the next goes on in lower case
             if FORMULA.match(marked_text(p[0]).strip()):
@@ -541,7 +567,51 @@ def read_pdf(data: bytes, source: str) -> PdfText:
                     w.put(" ")
                 w.put(marked_text_of(text), ln)
             w.put("\n")
-    return PdfText("".join(w.parts), tuple(w.boxes))
+    return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers))
+
+
+UNNUMBERED = re.compile(r"^(?P<prefix>(?:[A-Za-z0-9]+\.)*?)(?P<stem>pp|uop|up)(?P<n>\d+)(?P<sub>\..+)?$")
+
+
+def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
+    """What the layout knows better than the text reader's guesses.
+
+    - Footnotes are anchored to the clause that holds their marker as the type showed it: a
+      superscript is a marker for certain, where the text reader can only guess from digits.
+    - Headings (section titles, "I", "Peacebuilding Commission") are no clauses: the text reader
+      keeps them as paragraphs, the way the UN's markup does, but the contract folds them away; the
+      unnumbered paragraphs after them are counted again (pp, uop, up)."""
+    spans = [(c.span, c.id) for c in doc.clauses]
+    where: dict[str, str] = {}
+    for label, at in produced.markers:
+        if label in where:
+            continue
+        for (start, end), cid in spans:
+            if start <= at <= end:
+                where[label] = cid
+                break
+    dropped = {c.id for c in doc.clauses if c.heading}
+    renamed: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    clauses = []
+    for c in doc.clauses:
+        if c.heading:
+            continue
+        m = UNNUMBERED.match(c.id)
+        if m and not m.group("sub"):
+            key = m.group("prefix") + m.group("stem")
+            counts[key] = counts.get(key, 0) + 1
+            renamed[c.id] = f"{key}{counts[key]}"
+        elif m and m.group("sub"):
+            parent = c.id[: len(c.id) - len(m.group("sub"))]
+            renamed[c.id] = renamed.get(parent, parent) + m.group("sub")
+        clauses.append(replace(c, id=renamed.get(c.id, c.id)) if renamed.get(c.id, c.id) != c.id else c)
+    notes = []
+    for fn in doc.footnotes:
+        anchor = where.get(fn.marker, fn.anchor)
+        anchor = "" if anchor in dropped else renamed.get(anchor, anchor)
+        notes.append(replace(fn, anchor=anchor) if anchor != fn.anchor else fn)
+    return replace(doc, clauses=tuple(clauses), footnotes=tuple(notes), layout=produced.boxes)
 
 
 def marked_text_of(text: str) -> str:

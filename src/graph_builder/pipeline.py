@@ -27,11 +27,11 @@ def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -
     from .pdf import looks_like_pdf
 
     if looks_like_pdf(data):
-        from .pdf import read_pdf
+        from .pdf import read_pdf, settle
         from .segment import segment
 
         produced = read_pdf(data, source)
-        doc = replace(segment(produced.text, source, given), layout=produced.boxes)
+        doc = settle(segment(produced.text, source, given), produced)
     elif looks_like_xml(data):
         from .akn import read_akn
 
