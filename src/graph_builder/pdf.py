@@ -42,6 +42,7 @@ from .models import SourceDocument, TextBox
 MAX_BYTES = 100 * 1024 * 1024  # the largest resolution PDFs in the corpus are a few megabytes
 MAX_PAGES = 2000  # the longest resolutions (budgets, programmes of action) run to a few hundred pages
 MAX_CHARS_PER_PAGE = 60_000  # a dense A4 page holds some 6,000 characters
+MAX_INFLATED = 256 * 1024 * 1024  # all compressed streams together, inflated (fonts and pages: a few MB)
 
 # -- line forms -------------------------------------------------------------
 # page furniture printed in the margins: "2/18", "25-17700 (E)", "GE.25-11220 (E)", "*2517700*", "2517700E"
@@ -120,6 +121,8 @@ def open_pdf(data: bytes, source: str):
                                  "a resolution may have")
     if b"%%EOF" not in data[-2048:]:
         raise InputError(source, "is a truncated PDF (it has no end-of-file marker)")
+    if inflated_size(data, MAX_INFLATED) > MAX_INFLATED:
+        raise InputError(source, f"is a PDF whose compressed streams inflate to more than {MAX_INFLATED // (1024 * 1024)} MB")
     try:
         pdf = pdfium.PdfDocument(data)  # the empty password is tried; nothing is rendered or run
     except pdfium.PdfiumError as exc:
@@ -128,6 +131,33 @@ def open_pdf(data: bytes, source: str):
             raise InputError(source, "is an encrypted PDF that needs a password") from None
         raise InputError(source, "is a damaged PDF that cannot be opened") from None
     return pdf
+
+
+STREAM = re.compile(rb"stream\r?\n")
+
+
+def inflated_size(data: bytes, limit: int) -> int:
+    """What the file's Flate streams inflate to, counted up to just past limit: a few kilobytes
+    that inflate to gigabytes (a "zip bomb" in a page or an object stream) are refused before
+    PDFium inflates them whole."""
+    import zlib
+
+    total = 0
+    for m in STREAM.finditer(data):
+        d = zlib.decompressobj()
+        pos = m.end()
+        try:
+            while not d.eof and pos < len(data) and total <= limit:
+                chunk = data[pos:pos + 65536]
+                pos += len(chunk)
+                total += len(d.decompress(chunk, limit + 1 - total))
+                while d.unconsumed_tail and total <= limit:
+                    total += len(d.decompress(d.unconsumed_tail, limit + 1 - total))
+        except zlib.error:
+            continue  # not a Flate stream (or not one zlib reads): PDFium's affair
+        if total > limit:
+            break
+    return total
 
 
 def read_pages(data: bytes, source: str) -> list[Page]:
@@ -578,7 +608,7 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
 
     - Footnotes are anchored to the clause that holds their marker as the type showed it: a
       superscript is a marker for certain, where the text reader can only guess from digits.
-    - Headings (section titles, "I", "Peacebuilding Commission") are no clauses: the text reader
+    - Headings (section titles, "I", "Peacebuilding Commission") outside an annex are no clauses: the text reader
       keeps them as paragraphs, the way the UN's markup does, but the contract folds them away; the
       unnumbered paragraphs after them are counted again (pp, uop, up)."""
     spans = [(c.span, c.id) for c in doc.clauses]
@@ -590,12 +620,13 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
             if start <= at <= end:
                 where[label] = cid
                 break
-    dropped = {c.id for c in doc.clauses if c.heading}
+    # in an annex the contract keeps them: annex paragraphs are counted whatever they are
+    dropped = {c.id for c in doc.clauses if c.heading and c.kind != "annex"}
     renamed: dict[str, str] = {}
     counts: dict[str, int] = {}
     clauses = []
     for c in doc.clauses:
-        if c.heading:
+        if c.id in dropped:
             continue
         m = UNNUMBERED.match(c.id)
         if m and not m.group("sub"):
