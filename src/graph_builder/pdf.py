@@ -62,7 +62,7 @@ NUMBER_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6
 # "The General Assembly," and kin: the enacting formula closes the cover
 FORMULA = re.compile(r"^(?:The\s+(?:[A-Z][\w’'\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference)\s*,?"
                      r"|(?:[A-Z][\w’'\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference)\s*,)$")
-CLOSING = re.compile(r"^\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\.?$")
+CLOSING = re.compile(r"^\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\.?$")
 DATE_LINE = re.compile(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\s+\d{4}\.?$")
 
@@ -143,6 +143,7 @@ def inflated_size(data: bytes, limit: int) -> int:
     import zlib
 
     total = 0
+    piece = 1 << 20
     for m in STREAM.finditer(data):
         d = zlib.decompressobj()
         pos = m.end()
@@ -150,9 +151,9 @@ def inflated_size(data: bytes, limit: int) -> int:
             while not d.eof and pos < len(data) and total <= limit:
                 chunk = data[pos:pos + 65536]
                 pos += len(chunk)
-                total += len(d.decompress(chunk, limit + 1 - total))
+                total += len(d.decompress(chunk, piece))
                 while d.unconsumed_tail and total <= limit:
-                    total += len(d.decompress(d.unconsumed_tail, limit + 1 - total))
+                    total += len(d.decompress(d.unconsumed_tail, piece))
         except zlib.error:
             continue  # not a Flate stream (or not one zlib reads): PDFium's affair
         if total > limit:
@@ -474,6 +475,7 @@ class PdfText:
     text: str
     boxes: tuple[TextBox, ...]
     markers: tuple[tuple[str, int], ...] = ()
+    closing: tuple[int, int] = (0, 0)  # where the closing lines stand in the text
 
 
 class Writer:
@@ -568,7 +570,10 @@ def read_pdf(data: bytes, source: str) -> PdfText:
         kept.append(p)
     w = Writer()
     formula_seen = False
+    closing_span = [0, 0]
     for p in kept + closing:
+        if closing and p is closing[0]:
+            closing_span[0] = w.length
         if closing and p is closing[-1] and len(closing) == 2:
             w.put(" ")  # the closing date, indented: a line "15 December 2025" flush left would read as footnote 15
         if not formula_seen:
@@ -587,6 +592,8 @@ def read_pdf(data: bytes, source: str) -> PdfText:
                 w.put("\n\n")
                 continue
         write_para(w, p)
+        if closing and p is closing[-1]:
+            closing_span[1] = w.length
         w.put("\n\n")
     if notes:
         w.put("_______________\n")
@@ -597,7 +604,7 @@ def read_pdf(data: bytes, source: str) -> PdfText:
                     w.put(" ")
                 w.put(marked_text_of(text), ln)
             w.put("\n")
-    return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers))
+    return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]))
 
 
 UNNUMBERED = re.compile(r"^(?P<prefix>(?:[A-Za-z0-9]+\.)*?)(?P<stem>pp|uop|up)(?P<n>\d+)(?P<sub>\..+)?$")
@@ -625,9 +632,10 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
     renamed: dict[str, str] = {}
     counts: dict[str, int] = {}
     clauses = []
+    c0, c1 = produced.closing
     for c in doc.clauses:
-        if c.id in dropped:
-            continue
+        if c.id in dropped or (c0 < c1 and c0 <= c.span[0] < c1):
+            continue  # a heading, or the closing lines where the text reader did not know them
         m = UNNUMBERED.match(c.id)
         if m and not m.group("sub"):
             key = m.group("prefix") + m.group("stem")
@@ -642,7 +650,16 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
         anchor = where.get(fn.marker, fn.anchor)
         anchor = "" if anchor in dropped else renamed.get(anchor, anchor)
         notes.append(replace(fn, anchor=anchor) if anchor != fn.anchor else fn)
-    return replace(doc, clauses=tuple(clauses), footnotes=tuple(notes), layout=produced.boxes)
+    info = doc.info
+    if c0 < c1:
+        lines = [ln.strip() for ln in produced.text[c0:c1].splitlines() if ln.strip()]
+        if not info.meeting and lines and CLOSING.match(lines[0]):
+            info = replace(info, meeting=re.sub(r"\s*\.$", "", lines[0]))
+        if not info.date and len(lines) > 1 and DATE_LINE.match(lines[1]):
+            from .metadata import iso_date
+
+            info = replace(info, date=iso_date(lines[1].rstrip(".")))
+    return replace(doc, info=info, clauses=tuple(clauses), footnotes=tuple(notes), layout=produced.boxes)
 
 
 def marked_text_of(text: str) -> str:

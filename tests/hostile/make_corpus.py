@@ -150,7 +150,7 @@ def main() -> None:
     write("whitespace.txt", b" \t\n\r\n   \n\f\n")
     write("binary.txt", bytes(range(256)) * 4)
     write("random_no_nul.txt", bytes((i * 37 + 11) % 256 for i in range(2048)).replace(b"\x00", b"\x01"))
-    write("pdf_renamed.txt", tiny_pdf())
+    write("pdf_renamed.txt", tiny_pdf())  # a PDF with a .txt name: read by content, as PDF
     write("good.txt", good)
     write("latin1.txt", (good + OP2_LATIN1).encode("latin-1"))
     write("cp1252.txt", (good + OP2).encode("cp1252"))
@@ -178,14 +178,14 @@ def main() -> None:
     write("akn_named.txt", akn)  # AKN with a .txt name: read by content, as XML
     # a folder with no inputs (git keeps no empty folder: it holds only files the builder ignores)
     write("no_inputs/README.md", "Nothing to build here.\n")
-    write("no_inputs/scan.pdf", tiny_pdf())
+    write("no_inputs/scan.tiff", b"II*\x00" + bytes(64))  # an image: not an input
     # a folder of good and bad files
     write("mixed/a_good.txt", good)
     write("mixed/b_good.xml", akn)
     write("mixed/c_empty.txt", b"")
     write("mixed/d_binary.txt", bytes(range(256)))
     write("mixed/e_half.xml", akn[: len(akn) // 3])
-    write("mixed/f_pdf.txt", tiny_pdf())
+    write("mixed/f_truncated.pdf", tiny_pdf()[:300])
     write("mixed/ignored.md", "not an input\n")
     # a folder of bad files only
     write("all_bad/empty.txt", b"")

@@ -64,7 +64,7 @@ def run(args) -> int:
     folders = [p for p in args.inputs if Path(p).is_dir()]
     files = list(expand_inputs(args.inputs))
     if not files:
-        raise InputError(" ".join(args.inputs), "holds no .txt or .xml inputs")
+        raise InputError(" ".join(args.inputs), "holds no .txt, .xml or .pdf inputs")
     if len(files) == 1 and not folders and not args.store:
         return build_one(files[0], given, minter, out, formats, args)
     if args.symbol or args.title or args.date:
