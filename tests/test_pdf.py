@@ -138,3 +138,15 @@ def test_scripts_forms_and_attachments_are_ignored():
 def test_a_generated_resolution_reads_like_its_text():
     doc = read_bytes(resolution_pdf(), "made.pdf")
     assert [(c.id, c.kind) for c in doc.clauses] == [("pp1", "preambular"), ("op1", "operative"), ("op2", "operative")]
+
+
+def test_graph_and_view_say_the_page(tmp_path):
+    from graph_builder.cli import main
+
+    assert main(["build", str(DATA / "A_RES_80_10.pdf"), "-o", str(tmp_path), "-q"]) == 0
+    ttl = (tmp_path / "A_RES_80_10.ttl").read_text(encoding="utf-8")
+    assert re.search(r"gb:page 2", ttl)
+    assert re.search(r"<https://undocs\.org/A/RES/80/10#page=2&viewrect=\d+,\d+,\d+,\d+>", ttl)
+    assert main(["validate", str(tmp_path / "A_RES_80_10.ttl")]) == 0
+    html = (tmp_path / "A_RES_80_10.html").read_text(encoding="utf-8")
+    assert '"page":"page 1"' in html and re.search(r"undocs\.org/A/RES/80/10#page=1\\u0026viewrect=", html)
