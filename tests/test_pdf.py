@@ -150,3 +150,16 @@ def test_graph_and_view_say_the_page(tmp_path):
     assert main(["validate", str(tmp_path / "A_RES_80_10.ttl")]) == 0
     html = (tmp_path / "A_RES_80_10.html").read_text(encoding="utf-8")
     assert '"page":"page 1"' in html and re.search(r"undocs\.org/A/RES/80/10#page=1\\u0026viewrect=", html)
+
+
+def test_xml_and_pdf_of_one_resolution_make_one(shared_dir):
+    from graph_builder.pipeline import extract_path, merge_pdf
+
+    xml = extract_path(next((shared_dir / "corpus" / "unxml-ga" / "80session").glob("A_RES_80_10-*.xml")))
+    pdf = extract_path(DATA / "A_RES_80_10.pdf")
+    both = merge_pdf(xml, pdf)
+    assert both.info == xml.info and both.clauses == xml.clauses and both.footnotes == xml.footnotes
+    for c in both.clauses:
+        assert [p for p, _ in both.pages_of(c.span)] == [p for p, _ in pdf.pages_of(
+            next(x.span for x in pdf.clauses if x.id == c.id))], c.id
+    assert any(both.pages_of(r.span) for c in both.clauses for r in c.references)

@@ -83,3 +83,29 @@ def extract(source: SourceDocument) -> Resolution:
 
 def extract_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> Resolution:
     return extract(read_path(path, given))
+
+
+def merge_pdf(xml: Resolution, pdf: Resolution) -> Resolution:
+    """One resolution read from both its XML and its PDF, as one: the XML's reading (its clause ids
+    are the UN's own, its undocs.org links the better evidence for symbols, its text what the offsets
+    point into), with the PDF's pages.  Each clause and footnote of the XML that the PDF has under the
+    same id, and each citation the PDF makes in that clause with the same kind and key, takes the
+    pages and boxes where the PDF prints it; what the PDF alone found adds nothing."""
+    from .models import TextBox
+
+    boxes: list[TextBox] = []
+    theirs = {c.id: c for c in pdf.clauses} | {f.id: f for f in pdf.footnotes}
+    for unit in (*xml.clauses, *xml.footnotes):
+        other = theirs.get(unit.id)
+        if other is None:
+            continue
+        for page, box in pdf.pages_of(other.span):
+            boxes.append(TextBox(unit.span[0], unit.span[1], page, box))
+        refs = {(r.kind, r.key): r for r in other.references}
+        for r in unit.references:
+            twin = refs.get((r.kind, r.key))
+            if twin is not None:
+                for page, box in pdf.pages_of(twin.span):
+                    boxes.append(TextBox(r.span[0], r.span[1], page, box))
+    boxes.sort(key=lambda b: (b.start, -b.end, b.page))
+    return replace(xml, layout=tuple(boxes))
