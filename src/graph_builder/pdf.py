@@ -321,7 +321,7 @@ def spell(ln: Line) -> None:
         if prev is not None:
             gap = g.x0 - prev.x1
             after_mark = mark_start >= 0 and not sup
-            if not sup and (gap > 0.3 * size or (saw_space and gap > 0.08 * size)
+            if not sup and (gap > 0.3 * size or (saw_space and gap > -0.1 * size)
                             or (after_mark and (saw_space or gap > 0.1 * size))):
                 if mark_start >= 0:
                     marks.append((mark_start, length))
@@ -525,7 +525,23 @@ def paragraphs(lines: list[Line], size: float) -> list[list[Line]]:
     return paras
 
 
+ANNEX_TITLED = re.compile(r"^(Annex(?:es)?\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}))\s*[–—:-]\s+(?=\S)")
+
+
 def write_para(w: Writer, para: list[Line]) -> None:
+    m = ANNEX_TITLED.match(marked_text(para[0]).strip())
+    if m:
+        # "Annex A – Items subject to ...": the annex's label on its line, its title on the next
+        w.put(m.group(1), para[0])
+        w.put("\n\n")
+        cut = len(marked_text(para[0])) - len(marked_text(para[0]).lstrip()) + m.end()
+        first = Line(para[0].page, para[0].glyphs, para[0].x0, para[0].top, para[0].x1, para[0].bottom,
+                     para[0].size, para[0].text, para[0].marks)
+        raw, _ = marked(first)
+        if raw == first.text:  # no superscript before the title: cut the line's own text
+            first.text = first.text[cut:]
+            first.marks = tuple((a - cut, b - cut) for a, b in first.marks if a >= cut)
+            para = [first] + para[1:]
     for k, ln in enumerate(para):
         raw, labels = marked(ln)
         text = raw.strip()
@@ -607,6 +623,7 @@ def read_pdf(data: bytes, source: str) -> PdfText:
     return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]))
 
 
+LIST_ITEM = re.compile(r"^\(([a-z]{1,3}|[ivx]{1,5})\)\s")
 UNNUMBERED = re.compile(r"^(?P<prefix>(?:[A-Za-z0-9]+\.)*?)(?P<stem>pp|uop|up)(?P<n>\d+)(?P<sub>\..+)?$")
 
 
@@ -633,9 +650,20 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
     counts: dict[str, int] = {}
     clauses = []
     c0, c1 = produced.closing
+    parent = ""  # a preambular paragraph that opens a lettered list ("... as follows:")
     for c in doc.clauses:
         if c.id in dropped or (c0 < c1 and c0 <= c.span[0] < c1):
             continue  # a heading, or the closing lines where the text reader did not know them
+        lm = LIST_ITEM.match(c.body.text)
+        if c.kind == "preambular" and parent and lm:
+            # "(a) ..." under a preambular paragraph: a sub-paragraph of it, as in the operative part
+            renamed[c.id] = f"{renamed.get(parent, parent)}.{lm.group(1)}"
+            clauses.append(replace(c, id=renamed[c.id]))
+            continue
+        if c.kind == "preambular" and "." not in c.id:
+            parent = c.id if c.body.text.rstrip().endswith(":") else ""
+        else:
+            parent = ""
         m = UNNUMBERED.match(c.id)
         if m and not m.group("sub"):
             key = m.group("prefix") + m.group("stem")
