@@ -25,7 +25,7 @@ from .extract import add_document_options, given_info
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="*", help="files or folders (.txt, .xml); none: the bundled example, 57/209")
+    p.add_argument("inputs", nargs="*", help="files or folders (.pdf, .txt, .xml); none: the bundled example, 57/209")
     p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
     add_document_options(p)
     p.add_argument("--format", action="append", choices=("ttl", "trig", "nt", "nq", "jsonld"),
