@@ -623,6 +623,14 @@ def read_pdf(data: bytes, source: str) -> PdfText:
     return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]))
 
 
+def is_title(c) -> bool:
+    """A preambular "paragraph" that ends with no mark at all is a heading printed in the preamble
+    ("Degrading the threat posed by Al-Shabaab", the title of an adopted outcome document): every
+    preambular paragraph ends with a comma, a semicolon, a colon or a full stop."""
+    text = c.body.text.rstrip()
+    return c.kind == "preambular" and "." not in c.id and len(text) < 250 and not text.endswith((",", ";", ":", ".", "…"))
+
+
 LIST_ITEM = re.compile(r"^\(([a-z]{1,3}|[ivx]{1,5})\)\s")
 UNNUMBERED = re.compile(r"^(?P<prefix>(?:[A-Za-z0-9]+\.)*?)(?P<stem>pp|uop|up)(?P<n>\d+)(?P<sub>\..+)?$")
 
@@ -645,7 +653,7 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
                 where[label] = cid
                 break
     # in an annex the contract keeps them: annex paragraphs are counted whatever they are
-    dropped = {c.id for c in doc.clauses if c.heading and c.kind != "annex"}
+    dropped = {c.id for c in doc.clauses if c.kind != "annex" and (c.heading or is_title(c))}
     renamed: dict[str, str] = {}
     counts: dict[str, int] = {}
     clauses = []
