@@ -623,6 +623,30 @@ def read_pdf(data: bytes, source: str) -> PdfText:
     return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]))
 
 
+TOP_LEVEL = re.compile(r"(?:[A-Za-z0-9]+\.)*?u?(?:pp|op|p)\d+")
+
+
+def operative_headings(clauses) -> set[str]:
+    """The headings the contract folds away: those of the operative part (after an operative
+    paragraph, or between the preamble's last paragraph and the first operative one).  A heading
+    inside the preamble, with preambular paragraphs after it, stays a paragraph, as the UN's markup
+    has it; so do an annex's."""
+    out: set[str] = set()
+    seen_operative = False
+    pending: list[str] = []  # headings since the last preambular paragraph, before any operative one
+    for c in clauses:
+        if c.kind == "annex" or not TOP_LEVEL.fullmatch(c.id):
+            continue
+        if c.heading or is_title(c):
+            (out.add(c.id) if seen_operative else pending.append(c.id))
+            continue
+        if c.kind == "operative":
+            seen_operative = True
+            out.update(pending)
+        pending = []
+    return out
+
+
 def is_title(c) -> bool:
     """A preambular "paragraph" that ends with no mark at all is a heading printed in the preamble
     ("Degrading the threat posed by Al-Shabaab", the title of an adopted outcome document): every
@@ -640,7 +664,7 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
 
     - Footnotes are anchored to the clause that holds their marker as the type showed it: a
       superscript is a marker for certain, where the text reader can only guess from digits.
-    - Headings (section titles, "I", "Peacebuilding Commission") outside an annex are no clauses: the text reader
+    - Headings of the operative part (section titles, "I", "Peacebuilding Commission") are no clauses: the text reader
       keeps them as paragraphs, the way the UN's markup does, but the contract folds them away; the
       unnumbered paragraphs after them are counted again (pp, uop, up)."""
     spans = [(c.span, c.id) for c in doc.clauses]
@@ -653,7 +677,7 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
                 where[label] = cid
                 break
     # in an annex the contract keeps them: annex paragraphs are counted whatever they are
-    dropped = {c.id for c in doc.clauses if c.kind != "annex" and (c.heading or is_title(c))}
+    dropped = operative_headings(doc.clauses)
     renamed: dict[str, str] = {}
     counts: dict[str, int] = {}
     clauses = []
