@@ -163,3 +163,10 @@ def test_xml_and_pdf_of_one_resolution_make_one(shared_dir):
         assert [p for p, _ in both.pages_of(c.span)] == [p for p, _ in pdf.pages_of(
             next(x.span for x in pdf.clauses if x.id == c.id))], c.id
     assert any(both.pages_of(r.span) for c in both.clauses for r in c.references)
+
+
+def test_a_text_that_mentions_pdf_stays_a_text():
+    from graph_builder.pdf import looks_like_pdf
+
+    assert not looks_like_pdf(b"The General Assembly,\n\nNoting that files start %PDF-1.7,\n")
+    assert looks_like_pdf(resolution_pdf()) and looks_like_pdf(b"\n" + resolution_pdf())

@@ -727,5 +727,9 @@ def marked_text_of(text: str) -> str:
 
 
 def looks_like_pdf(data: bytes) -> bool:
-    """A PDF starts with %PDF- (within its first kilobyte, by the standard's allowance)."""
-    return b"%PDF-" in data[:1024]
+    """A PDF starts with %PDF-; the standard lets junk come first, within the first kilobyte, and such a
+    file counts only if it also ends like a PDF (a text that merely mentions "%PDF-" stays a text)."""
+    head = data[:1024]
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF-"):
+        return True
+    return b"%PDF-" in head and b"%%EOF" in data[-2048:]
