@@ -384,16 +384,17 @@ def split_page(page: Page, size: float) -> tuple[list[Line], list[Line]]:
     k = len(lines)
     while k > 0 and lines[k - 1].size < 0.93 * size and lines[k - 1].top > 0.4 * page.height:
         k -= 1
-    while k < len(lines) and not opens_note(lines[k]):
+    while k < len(lines) and not opens_note(lines[k], size):
         k += 1
     if k < len(lines):
         return lines[:k], lines[k:]
     return lines, []
 
 
-def opens_note(ln: Line) -> bool:
+def opens_note(ln: Line, size: float) -> bool:
+    """A line in smaller type that opens with a marker: a superscript, or digits and a space."""
     return bool(ln.marks and ln.marks[0][0] == 0 and ln.text[:ln.marks[0][1]].strip().isdigit()) or bool(
-        re.match(r"^\d{1,3}\s", ln.text) and ln.size < 9.5)
+        re.match(r"^\d{1,3}\s", ln.text) and ln.size < 0.93 * size)
 
 
 def read_notes(lines: list[Line], notes: list[Note]) -> None:
@@ -618,7 +619,7 @@ def read_pdf(data: bytes, source: str) -> PdfText:
             for k, (text, ln) in enumerate(note.parts):
                 if k and not (w.last() == "-" and text[:1].isalnum()):
                     w.put(" ")
-                w.put(marked_text_of(text), ln)
+                w.put(text.strip().replace("\x02", ""), ln)
             w.put("\n")
     return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]))
 
@@ -720,10 +721,6 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
 
             info = replace(info, date=iso_date(lines[1].rstrip(".")))
     return replace(doc, info=info, clauses=tuple(clauses), footnotes=tuple(notes), layout=produced.boxes)
-
-
-def marked_text_of(text: str) -> str:
-    return text.strip().replace("\x02", "")
 
 
 def looks_like_pdf(data: bytes) -> bool:
