@@ -28,7 +28,6 @@ SINGLE = [
     ("whitespace.txt", BAD, "holds only white space"),
     ("binary.txt", BAD, "is binary data, not text"),
     ("random_no_nul.txt", BAD, "is binary data, not text"),
-    ("pdf_renamed.txt", BAD, "is a PDF, not text"),
     ("utf8_bom_invalid.txt", BAD, "byte-order mark but is not valid"),
     ("utf16_bom_odd_length.txt", BAD, "byte-order mark but is not valid"),
     ("no_structure.txt", BAD, "holds no resolution clauses"),
@@ -51,6 +50,14 @@ SINGLE = [
     ("utf8_bom.txt", OK, ""),
     ("text_named.xml", OK, ""),
     ("akn_named.txt", OK, ""),
+    ("pdf_renamed.txt", OK, ""),
+    ("pdf/good.pdf", OK, ""),
+    ("pdf/encrypted_no_user_password.pdf", OK, ""),
+    ("pdf/javascript_forms_attachments.pdf", OK, ""),
+    ("pdf/encrypted_password.pdf", BAD, "is an encrypted PDF that needs a password"),
+    ("pdf/scanned.pdf", BAD, "has no text layer: OCR it first, e.g. with ocrmypdf"),
+    ("pdf/truncated.pdf", BAD, "is a truncated PDF"),
+    ("pdf/corrupt.pdf", BAD, "is a damaged PDF"),
     ("script_clause.txt", OK, ""),
     ("script_title.xml", OK, ""),
     ("diagnostics.txt", OK, ""),
@@ -122,14 +129,14 @@ def test_no_inputs_folder(capsys, tmp_path):
     got, out, err = run(capsys, "build", str(HOSTILE / "no_inputs"), "-o", str(tmp_path / "out"))
     assert got == BAD
     lines = error_lines(err)
-    assert len(lines) == 1 and "no_inputs" in lines[0] and "no .txt or .xml inputs" in lines[0]
+    assert len(lines) == 1 and "no_inputs" in lines[0] and "no .txt, .xml or .pdf inputs" in lines[0]
 
 
 def test_empty_folder(capsys, tmp_path):
     (tmp_path / "empty").mkdir()
     got, out, err = run(capsys, "build", str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
     assert got == BAD
-    assert "no .txt or .xml inputs" in err and len(error_lines(err)) == 1
+    assert "no .txt, .xml or .pdf inputs" in err and len(error_lines(err)) == 1
 
 
 def test_folder_of_bad_files(capsys, tmp_path):
@@ -156,7 +163,7 @@ MIXED_FAILURES = [
     ("c_empty.txt", "is empty"),
     ("d_binary.txt", "is binary data"),
     ("e_half.xml", "malformed XML"),
-    ("f_pdf.txt", "is a PDF"),
+    ("f_truncated.pdf", "is a truncated PDF"),
 ]
 
 

@@ -28,7 +28,7 @@ from .models import Diagnostic, DocumentInfo, Resolution
 from .pipeline import extract, read_path
 from .rdf import document_iri, metadata_ntriples, resolution_ntriples, triples_of
 
-INPUT_SUFFIXES = (".txt", ".xml", ".akn")
+INPUT_SUFFIXES = (".txt", ".xml", ".akn", ".pdf")
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,9 @@ def decode_text(data: bytes, source: str) -> str:
     A byte-order mark decides; otherwise UTF-8 if the bytes are valid UTF-8;
     otherwise Windows-1252 when every byte is defined there (it is a superset of
     Latin-1's printable range, and UN texts use its curly quotes), else Latin-1.
-    Binary data (NUL bytes, a PDF) is refused rather than read as garbage."""
+    Binary data (NUL bytes) is refused rather than read as garbage; a PDF never comes here (pdf.py reads it)."""
     if not data.strip():
         raise InputError(source, "is empty" if not data else "holds only white space")
-    if data.startswith(b"%PDF-"):
-        raise InputError(source, "is a PDF, not text: extract its text first (e.g. pdftotext -layout)")
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:

@@ -17,11 +17,18 @@ MAX_CLAUSE_CHARS = 200_000  # the text of one clause or footnote; also one line 
 MAX_FOOTNOTES = 5_000  # footnotes of one resolution
 MAX_XML_DEPTH = 200  # nesting of XML elements
 MAX_FIELD_CHARS = 10_000  # a cover field: symbol, title, date, organ, session, agenda item
+# a PDF carries fonts and images beside its text, so it may be larger than a text or XML file
+MAX_PDF_BYTES = 100 * 1024 * 1024  # the largest resolution PDFs in the corpus are a few megabytes
+MAX_PDF_PAGES = 2000  # the longest resolutions (budgets, programmes of action) run to a few hundred pages
+MAX_PDF_PAGE_CHARS = 60_000  # a dense A4 page holds some 6,000 characters
+MAX_PDF_INFLATED = 256 * 1024 * 1024  # all compressed streams together, inflated (fonts and pages: a few MB)
 
 
-def check_size(size: int, source: str) -> None:
-    if size > MAX_INPUT_BYTES:
-        raise LimitError(source, f"is {size:,} bytes, more than the {MAX_INPUT_BYTES:,} a resolution may have")
+def check_size(size: int, source: str, pdf: bool = False) -> None:
+    limit = MAX_PDF_BYTES if pdf else MAX_INPUT_BYTES
+    if size > limit:
+        what = "a resolution's PDF" if pdf else "a resolution"
+        raise LimitError(source, f"is {size:,} bytes, more than the {limit:,} {what} may have")
 
 
 def check_count(count: int, limit: int, what: str, source: str) -> None:

@@ -177,6 +177,17 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class TextBox:
+    """Where a stretch of the text stands on the page of a PDF: [start, end) of the text, the
+    1-based page, and the box (left, top, right, bottom) in PDF points from the page's top left."""
+
+    start: int
+    end: int
+    page: int
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     """The reader's output: the text, its clauses and footnotes, and what it says about itself."""
 
@@ -186,6 +197,7 @@ class SourceDocument:
     clauses: tuple[SourceClause, ...]
     footnotes: tuple[SourceFootnote, ...]
     diagnostics: tuple["Diagnostic", ...] = ()
+    layout: tuple[TextBox, ...] = ()  # for a PDF: the page and box of each line of text
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,3 +265,29 @@ class Resolution:
     clauses: tuple[Clause, ...]
     footnotes: tuple[Footnote, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    layout: tuple[TextBox, ...] = field(default=())  # for a PDF: the page and box of each line of text
+
+    def pages_of(self, span: Span) -> list[tuple[int, tuple[float, float, float, float]]]:
+        """The pages a span of the text is printed on, each with the box that covers it there."""
+        return pages_of(self.layout, span)
+
+
+def pages_of(layout: tuple[TextBox, ...], span: Span) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """(page, box) for each page that holds part of span, in page order; [] without a layout."""
+    if not layout:
+        return []
+    start, end = span
+    k = bisect_right([b.start for b in layout], start) - 1
+    k = max(k, 0)
+    out: dict[int, list[float]] = {}
+    while k < len(layout) and layout[k].start < max(end, start + 1):
+        b = layout[k]
+        if b.end > start:
+            x0, y0, x1, y1 = b.box
+            if b.page in out:
+                u = out[b.page]
+                out[b.page] = [min(u[0], x0), min(u[1], y0), max(u[2], x1), max(u[3], y1)]
+            else:
+                out[b.page] = [x0, y0, x1, y1]
+        k += 1
+    return [(p, tuple(v)) for p, v in sorted(out.items())]  # type: ignore[misc]

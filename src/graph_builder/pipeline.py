@@ -1,6 +1,6 @@
 """The builder's entry points: an input file or text in, a Resolution out.
 
-    read_path(path)  ->  SourceDocument     (plain text or AKN4UN XML)
+    read_path(path)  ->  SourceDocument     (PDF, plain text or AKN4UN XML)
     extract(source)  ->  Resolution         (references found and resolved)
 """
 from __future__ import annotations
@@ -24,9 +24,18 @@ def looks_like_xml(data: bytes) -> bool:
 
 
 def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
-    """Read one input, XML or text, into clauses and footnotes (LimitError past graph_builder.limits)."""
-    check_size(len(data), source)
-    if looks_like_xml(data):
+    """Read one input, PDF, XML or text, into clauses and footnotes (LimitError past graph_builder.limits)."""
+    from .pdf import looks_like_pdf
+
+    is_pdf = looks_like_pdf(data)
+    check_size(len(data), source, pdf=is_pdf)
+    if is_pdf:
+        from .pdf import read_pdf, settle
+        from .segment import segment
+
+        produced = read_pdf(data, source)
+        doc = settle(segment(produced.text, source, given), produced)
+    elif looks_like_xml(data):
         from .akn import read_akn
 
         doc = read_akn(data, source)
@@ -60,8 +69,12 @@ def complete_info(info: DocumentInfo) -> DocumentInfo:
 def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
     p = Path(path)
     try:
-        if p.is_file():
-            check_size(p.stat().st_size, str(path))  # before reading a file too big into memory
+        if p.is_file():  # before reading a file too big into memory
+            from .pdf import looks_like_pdf
+
+            with p.open("rb") as fh:
+                head = fh.read(1024)
+            check_size(p.stat().st_size, str(path), pdf=looks_like_pdf(head))
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None
@@ -78,8 +91,35 @@ def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceD
 
 
 def extract(source: SourceDocument) -> Resolution:
-    return resolve(source)
+    res = resolve(source)
+    return replace(res, layout=source.layout) if source.layout else res
 
 
 def extract_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> Resolution:
     return extract(read_path(path, given))
+
+
+def merge_pdf(xml: Resolution, pdf: Resolution) -> Resolution:
+    """One resolution read from both its XML and its PDF, as one: the XML's reading (its clause ids
+    are the UN's own, its undocs.org links the better evidence for symbols, its text what the offsets
+    point into), with the PDF's pages.  Each clause and footnote of the XML that the PDF has under the
+    same id, and each citation the PDF makes in that clause with the same kind and key, takes the
+    pages and boxes where the PDF prints it; what the PDF alone found adds nothing."""
+    from .models import TextBox
+
+    boxes: list[TextBox] = []
+    theirs = {c.id: c for c in pdf.clauses} | {f.id: f for f in pdf.footnotes}
+    for unit in (*xml.clauses, *xml.footnotes):
+        other = theirs.get(unit.id)
+        if other is None:
+            continue
+        for page, box in pdf.pages_of(other.span):
+            boxes.append(TextBox(unit.span[0], unit.span[1], page, box))
+        refs = {(r.kind, r.key): r for r in other.references}
+        for r in unit.references:
+            twin = refs.get((r.kind, r.key))
+            if twin is not None:
+                for page, box in pdf.pages_of(twin.span):
+                    boxes.append(TextBox(r.span[0], r.span[1], page, box))
+    boxes.sort(key=lambda b: (b.start, -b.end, b.page))
+    return replace(xml, layout=tuple(boxes))

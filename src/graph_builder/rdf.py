@@ -33,7 +33,7 @@ USED_TERMS = {
            "Session", "UNDocument", "abstained", "abstentions", "addressee", "adoptedBy", "adoptionMeeting",
            "adoptionType", "agendaItem", "aknWork", "anchor", "clauseId", "clauseKind", "committee", "country",
            "diagnostic", "diagnosticCode", "draftResolution", "footnoteMarker", "foundVia", "hasFootnote",
-           "instrumentType", "issuedBy", "meetingRecord", "number", "originatingDocument", "position", "referenceKey",
+           "instrumentType", "issuedBy", "meetingRecord", "number", "originatingDocument", "page", "pdfRegion", "position", "referenceKey",
            "referenceKind", "sdg", "session", "shortForm", "sourceFile", "sponsoredBy", "surfaceText", "symbol", "text",
            "unit", "verb", "verbPhrase", "votedAgainst", "votedInFavour", "votesAgainst", "votesInFavour"),
     "NIF": ("beginIndex", "endIndex"),
@@ -162,6 +162,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         add(doc, T.GB_aknWork, lit(info.work_uri, T.XSD_anyURI))
     add(doc, T.GB_sourceFile, lit(res.source))
     add(doc, T.DCTERMS_language, lit("en"))
+    place = page_places(add, res, minter.undocs(info.symbol) if info.symbol else "")
 
     for pos, c in enumerate(res.clauses, 1):
         cl = minter.clause(doc, c.id)
@@ -175,6 +176,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         add(cl, T.GB_text, lit(c.text, lang="en"))
         add(cl, T.NIF_beginIndex, lit(c.span[0]))
         add(cl, T.NIF_endIndex, lit(c.span[1]))
+        place(cl, c.span)
         if c.verb:
             add(cl, T.GB_verbPhrase, lit(c.verb, lang="en"))
         if c.verb_concept:
@@ -186,7 +188,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         for fid in c.footnotes:
             add(cl, T.GB_hasFootnote, minter.clause(doc, fid))
         for r in c.references:
-            reference_triples(add, minter, doc, cl, c.id, r, described)
+            reference_triples(add, minter, doc, cl, c.id, r, described, place)
     for f in res.footnotes:
         fn = minter.clause(doc, f.id)
         add(doc, T.DCTERMS_hasPart, fn)
@@ -197,10 +199,11 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         add(fn, T.GB_text, lit(f.text, lang="en"))
         add(fn, T.NIF_beginIndex, lit(f.span[0]))
         add(fn, T.NIF_endIndex, lit(f.span[1]))
+        place(fn, f.span)
         if f.anchor:
             add(fn, T.GB_anchor, minter.clause(doc, f.anchor))
         for r in f.references:
-            reference_triples(add, minter, doc, fn, f.id, r, described)
+            reference_triples(add, minter, doc, fn, f.id, r, described, place)
     for d in res.diagnostics:
         start, end = d.span if d.span else (0, 0)
         node = minter.diagnostic(doc, d.code, start, end)
@@ -238,8 +241,26 @@ def is_symbol(key: str) -> bool:
     return True
 
 
+def page_places(add, res: Resolution, pdf: str):
+    """For a resolution read from a PDF: a function that says where a span is printed, as gb:page (the
+    1-based page) and gb:pdfRegion, the PDF's IRI with an RFC 8118 fragment (page=N&viewrect=left,top,
+    width,height, in PDF points from the page's top left) that opens the PDF at that place.  The PDF's
+    IRI is undocs.org's for the symbol, which serves the resolution's PDF."""
+    T = terms()
+
+    def place(node: str, span: tuple[int, int]) -> None:
+        for page, (x0, top, x1, bottom) in res.pages_of(span):
+            add(node, T.GB_page, lit(page))
+            if pdf:
+                left, up = int(x0), int(top)
+                rect = f"{left},{up},{int(x1 + 0.999) - left},{int(bottom + 0.999) - up}"
+                add(node, T.GB_pdfRegion, f"<{pdf}#page={page}&viewrect={rect}>")
+
+    return place if res.layout else (lambda node, span: None)
+
+
 def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r: Reference,
-                      described: set[str]) -> None:
+                      described: set[str], place=None) -> None:
     T = terms()
     target = target_iri(minter, r)
     add(unit, T.ELI_cites, target)
@@ -254,6 +275,8 @@ def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r:
     add(cit, T.GB_surfaceText, lit(r.text))
     add(cit, T.NIF_beginIndex, lit(r.span[0]))
     add(cit, T.NIF_endIndex, lit(r.span[1]))
+    if place is not None:
+        place(cit, r.span)
     if r.short_form:
         add(cit, T.GB_shortForm, lit(True))
     if r.via != "text":

@@ -96,6 +96,7 @@ def resolution_graph(res: Resolution, minter: Minter = Minter()) -> nx.DiGraph:
                     "text": clause.text if clause else ""}
         if unit is not clause:  # a footnote: its own text, and the clause its marker sits in
             citation |= {"footnote": unit.text, "anchor": clause.id if clause else ""}
+        citation |= printed_at(res, ref.span, g.nodes[root]["url"])
         link(g, root, node, "cites", clause.verb_concept if clause else "", citation)
     for c in res.clauses:
         for a in c.addressees:
@@ -106,6 +107,17 @@ def resolution_graph(res: Resolution, minter: Minter = Minter()) -> nx.DiGraph:
             citation = {"unit": c.id, "verb": c.verb, "surface": a.text, "text": c.text}
             link(g, root, node, "addresses", c.verb_concept, citation)
     return g
+
+
+def printed_at(res: Resolution, span: tuple[int, int], pdf: str) -> dict:
+    """For a resolution read from a PDF: the page(s) a span is printed on, and a link that opens the PDF there."""
+    pages = res.pages_of(span)
+    if not pages:
+        return {}
+    page, (x0, top, x1, bottom) = pages[0]
+    label = "page " + "–".join(dict.fromkeys((str(pages[0][0]), str(pages[-1][0]))))
+    link = f"{pdf}#page={page}&viewrect={int(x0)},{int(top)},{int(x1 - x0) + 1},{int(bottom - top) + 1}" if pdf else ""
+    return {"page": label, "pdf": link}
 
 
 def add_reference_node(g: nx.DiGraph, minter: Minter, ref: Reference) -> str:

@@ -51,6 +51,8 @@ class GB(DefinedNamespace):
     adoptionMeeting: URIRef
     aknWork: URIRef
     sourceFile: URIRef
+    page: URIRef  # where a PDF prints a clause, footnote or citation
+    pdfRegion: URIRef
     clauseId: URIRef
     clauseKind: URIRef
     position: URIRef

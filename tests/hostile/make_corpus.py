@@ -150,7 +150,7 @@ def main() -> None:
     write("whitespace.txt", b" \t\n\r\n   \n\f\n")
     write("binary.txt", bytes(range(256)) * 4)
     write("random_no_nul.txt", bytes((i * 37 + 11) % 256 for i in range(2048)).replace(b"\x00", b"\x01"))
-    write("pdf_renamed.txt", tiny_pdf())
+    write("pdf_renamed.txt", tiny_pdf())  # a PDF with a .txt name: read by content, as PDF
     write("good.txt", good)
     write("latin1.txt", (good + OP2_LATIN1).encode("latin-1"))
     write("cp1252.txt", (good + OP2).encode("cp1252"))
@@ -178,7 +178,7 @@ def main() -> None:
     write("akn_named.txt", akn)  # AKN with a .txt name: read by content, as XML
     # a folder with no inputs (git keeps no empty folder: it holds only files the builder ignores)
     write("no_inputs/README.md", "Nothing to build here.\n")
-    write("no_inputs/scan.pdf", tiny_pdf())
+    write("no_inputs/scan.tiff", b"II*\x00" + bytes(64))  # an image: not an input
     # a folder of good and bad files
     # line breaks other than \n (issue 9): each must read as the same clauses as good.txt
     for name, brk in (("breaks_u2028.txt", "\u2028"), ("breaks_u2029.txt", "\u2029"), ("breaks_nel.txt", "\x85"),
@@ -193,11 +193,46 @@ def main() -> None:
     write("mixed/c_empty.txt", b"")
     write("mixed/d_binary.txt", bytes(range(256)))
     write("mixed/e_half.xml", akn[: len(akn) // 3])
-    write("mixed/f_pdf.txt", tiny_pdf())
+    write("mixed/f_truncated.pdf", tiny_pdf()[:300])
     write("mixed/ignored.md", "not an input\n")
     # a folder of bad files only
     write("all_bad/empty.txt", b"")
     write("all_bad/malformed.xml", "<akomaNtoso>\n")
+    write_pdfs()
+
+
+def write_pdfs() -> None:
+    """Bad and odd PDFs (tests/pdfmaker.py writes them byte by byte; qpdf, at dev time only, encrypts)."""
+    import shutil
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(HERE.parent))
+    from pdfmaker import make_pdf, resolution_pdf
+
+    good = resolution_pdf()
+    write("pdf/good.pdf", good)
+    write("pdf/truncated.pdf", good[: len(good) // 2])
+    write("pdf/corrupt.pdf", b"%PDF-1.7\n" + bytes((i * 131 + 7) % 256 for i in range(3000)) + b"\n%%EOF\n")
+    # no text layer: a page that only paints a rectangle, as a scan paints its image
+    write("pdf/scanned.pdf", make_pdf([b"0.5 g 72 72 468 648 re f"]))
+    # a script run on opening, a form and an attached file: all to be ignored
+    js = b"<< /Type /Action /S /JavaScript /JS (app.alert\\('run'\\); this.exportDataObject\\({cName: 'x'}\\);) >>"
+    n0 = 6  # the first extra object's number, after the catalog, pages, font, page and content
+    extra = (js,
+             b"<< /Fields [] /NeedAppearances true >>",
+             b"<< /Type /EmbeddedFile /Length 11 >>\nstream\nhello world\nendstream",
+             b"<< /Type /Filespec /F (x.exe) /EF << /F %d 0 R >> >>" % (n0 + 2),
+             b"<< /Names [(x.exe) %d 0 R] >>" % (n0 + 3))
+    catalog = (b"/OpenAction %d 0 R /AcroForm %d 0 R /Names << /EmbeddedFiles %d 0 R /JavaScript << /Names [(a) %d 0 R] >> >>"
+               % (n0, n0 + 1, n0 + 4, n0))
+    write("pdf/javascript_forms_attachments.pdf", resolution_pdf(catalog_extra=catalog, extra_objects=extra))
+    if shutil.which("qpdf"):  # AES-256: one with a user password, one with only an owner password
+        folder = HERE / "pdf"
+        subprocess.run(["qpdf", "--encrypt", "secret", "owner", "256", "--", "good.pdf", "encrypted_password.pdf"],
+                       cwd=folder, check=True)
+        subprocess.run(["qpdf", "--encrypt", "", "owner", "256", "--print=none", "--", "good.pdf",
+                        "encrypted_no_user_password.pdf"], cwd=folder, check=True)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from .extract import add_document_options, given_info
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="*", help="files or folders (.txt, .xml); none: the bundled example, 57/209")
+    p.add_argument("inputs", nargs="*", help="files or folders (.pdf, .txt, .xml); none: the bundled example, 57/209")
     p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
     add_document_options(p)
     p.add_argument("--format", action="append", choices=("ttl", "trig", "nt", "nq", "jsonld"),
@@ -77,7 +77,7 @@ def run(args) -> int:
     folders = [p for p in args.inputs if Path(p).is_dir()]
     files = list(expand_inputs(args.inputs))
     if not files:
-        raise InputError(" ".join(args.inputs), "holds no .txt or .xml inputs")
+        raise InputError(" ".join(args.inputs), "holds no .txt, .xml or .pdf inputs")
     one_file = len(files) == 1 and not folders
     if one_file and not args.store:
         return build_one(files[0], given, minter, out, formats, args)

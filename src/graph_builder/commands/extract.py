@@ -52,7 +52,7 @@ def checked_date(text: str) -> str:
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="a resolution: plain text (as pulled from a PDF) or AKN4UN XML")
+    p.add_argument("file", help="a resolution: the UN's PDF, plain text (as pulled from a PDF) or AKN4UN XML")
     add_document_options(p)
     p.add_argument("--format", choices=("json", "table"), default="json")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are diagnostics")

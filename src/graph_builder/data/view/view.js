@@ -285,6 +285,7 @@ var network = null;
       head.appendChild(document.createTextNode(c.verb ? " · " + c.verb : ""));
       box.appendChild(head);
       box.appendChild(el("div")).appendChild(el("span", {"class": "surface"}, c.surface));
+      if (c.page) box.appendChild(el("div")).appendChild(safeUrl(c.pdf) ? el("a", {"href": safeUrl(c.pdf), "target": "_blank", "rel": "noopener"}, c.page) : el("span", {}, c.page));
       if (c.footnote) box.appendChild(el("blockquote", {}, c.footnote));
       if (c.text) box.appendChild(el("blockquote", {}, (c.anchor ? c.anchor + ": " : "") + c.text));
       details.appendChild(box);

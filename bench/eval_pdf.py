@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Measure the PDF reader on the UN's real PDFs, against golds made from the same resolutions' XML.
+
+    python bench/eval_pdf.py                      # every PDF under ../shared/corpus/pdf
+    python bench/eval_pdf.py --limit 30           # a mixed subset while developing
+    python bench/eval_pdf.py --speed              # also: build all GA 80 PDFs end to end, beside pdftotext -layout
+    python bench/eval_pdf.py --verbose A_RES_80_5 # score.py's --verbose misses for some files
+    python bench/eval_pdf.py --skip A_RES_80_237 A_RES_80_243   # without the golds the README disputes
+
+../shared/eval/pdf_gold.py writes each PDF's gold (once, cached); the builder
+reads each PDF itself (graph_builder.pipeline.extract_path) and score.py's
+own measures compare.  Printed: clause-id F1 (extra clauses count against
+it), verb accuracy over the gold clauses that have a verb, footnote-anchor
+F1, symbol recall and precision (document level), the share of files whose
+symbol and adoption date are right (the date the builder reads from the same
+resolution's XML is the reference), and the annex paragraphs found.
+
+The reader reads the layout (characters, boxes, type sizes); it does not use
+the PDFs' tag trees, so every number here is "with tags ignored".
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"
+PDFS = SHARED / "corpus" / "pdf"
+
+
+def load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def make_golds(pdfs: list[Path], cache: Path) -> dict[Path, Path]:
+    cache.mkdir(parents=True, exist_ok=True)
+    todo = [p for p in pdfs if not (cache / f"{p.stem}.json").is_file()]
+    if todo:
+        subprocess.run([sys.executable, str(SHARED / "eval" / "pdf_gold.py"), *map(str, todo), str(cache)],
+                       check=False, capture_output=True)
+    return {p: cache / f"{p.stem}.json" for p in pdfs if (cache / f"{p.stem}.json").is_file()}
+
+
+def extract_one(job: tuple[str, str]) -> tuple[str, dict | None, str, float]:
+    pdf, xml = job
+    from graph_builder.contract import to_contract
+    from graph_builder.pipeline import extract_path, read_path
+
+    t0 = time.perf_counter()
+    try:
+        got = to_contract(extract_path(pdf))
+    except Exception as exc:  # a crash is a finding of the benchmark, not its end
+        return pdf, None, f"{type(exc).__name__}: {exc}", ""
+    seconds = time.perf_counter() - t0
+    got["_seconds"] = seconds
+    try:
+        xml_date = read_path(xml).info.date if xml else ""
+    except Exception:
+        xml_date = ""
+    return pdf, got, "", xml_date
+
+
+def measure(pairs: dict[Path, Path], jobs: int, scorer, out: Path, verbose: set[str]) -> dict:
+    results = []
+    jobs_in = []
+    for pdf, gold in pairs.items():
+        g = json.loads(gold.read_text(encoding="utf-8"))
+        xml = SHARED / g.get("input", {}).get("xml", "")
+        jobs_in.append((str(pdf), str(xml) if xml.is_file() else ""))
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(extract_one, jobs_in, chunksize=4))
+    elapsed = time.perf_counter() - t0
+    c: Counter = Counter()
+    crashes = []
+    wrong: list[str] = []
+    for pdf, got, err, xml_date in results:
+        gold_path = pairs[Path(pdf)]
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if got is None:
+            crashes.append((pdf, err))
+            continue
+        got_path = out / f"{Path(pdf).stem}.json"
+        got_path.write_text(json.dumps(got, ensure_ascii=False), encoding="utf-8")
+        if Path(pdf).stem in verbose:
+            subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold_path), str(got_path), "-v"])
+        gc, xc = scorer.clause_table(gold), scorer.clause_table(got)
+        c["gold"] += len(gc)
+        c["got"] += len(xc)
+        c["found"] += len(gc.keys() & xc.keys())
+        for k in gc.keys() & xc.keys():
+            gv, xv = scorer.verb_head(gc[k].get("verb", "")), scorer.verb_head(xc[k].get("verb", ""))
+            if gv:
+                c["verb_ok"] += gv == xv
+        c["verb_gold"] += sum(1 for v in gc.values() if scorer.verb_head(v.get("verb", "")))
+        annex = {k for k, v in gc.items() if v.get("kind") == "annex"}
+        c["annex_gold"] += len(annex)
+        c["annex_found"] += len(annex & xc.keys())
+        ga, xa = scorer.anchors(gold), scorer.anchors(got)
+        c["anchor_gold"] += len(ga)
+        c["anchor_got"] += len(xa)
+        c["anchor_ok"] += len(ga & xa)
+        kinds = set(gold.get("scored_kinds") or ["resolution", "document"])
+        gu, xu = scorer.units(gold, kinds, True), scorer.units(got, kinds, True)
+        gd, xd = {u[1:] for u in gu}, {u[1:] for u in xu}
+        own = scorer.norm_key("document", gold["document"].get("symbol", ""))
+        xd.discard(("symbol", own))
+        c["doc_gold"] += len(gd)
+        c["doc_got"] += len(xd)
+        c["doc_ok"] += len(gd & xd)
+        c["files"] += 1
+        symbol_ok = scorer.norm_key("document", got["document"].get("symbol", "")) == own
+        date_ok = bool(xml_date) and got["document"].get("date", "") == xml_date
+        c["symbol_ok"] += symbol_ok
+        c["date_ok"] += date_ok
+        c["date_known"] += bool(xml_date)
+        if not (symbol_ok and (date_ok or not xml_date)):
+            wrong.append(f"{Path(pdf).name}: symbol {got['document'].get('symbol')!r} date {got['document'].get('date')!r}"
+                         f" (XML: {own}, {xml_date})")
+
+    def ratio(a: str, b: str) -> float:
+        return c[a] / c[b] if c[b] else 1.0
+
+    p, r = ratio("found", "got"), ratio("found", "gold")
+    ap, ar = ratio("anchor_ok", "anchor_got"), ratio("anchor_ok", "anchor_gold")
+    row = {
+        "files": c["files"], "seconds": round(elapsed, 1), "crashes": len(crashes),
+        "clauses_gold": c["gold"], "clauses_found": c["found"], "extra_clauses": c["got"] - c["found"],
+        "clause_id_f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "verb_accuracy": ratio("verb_ok", "verb_gold"),
+        "anchor_f1": 2 * ap * ar / (ap + ar) if ap + ar else 0.0,
+        "symbol_recall_doc": ratio("doc_ok", "doc_gold"), "symbol_precision_doc": ratio("doc_ok", "doc_got"),
+        "symbol_right": ratio("symbol_ok", "files"), "date_right": ratio("date_ok", "date_known"),
+        "annex_paragraphs": f"{c['annex_found']}/{c['annex_gold']}",
+    }
+    print(f"PDFs read directly (layout; tags ignored): {c['files']} files, {elapsed:.1f} s, {len(crashes)} crashes")
+    print(f"  clause ids: found {c['found']}/{c['gold']}, extra {row['extra_clauses']}, F1 {row['clause_id_f1']:.4f}")
+    print(f"  verb accuracy {row['verb_accuracy']:.4f}")
+    print(f"  footnote anchors P {ap:.4f} R {ar:.4f} F1 {row['anchor_f1']:.4f}")
+    print(f"  symbols (document level) R {row['symbol_recall_doc']:.4f} P {row['symbol_precision_doc']:.4f}")
+    print(f"  symbol right on {row['symbol_right']:.4f} of files, adoption date on {row['date_right']:.4f}")
+    print(f"  annex paragraphs found {row['annex_paragraphs']}")
+    for line in wrong[:10]:
+        print(f"  WRONG {line}")
+    for path, err in crashes[:10]:
+        print(f"  CRASH {path}: {err}")
+    return row
+
+
+
+def speed(out: Path) -> dict:
+    """All GA 80 PDFs built end to end, beside pdftotext -layout over the same files, in the same run."""
+    import pypdfium2 as pdfium
+
+    folder = PDFS / "ga80"
+    files = sorted(folder.glob("*.pdf"))
+    pages = sum(len(pdfium.PdfDocument(str(f))) for f in files)
+    t0 = time.perf_counter()
+    for f in files:
+        subprocess.run(["pdftotext", "-layout", str(f), str(out / "pdftotext.txt")], check=True)
+    t_pdftotext = time.perf_counter() - t0
+    measure_tree = load("bench_corpus", ROOT / "bench" / "bench_corpus.py").tree_rss
+    cmd = [sys.executable, "-m", "graph_builder.cli", "build", str(folder), "-o", str(out / "build")]
+    peak = 0
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, measure_tree(proc.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    done.set()
+    sampler.join()
+    t_build = time.perf_counter() - t0
+    built = len(list((out / "build").glob("*.ttl"))) - 1  # corpus.ttl aside
+    print(f"speed: {len(files)} GA 80 PDFs, {pages} pages")
+    print(f"  pdftotext -layout: {t_pdftotext:.1f} s ({pages / t_pdftotext:.0f} pages/s)")
+    print(f"  graph-builder build {folder} -o DIR: {t_build:.1f} s ({pages / t_build:.0f} pages/s), exit {proc.returncode},"
+          f" {built} resolutions, peak memory {peak / 2**30:.2f} GB (process tree)")
+    print(f"  ratio {t_build / t_pdftotext:.2f} x pdftotext -layout")
+    if proc.returncode:
+        print("  " + (stderr.strip().splitlines() or [""])[-1])
+    return {"pages": pages, "pdftotext_s": t_pdftotext, "build_s": t_build, "peak_bytes": peak,
+            "ratio": t_build / t_pdftotext}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=0, help="every n-th PDF, to make about this many")
+    ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "graph-builder-pdf-golds"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--speed-only", action="store_true", help="only the speed run")
+    ap.add_argument("--verbose", nargs="*", default=[], help="file stems to print score.py --verbose for")
+    ap.add_argument("--skip", nargs="*", default=[], help="file stems to leave out (golds the README disputes)")
+    ap.add_argument("--json", help="also write the numbers to this file")
+    a = ap.parse_args()
+    if not (SHARED / "eval" / "pdf_gold.py").is_file() or not PDFS.is_dir():
+        print("../shared/eval or ../shared/corpus/pdf is not present: nothing to measure", file=sys.stderr)
+        return 2
+    scorer = load("score", SHARED / "eval" / "score.py")
+    pdfs = [p for p in sorted(PDFS.rglob("*.pdf")) if p.stem not in set(a.skip)]
+    if a.limit and a.limit < len(pdfs):
+        step = len(pdfs) / a.limit
+        pdfs = [pdfs[int(i * step)] for i in range(a.limit)]
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = {}
+        if not a.speed_only:
+            pairs = make_golds(pdfs, Path(a.cache))
+            rows["read"] = measure(pairs, a.jobs, scorer, Path(tmp), set(a.verbose))
+        if a.speed or a.speed_only:
+            rows["speed"] = speed(Path(tmp))
+    if a.json:
+        Path(a.json).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""PDFs read directly (issue 11): the layout reader on real UN PDFs, bad PDFs, and page provenance.
+
+tests/data/pdf holds three real PDFs from the UN (documents.un.org): General Assembly
+80/10 (13 footnotes), 80/239 (two annexes after the closing lines) and Security
+Council 2768 (2025).  The reader uses the layout only (character boxes and type
+sizes; it reads no tag tree), so every test here is of the layout path.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph_builder.contract import to_contract
+from graph_builder.errors import InputError
+from graph_builder.pdf import MAX_PAGES, read_pdf
+from graph_builder.pipeline import extract, read_bytes, read_path
+
+from pdfmaker import make_pdf, resolution_pdf, text_stream
+
+DATA = Path(__file__).parent / "data" / "pdf"
+REAL = sorted(DATA.glob("*.pdf"))
+# furniture that must never reach a clause: job numbers, barcodes, page numbers "2/3", the running symbol
+FURNITURE = re.compile(r"\b\d{2}-\d{5}\b|\*\d{7}\*|\b\d{1,2}/\d{1,2}\b(?!\d)|A/RES/80/\d+\s+\S")
+
+
+@pytest.fixture(scope="module")
+def real():
+    return {p.stem: extract(read_path(p)) for p in REAL}
+
+
+def test_cover_says_symbol_date_title(real):
+    r = real["A_RES_80_10"]
+    assert r.info.symbol == "A/RES/80/10"
+    assert re.fullmatch(r"2025-\d{2}-\d{2}", r.info.date)
+    assert r.info.title and r.info.body == "General Assembly"
+    sc = real["S_RES_2768_2025"]
+    assert sc.info.symbol == "S/RES/2768(2025)" and sc.info.date == "2025-01-15"
+
+
+def test_operative_paragraphs_run_on_without_gaps(real):
+    for name, r in real.items():
+        ops = [int(c.id[2:]) for c in r.clauses if re.fullmatch(r"op\d+", c.id)]
+        assert ops and ops == list(range(1, len(ops) + 1)), name
+        assert all(c.verb for c in r.clauses if re.fullmatch(r"(pp|op)\d+", c.id)), name
+
+
+def test_no_page_furniture_in_clauses(real):
+    for name, r in real.items():
+        for c in r.clauses:
+            assert not FURNITURE.search(c.text), (name, c.id, FURNITURE.search(c.text).group(0))
+
+
+def test_every_footnote_is_anchored_where_its_superscript_stands(real):
+    r = real["A_RES_80_10"]
+    assert [f.id for f in r.footnotes] == [f"fn{i}" for i in range(1, 14)]
+    ids = {c.id for c in r.clauses}
+    assert all(f.anchor in ids for f in r.footnotes)
+    # the superscript is glued to what it follows, never left as a stray digit in the clause text
+    produced = read_pdf((DATA / "A_RES_80_10.pdf").read_bytes(), "x")
+    assert len({label for label, _ in produced.markers}) == 13
+    for label, at in produced.markers:
+        assert produced.text[at:at + len(label)] == label
+        assert not produced.text[at - 1].isspace()
+
+
+def test_annexes_after_the_closing_lines_are_read(real):
+    r = real["A_RES_80_239"]
+    annex = [c for c in r.clauses if c.kind == "annex"]
+    assert {c.id.split(".")[0] for c in annex} == {"annex1", "annex2"}
+    assert r.info.meeting and r.info.date  # the closing lines are still read
+
+
+def test_every_clause_knows_its_page_and_box(real):
+    r = real["A_RES_80_239"]
+    for c in r.clauses:
+        pages = r.pages_of(c.span)
+        assert pages, c.id
+        for page, (x0, top, x1, bottom) in pages:
+            assert 1 <= page <= 3 and 0 <= x0 < x1 <= 612 and 0 <= top < bottom <= 842
+    first, last = r.pages_of(r.clauses[0].span)[0][0], r.pages_of(r.clauses[-1].span)[-1][0]
+    assert first == 1 and last == 3
+
+
+def test_same_pdf_same_text():
+    data = (DATA / "S_RES_2768_2025.pdf").read_bytes()
+    assert read_pdf(data, "a") == read_pdf(data, "a")
+
+
+def test_against_the_gold_made_from_the_xml(shared_dir, tmp_path):
+    """pdf_gold.py's golds for the three PDFs: every clause id, verb and footnote anchor."""
+    subprocess.run([sys.executable, str(shared_dir / "eval" / "pdf_gold.py"), *map(str, REAL), str(tmp_path)],
+                   check=True, capture_output=True)
+    sys.path.insert(0, str(shared_dir / "eval"))
+    import score
+
+    for p in REAL:
+        gold = json.loads((tmp_path / f"{p.stem}.json").read_text(encoding="utf-8"))
+        got = to_contract(extract(read_path(p)))
+        gc, xc = score.clause_table(gold), score.clause_table(got)
+        if p.stem == "A_RES_80_239":
+            gc = {k: v for k, v in gc.items() if v["kind"] != "annex"}  # its annexes are tables: see the README
+            xc = {k: v for k, v in xc.items() if v["kind"] != "annex"}
+        assert gc.keys() == xc.keys(), p.stem
+        assert all(score.verb_head(gc[k].get("verb", "")) == score.verb_head(xc[k].get("verb", "")) for k in gc), p.stem
+        assert score.anchors(gold) == score.anchors(got), p.stem
+
+
+# -- bad PDFs -----------------------------------------------------------------
+
+
+def test_ten_thousand_pages_refused_in_bounded_time():
+    data = make_pdf([text_stream(["1. Calls upon all States;"])] * 10_000)
+    t0 = time.perf_counter()
+    with pytest.raises(InputError, match=f"10000 pages, more than the {MAX_PAGES}"):
+        read_bytes(data, "big.pdf")
+    assert time.perf_counter() - t0 < 30
+
+
+def test_inflation_bomb_refused_before_pdfium_inflates_it():
+    data = make_pdf([text_stream(["1. Calls upon all States;"]) + b"\n" + b" " * 300_000_000], compress=True)
+    assert len(data) < 1_000_000
+    with pytest.raises(InputError, match="inflate to more than"):
+        read_bytes(data, "bomb.pdf")
+
+
+def test_scripts_forms_and_attachments_are_ignored():
+    doc = read_path(Path(__file__).parent / "hostile" / "pdf" / "javascript_forms_attachments.pdf")
+    assert [c.id for c in doc.clauses] == ["pp1", "op1", "op2"]
+    assert "app.alert" not in doc.text and "hello world" not in doc.text
+
+
+def test_a_generated_resolution_reads_like_its_text():
+    doc = read_bytes(resolution_pdf(), "made.pdf")
+    assert [(c.id, c.kind) for c in doc.clauses] == [("pp1", "preambular"), ("op1", "operative"), ("op2", "operative")]
+
+
+def test_graph_and_view_say_the_page(tmp_path):
+    from graph_builder.cli import main
+
+    assert main(["build", str(DATA / "A_RES_80_10.pdf"), "-o", str(tmp_path), "-q"]) == 0
+    ttl = (tmp_path / "A_RES_80_10.ttl").read_text(encoding="utf-8")
+    assert re.search(r"gb:page 2", ttl)
+    assert re.search(r"<https://undocs\.org/A/RES/80/10#page=2&viewrect=\d+,\d+,\d+,\d+>", ttl)
+    assert main(["validate", str(tmp_path / "A_RES_80_10.ttl")]) == 0
+    html = (tmp_path / "A_RES_80_10.html").read_text(encoding="utf-8")
+    assert '"page":"page 1"' in html and re.search(r"undocs\.org/A/RES/80/10#page=1\\u0026viewrect=", html)
+
+
+def test_xml_and_pdf_of_one_resolution_make_one(shared_dir):
+    from graph_builder.pipeline import extract_path, merge_pdf
+
+    xml = extract_path(next((shared_dir / "corpus" / "unxml-ga" / "80session").glob("A_RES_80_10-*.xml")))
+    pdf = extract_path(DATA / "A_RES_80_10.pdf")
+    both = merge_pdf(xml, pdf)
+    assert both.info == xml.info and both.clauses == xml.clauses and both.footnotes == xml.footnotes
+    for c in both.clauses:
+        assert [p for p, _ in both.pages_of(c.span)] == [p for p, _ in pdf.pages_of(
+            next(x.span for x in pdf.clauses if x.id == c.id))], c.id
+    assert any(both.pages_of(r.span) for c in both.clauses for r in c.references)
+
+
+def test_a_text_that_mentions_pdf_stays_a_text():
+    from graph_builder.pdf import looks_like_pdf
+
+    assert not looks_like_pdf(b"The General Assembly,\n\nNoting that files start %PDF-1.7,\n")
+    assert looks_like_pdf(resolution_pdf()) and looks_like_pdf(b"\n" + resolution_pdf())
