@@ -1,6 +1,7 @@
 """Stage 4: a Resolution becomes RDF triples.
 
-    resolution --dcterms:hasPart--> clause --eli:cites--> cited thing
+    resolution --dcterms:hasPart--> clause --eli:cites--> resolution, document, instrument, provision
+    clause --gb:mentions--> body, office;  --gb:consideredAt--> session;  --gb:consideredUnder--> agenda item
     clause --gb:verb--> verb concept;  clause --gb:addressee--> actor
     citation (cito:Citation): citing clause, cited thing, kind, surface text, offsets
 
@@ -31,9 +32,9 @@ USED_TERMS = {
     "GB": ("Actor", "AgendaItem", "AnnexParagraph", "Body", "Citation", "Clause", "Decision", "Diagnostic", "Footnote",
            "Instrument", "MemberState", "Office", "OperativeClause", "PreambularClause", "Provision", "Resolution",
            "Session", "UNDocument", "abstained", "abstentions", "addressee", "adoptedBy", "adoptionMeeting",
-           "adoptionType", "agendaItem", "aknWork", "anchor", "clauseId", "clauseKind", "committee", "country",
+           "adoptionType", "agendaItem", "aknWork", "anchor", "clauseId", "clauseKind", "committee", "consideredAt", "consideredUnder", "country",
            "diagnostic", "diagnosticCode", "draftResolution", "footnoteMarker", "foundVia", "hasFootnote",
-           "instrumentType", "issuedBy", "meetingRecord", "number", "originatingDocument", "position", "referenceKey",
+           "instrumentType", "issuedBy", "meetingRecord", "mentions", "number", "originatingDocument", "position", "referenceKey",
            "referenceKind", "sdg", "session", "shortForm", "sourceFile", "sponsoredBy", "surfaceText", "symbol", "text",
            "unit", "verb", "verbPhrase", "votedAgainst", "votedInFavour", "votesAgainst", "votesInFavour"),
     "NIF": ("beginIndex", "endIndex"),
@@ -43,6 +44,10 @@ USED_TERMS = {
     "SKOS": ("Concept", "altLabel", "inScheme", "prefLabel"),
     "XSD": ("anyURI", "boolean", "date", "gYear", "integer"),
 }
+# what a clause's reference is to it, by the reference's kind: eli:cites only for legal resources and documents
+LINK_OF_KIND = {"resolution": "ELI_cites", "document": "ELI_cites", "instrument": "ELI_cites",
+                "provision": "ELI_cites", "body": "GB_mentions", "office": "GB_mentions",
+                "session": "GB_consideredAt", "agenda-item": "GB_consideredUnder"}
 CLAUSE_CLASS = {"preambular": "PreambularClause", "operative": "OperativeClause", "annex": "AnnexParagraph"}
 
 
@@ -242,8 +247,9 @@ def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r:
                       described: set[str]) -> None:
     T = terms()
     target = target_iri(minter, r)
-    add(unit, T.ELI_cites, target)
-    add(doc, T.ELI_cites, target)
+    link = getattr(T, LINK_OF_KIND[r.kind])
+    add(unit, link, target)
+    add(doc, link, target)
     cit = minter.citation(doc, unit_id, r.kind, r.key)
     add(cit, T.RDF_type, T.CITO_Citation)
     add(cit, T.RDF_type, T.GB_Citation)

@@ -76,6 +76,9 @@ class GB(DefinedNamespace):
     diagnosticCode: URIRef
     directive: URIRef
     citedBy: URIRef
+    mentions: URIRef
+    consideredAt: URIRef
+    consideredUnder: URIRef
     # from the UN's metadata records (votes, sponsors, committee ...)
     votedInFavour: URIRef
     votedAgainst: URIRef
