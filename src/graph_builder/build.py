@@ -23,7 +23,7 @@ from .export import FORMATS, graph_bytes, prefix_header, turtle_from_ntriples, w
 from .iri import Minter
 from .models import DocumentInfo, Resolution
 from .pipeline import extract, read_path
-from .rdf import document_iri, metadata_ntriples, resolution_ntriples, triples_of
+from .rdf import document_iri, metadata_ntriples, resolution_ntriples, split_graphs, triples_of
 
 INPUT_SUFFIXES = (".txt", ".xml", ".akn")
 
@@ -113,8 +113,9 @@ class Outcome:
     name: str = ""
     graph: str = ""  # the named graph: the resolution's IRI
     files: dict[str, bytes] = field(default_factory=dict)  # suffix -> bytes of the per-resolution files
-    body: bytes = b""  # the resolution's Turtle without its @prefix lines
-    ntriples: bytes = b""  # for the store
+    body: bytes = b""  # the Turtle of the resolution's own graph, without its @prefix lines
+    ntriples: bytes = b""  # the resolution's own graph, for the store
+    others: dict[str, bytes] = field(default_factory=dict)  # graph -> N-Triples of what it says in other graphs
     triples: int = 0
     diagnostics: int = 0
     clauses: int = 0
@@ -170,10 +171,12 @@ def outcome_of(path: str, settings: Settings) -> Outcome:
         files[FORMATS[fmt][1]] = ttl if FORMATS[fmt][1] == ".ttl" else graph_bytes(b.triples, fmt)
     # compact: the C encoder; indenting would run Python's, several times slower over a corpus
     files[".json"] = (json.dumps(to_contract(res), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-    ntriples = b.ntriples if settings.want_store else b""
+    others = split_graphs(b.ntriples, settings.minter)
+    own = others.pop(graph, b"")
+    ntriples = own if settings.want_store else b""
     refs = sum(len(c.references) for c in res.clauses) + sum(len(f.references) for f in res.footnotes)
-    return Outcome(path, name=b.name, graph=graph, files=files, body=strip_prefixes(ttl), ntriples=ntriples,
-                   triples=b.ntriples.count(b"\n"), diagnostics=len(res.diagnostics), clauses=len(res.clauses),
+    return Outcome(path, name=b.name, graph=graph, files=files, body=strip_prefixes(turtle_from_ntriples(own)),
+                   ntriples=ntriples, others=others, triples=b.ntriples.count(b"\n"), diagnostics=len(res.diagnostics), clauses=len(res.clauses),
                    references=refs, summary=summarize(res) if settings.want_summary else None)
 
 
@@ -235,6 +238,7 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
     # build stops before); a graph the store already has is replaced in its own transaction
     fresh_tmp = out / ".store-new.nq.part"
     fresh_graphs: set[str] = set()
+    shared = SharedTriples()  # what resolutions say outside their own graphs, once each, written at the end
     try:
         with open(ttl_tmp, "wb") as ttl, open(trig_tmp, "wb") as trig, open(fresh_tmp, "wb") as fresh:
             ttl.write(header)
@@ -243,7 +247,7 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
             for sp in order:
                 if sp in cached:
                     graph, first = cached[sp]
-                    body = strip_prefixes((out / first).read_bytes())
+                    body = shared.own_body(graph, (out / first).read_bytes(), settings.minter)
                     ttl.write(body)
                     trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
                     continue
@@ -257,7 +261,7 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
                     if ttl_out and (out / ttl_out).is_file() and previous.get("settings") == fingerprint:
                         # what this input gave last time stays in the corpus: a failure loses nothing built
                         # (unless the settings changed since: the corpus files never mix two builds)
-                        body = strip_prefixes((out / ttl_out).read_bytes())
+                        body = shared.own_body(previous["graph"], (out / ttl_out).read_bytes(), settings.minter)
                         ttl.write(body)
                         trig.write(b"<" + previous["graph"].encode() + b"> {\n" + body + b"}\n")
                     continue
@@ -268,6 +272,7 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
                         names.append(f"{o.name}{suffix}")
                 ttl.write(o.body)
                 trig.write(b"<" + o.graph.encode() + b"> {\n" + o.body + b"}\n")
+                shared.add(o.others)
                 if store is not None and o.graph not in fresh_graphs:
                     if store.contains_named_graph(NamedNode(o.graph)):
                         load_graph(store, o.graph, o.ntriples)
@@ -278,9 +283,10 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
                 manifest.entries[sp]["stored"] = store is not None
                 if on_outcome:
                     on_outcome(o)
-                report.built.append(replace(o, files={}, body=b"", ntriples=b""))  # keep the summary, not the bytes
+                report.built.append(replace(o, files={}, body=b"", ntriples=b"", others={}))  # keep the summary, not the bytes
                 report.triples += o.triples
-        if store is not None and fresh_graphs:
+            shared.write(ttl, trig, fresh if store is not None else None)
+        if store is not None and (fresh_graphs or shared.graphs):
             store.bulk_load(path=str(fresh_tmp), format=RdfFormat.N_QUADS)
         if report.built or report.skipped:
             # a batch in which nothing could be built leaves the previous corpus files as they were
@@ -294,6 +300,38 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
         if store is not None:
             store.flush()
     return report
+
+
+class SharedTriples:
+    """What resolutions say outside their own named graphs (see rdf.split_graphs), gathered over a
+    corpus so that each triple is written once: to corpus.ttl, to its graph in corpus.trig and the store."""
+
+    def __init__(self) -> None:
+        self.graphs: dict[str, set[bytes]] = {}
+
+    def add(self, others: dict[str, bytes]) -> None:
+        for graph, lines in others.items():
+            self.graphs.setdefault(graph, set()).update(lines.splitlines(keepends=True))
+
+    def own_body(self, graph: str, turtle: bytes, minter: Minter) -> bytes:
+        """A resolution's whole Turtle file -> the Turtle of its own graph; the rest is gathered."""
+        from pyoxigraph import RdfFormat, parse, serialize
+
+        lines = sorted(serialize(parse(turtle, format=RdfFormat.TURTLE), format=RdfFormat.N_TRIPLES).splitlines(
+            keepends=True))
+        others = split_graphs(b"".join(lines), minter)
+        own = others.pop(graph, b"")
+        self.add(others)
+        return strip_prefixes(turtle_from_ntriples(own))
+
+    def write(self, ttl, trig, quads=None) -> None:
+        for graph in sorted(self.graphs):
+            lines = b"".join(sorted(self.graphs[graph]))
+            body = strip_prefixes(turtle_from_ntriples(lines))
+            ttl.write(body)
+            trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
+            if quads is not None:
+                quads.write(lines.replace(b" .\n", b" <" + graph.encode() + b"> .\n"))
 
 
 def run_workers(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:

@@ -92,6 +92,8 @@ class GB(DefinedNamespace):
     meetingRecord: URIRef
     draftResolution: URIRef
     sdg: URIRef
+    countryCode: URIRef
+    underAgendaItem: URIRef
 
 
 class ELI(DefinedNamespace):

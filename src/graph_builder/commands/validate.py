@@ -5,9 +5,9 @@ import argparse
 
 from ..cli import EXIT_FINDINGS, emit, emit_json
 from ..errors import InputError
-from ..push import graphs_in_files, graphs_in_store
+from ..push import graphs_in_files
 from ..query import load_store
-from ..validate import validate_graphs
+from ..validate import dataset_store, validate_store
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -20,8 +20,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 def run(args) -> int:
     if bool(args.store) == bool(args.graphs):
         raise InputError("validate", "give either --store DIR or graph files")
-    graphs = graphs_in_store(load_store([], args.store)) if args.store else graphs_in_files(args.graphs)
-    report = validate_graphs(graphs, args.shapes)
+    store = load_store([], args.store) if args.store else dataset_store(graphs_in_files(args.graphs))
+    report = validate_store(store, args.shapes)
     if args.format == "json":
         emit_json({"conforms": report.conforms, "graphs": report.graphs, "triples": report.triples,
                    "violations": [vars(v) for v in report.violations]})
