@@ -46,9 +46,9 @@ def test_a_citation_of_the_wrong_class_is_a_violation(example_graph):
     instrument_citations = sum(1 for t in triples if t.predicate.value == kind and t.object.value == "instrument")
     found = validate_graph(name, broken)
     # the cited thing is of the wrong class, and the clause links to it by eli:cites, not the gb:mentions of a body
-    on_citations = [v for v in found if v.shape == "gbsh:CitationShape"]
-    assert len(on_citations) == instrument_citations
-    links = [v for v in found if v.shape != "gbsh:CitationShape"]
+    on_citations = [v for v in found if v.shape == "gbsh:CitedClassShape"]
+    assert len(on_citations) == instrument_citations and all("not a" in v.message for v in on_citations)
+    links = [v for v in found if v.shape != "gbsh:CitedClassShape"]
     assert {v.shape for v in links} == {"gbsh:BuiltDocumentShape"} and len(links) == instrument_citations
     assert all("does not" in v.message and "mentions" in v.message for v in links), links[:1]
 

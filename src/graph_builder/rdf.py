@@ -437,12 +437,16 @@ def subject_triples(add, minter: Minter, doc: str, label: str, scheme: str) -> N
     if not scheme or re.fullmatch(r"\d+[a-z]?", label):
         return  # a bare number is no subject heading
     m = _UNBIS_ID.fullmatch(given_id) if given_id else None
-    # UNBIS descriptors are capitalised; the records give them in capitals or in title case
-    pref = label.upper() if scheme == "UNBIS Thesaurus" else label
+    # one preferred label per concept, whichever record names it: the records give one heading in capitals
+    # or in title case, with straight or curly apostrophes ("UN. SECURITY COUNCIL", "UN. Security Council"),
+    # so the label is the heading in capitals, as UNBIS prints its descriptors; the spelling is an altLabel
+    pref = label.replace("'", "’").upper()
     concept = minter.subject(scheme, pref, m.group(1) if m and scheme == "UNBIS Thesaurus" else "")
     add(doc, T.DCTERMS_subject, concept)
     add(concept, T.RDF_type, T.SKOS_Concept)
     add(concept, T.SKOS_prefLabel, lit(pref, lang="en"))
+    if label != pref:
+        add(concept, T.SKOS_altLabel, lit(label, lang="en"))
     thesaurus = minter.thesaurus(scheme)
     add(concept, T.SKOS_inScheme, thesaurus)
     add(thesaurus, T.RDF_type, T.SKOS_ConceptScheme)

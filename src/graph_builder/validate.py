@@ -163,3 +163,31 @@ def dataset_store(graphs: Iterable[tuple[str, list[Triple]]]) -> Store:
         g = NamedNode(name)
         store.extend([Quad(t.subject, t.predicate, t.object, g) for t in triples])
     return store
+
+
+def _validate_chunk(job: tuple[str, list[str], str | None]) -> Report:
+    store_dir, names, shapes = job
+    store = Store.read_only(store_dir)
+    return validate_graphs(((name, with_context(store, name)) for name in names), shapes)
+
+
+def validate_store_dir(store_dir: str, shapes: str | None = None, jobs: int = 1, chunk: int = 16) -> Report:
+    """validate_store over an on-disk store, its resolution graphs shared among `jobs` processes (each
+    opens the store read-only); the report is the same, in the same order, whatever the number of jobs."""
+    names = resolution_graphs(Store.read_only(store_dir))
+    chunks = [(store_dir, names[i:i + chunk], shapes) for i in range(0, len(names), chunk)]
+    if jobs <= 1 or len(chunks) < 2:
+        parts = map(_validate_chunk, chunks)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        parts = pool.map(_validate_chunk, chunks)
+    report = Report()
+    for part in parts:
+        report.graphs += part.graphs
+        report.triples += part.triples
+        report.violations += part.violations
+    if jobs > 1 and len(chunks) >= 2:
+        pool.shutdown()
+    return report
