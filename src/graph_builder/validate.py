@@ -171,10 +171,12 @@ def _validate_chunk(job: tuple[str, list[str], str | None]) -> Report:
     return validate_graphs(((name, with_context(store, name)) for name in names), shapes)
 
 
-def validate_store_dir(store_dir: str, shapes: str | None = None, jobs: int = 1, chunk: int = 16) -> Report:
+def validate_store_dir(store_dir: str, shapes: str | None = None, jobs: int = 1, chunk: int = 16,
+                       every: int = 1) -> Report:
     """validate_store over an on-disk store, its resolution graphs shared among `jobs` processes (each
-    opens the store read-only); the report is the same, in the same order, whatever the number of jobs."""
-    names = resolution_graphs(Store.read_only(store_dir))
+    opens the store read-only); the report is the same, in the same order, whatever the number of jobs.
+    every=N checks every Nth resolution graph only (a sample of a large store)."""
+    names = resolution_graphs(Store.read_only(store_dir))[::max(every, 1)]
     chunks = [(store_dir, names[i:i + chunk], shapes) for i in range(0, len(names), chunk)]
     if jobs <= 1 or len(chunks) < 2:
         parts = map(_validate_chunk, chunks)
