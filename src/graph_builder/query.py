@@ -142,21 +142,32 @@ def where_brace(text: str) -> int:
     return first
 
 
+def bind_parameters(text: str, params: dict[str, str] | None = None) -> tuple[str, tuple[int, int]]:
+    """The query with its declared parameters bound (given values, else defaults), as text that any SPARQL
+    endpoint runs, and (line, length) of what was inserted; the text itself when it declares none."""
+    bound = substitutions(text, params or {})
+    if not bound:
+        return text, (0, 0)
+    at = where_brace(text)
+    if at < 0:
+        raise QueryError("the query has no { ... } group to bind its parameters in")
+    # one VALUES block of one row, as a question with several parameters would write it by hand
+    block = f" VALUES ({' '.join(bound)}) {{ ({' '.join(bound.values())}) }}"
+    return text[:at + 1] + block + text[at + 1:], (text.count("\n", 0, at) + 1, len(block))
+
+
+def with_parameters(text: str, params: dict[str, str] | None = None) -> str:
+    """The query text with its parameters bound, for another SPARQL endpoint (see bind_parameters)."""
+    return bind_parameters(text, params)[0]
+
+
 def run_query(store: Store, text: str, params: dict[str, str] | None = None):
     """Run a query over the union of the store's graphs.  The project's prefixes are declared for it
     (its own PREFIX lines add to them); params bind its declared parameters.
 
     A parameter's value becomes a typed RDF term, written in its escaped N-Triples form into a VALUES
     block that opens the WHERE group: a value can never be read as query syntax."""
-    bound = substitutions(text, params or {})
-    query, inserted = text, (0, 0)
-    if bound:
-        at = where_brace(text)
-        if at < 0:
-            raise QueryError("the query has no { ... } group to bind its parameters in")
-        block = " " + " ".join(f"VALUES {v} {{ {t} }}" for v, t in bound.items())
-        query = text[:at + 1] + block + text[at + 1:]
-        inserted = (text.count("\n", 0, at) + 1, len(block))
+    query, inserted = bind_parameters(text, params)
     try:
         return store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as exc:
