@@ -126,3 +126,19 @@ def test_subjects_agenda_items_and_schemes(tmp_path):
     voted = sorted(o for s, p, o in triples if p == "votedInFavour")
     assert voted == ["https://example.org/unres/state/civ", "https://example.org/unres/state/usa",
                      "https://example.org/unres/state/vnm"]
+
+
+def test_one_preferred_label_per_subject_whatever_the_spelling():
+    from graph_builder.iri import Minter
+    from graph_builder.rdf import subject_triples, terms
+
+    added = []
+    for label in ("Co\u0302te d'Ivoire. Forces", "Côte d’Ivoire. Forces", "CÔTE D'IVOIRE. FORCES",
+                  "A" * 130 + " one", "A" * 130 + " two"):
+        subject_triples(lambda s, p, o: added.append((s, p, o)), Minter(), "https://example.org/unres/doc/X", label,
+                        "DHLAUTH")
+    pref = {}
+    for s, p, o in added:
+        if p == terms().SKOS_prefLabel:
+            pref.setdefault(s, set()).add(o)
+    assert len(pref) == 3 and all(len(labels) == 1 for labels in pref.values())

@@ -75,7 +75,10 @@ class Minter:
         """A subject heading: the UN's own UNBIS IRI where the record gives the concept's id."""
         if unbis_id:
             return f"http://metadata.un.org/thesaurus/{unbis_id}"
-        return f"{self.base}subject/{slug(thesaurus)}/{slug(label)}"
+        name = slug(label)
+        if len(name) == 120:  # cut short: two long headings alike in their first words must stay two subjects
+            name += "-" + short_hash(label)
+        return f"{self.base}subject/{slug(thesaurus)}/{name}"
 
     def thesaurus(self, name: str) -> str:
         """A subject scheme (UNBIS Thesaurus, DHLAUTH): a scheme, not a subject."""

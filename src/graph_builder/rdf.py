@@ -12,6 +12,7 @@ serializer and the corpus files take as they are.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from pyoxigraph import RdfFormat, Triple, parse
@@ -440,7 +441,7 @@ def subject_triples(add, minter: Minter, doc: str, label: str, scheme: str) -> N
     # one preferred label per concept, whichever record names it: the records give one heading in capitals
     # or in title case, with straight or curly apostrophes ("UN. SECURITY COUNCIL", "UN. Security Council"),
     # so the label is the heading in capitals, as UNBIS prints its descriptors; the spelling is an altLabel
-    pref = label.replace("'", "’").upper()
+    pref = unicodedata.normalize("NFC", label.replace("'", "’")).upper()  # records mix composed and decomposed
     concept = minter.subject(scheme, pref, m.group(1) if m and scheme == "UNBIS Thesaurus" else "")
     add(doc, T.DCTERMS_subject, concept)
     add(concept, T.RDF_type, T.SKOS_Concept)
