@@ -66,7 +66,9 @@ def test_push_then_query_over_http_answers_as_the_store(graphs, store_of):
         again = push(server.store_url, graphs_in_store(store))  # idempotent: PUT replaces each graph
         assert again == first and count(server.query_url) == len(store)
         for path in QUERIES:
-            text = path.read_text(encoding="utf-8")
+            from graph_builder.query import with_parameters
+
+            text = with_parameters(path.read_text(encoding="utf-8"))  # the questions' default parameters bound
             over_http = http_query(server.query_url, text)
             assert over_http == embedded_query(store, text), path.name
             assert over_http["results"]["bindings"], path.name

@@ -45,7 +45,22 @@ def test_a_citation_of_the_wrong_class_is_a_violation(example_graph):
               else t for t in triples]
     instrument_citations = sum(1 for t in triples if t.predicate.value == kind and t.object.value == "instrument")
     found = validate_graph(name, broken)
-    assert {v.shape for v in found} == {"gbsh:CitationShape"} and len(found) == instrument_citations
+    # the cited thing is of the wrong class, and the clause links to it by eli:cites, not the gb:mentions of a body
+    on_citations = [v for v in found if v.shape == "gbsh:CitedClassShape"]
+    assert len(on_citations) == instrument_citations and all("not a" in v.message for v in on_citations)
+    links = [v for v in found if v.shape != "gbsh:CitedClassShape"]
+    assert {v.shape for v in links} == {"gbsh:BuiltDocumentShape"} and len(links) == instrument_citations
+    assert all("does not" in v.message and "mentions" in v.message for v in links), links[:1]
+
+
+def test_eli_cites_pointing_at_a_body_is_a_violation(example_graph):
+    name, triples = example_graph
+    mentions = str(GB.mentions)
+    broken = [Triple(t.subject, NamedNode("http://data.europa.eu/eli/ontology#cites"), t.object)
+              if t.predicate.value == mentions else t for t in triples]
+    assert len(broken) == len(triples) and any(t.predicate.value == mentions for t in triples)
+    shapes = {v.shape for v in validate_graph(name, broken)}
+    assert "gbsh:CitesLegalResourceShape" in shapes
 
 
 def test_a_citation_its_clause_does_not_cite_is_a_violation(example_graph):
@@ -56,7 +71,7 @@ def test_a_citation_its_clause_does_not_cite_is_a_violation(example_graph):
     broken = [Triple(t.subject, t.predicate, other) if t.subject == citation and t.object == cited else t for t in triples]
     broken += [Triple(other, NamedNode(str(GB.symbol)), Literal("A/RES/1/1"))]
     messages = [v.message for v in validate_graph(name, broken)]
-    assert any("does not eli:cites" in m for m in messages), messages
+    assert any("does not" in m and "cites" in m for m in messages), messages
 
 
 def test_wrong_datatypes_and_cardinalities_are_violations(example_graph):

@@ -26,7 +26,7 @@ from .export import FORMATS, create_temporary, graph_bytes, prefix_header, turtl
 from .iri import Minter, short_hash
 from .models import Diagnostic, DocumentInfo, Resolution
 from .pipeline import extract, read_path
-from .rdf import document_iri, metadata_ntriples, resolution_ntriples, triples_of
+from .rdf import document_iri, metadata_ntriples, resolution_ntriples, split_graphs, triples_of
 
 INPUT_SUFFIXES = (".txt", ".xml", ".akn", ".pdf")
 
@@ -277,8 +277,9 @@ class Outcome:
     name: str = ""
     graph: str = ""  # the named graph: the resolution's IRI
     files: dict[str, bytes] = field(default_factory=dict)  # suffix -> bytes of the per-resolution files
-    body: bytes = b""  # the resolution's Turtle without its @prefix lines
-    ntriples: bytes = b""  # for the store
+    body: bytes = b""  # the Turtle of the resolution's own graph, without its @prefix lines
+    ntriples: bytes = b""  # the resolution's own graph, for the store
+    others: dict[str, bytes] = field(default_factory=dict)  # graph -> N-Triples of what it says in other graphs
     triples: int = 0
     diagnostics: tuple[Finding, ...] = ()
     clauses: int = 0
@@ -336,12 +337,14 @@ def outcome_of(path: str, settings: Settings) -> Outcome:
         files[FORMATS[fmt][1]] = ttl if FORMATS[fmt][1] == ".ttl" else graph_bytes(b.triples, fmt)
     # compact: the C encoder; indenting would run Python's, several times slower over a corpus
     files[".json"] = (json.dumps(to_contract(res), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-    ntriples = b.ntriples if settings.want_store else b""
+    others = split_graphs(b.ntriples, settings.minter)
+    own = others.pop(graph, b"")
+    ntriples = own if settings.want_store else b""
     refs = sum(len(c.references) for c in res.clauses) + sum(len(f.references) for f in res.footnotes)
-    return Outcome(path, name=b.name, graph=graph, files=files, body=strip_prefixes(ttl), ntriples=ntriples,
-                   triples=b.ntriples.count(b"\n"), diagnostics=findings_of(path, res), clauses=len(res.clauses),
-                   references=refs, summary=summarize(res) if settings.want_summary else None,
-                   symbol=res.info.symbol)
+    return Outcome(path, name=b.name, graph=graph, files=files, body=strip_prefixes(turtle_from_ntriples(own)),
+                   ntriples=ntriples, others=others, triples=b.ntriples.count(b"\n"),
+                   diagnostics=findings_of(path, res), clauses=len(res.clauses), references=refs,
+                   summary=summarize(res) if settings.want_summary else None, symbol=res.info.symbol)
 
 
 @dataclass
@@ -434,6 +437,7 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                                        f"is the same resolution as {first} ({graph}); only that one is kept"))
         return True
 
+    shared = SharedTriples()  # what resolutions say outside their own graphs, once each, written at the end
     try:
         with temporary("corpus.ttl") as ttl, temporary("corpus.trig") as trig, temporary("store-new.nq") as fresh:
             ttl.write(header)
@@ -447,7 +451,7 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                                                 message) for clause, code, span, message in entry.get("diagnostics", [])]
                     if duplicate(sp, graph):
                         continue
-                    body = strip_prefixes((out / first).read_bytes())
+                    body = shared.own_body(graph, (out / first).read_bytes(), settings.minter)
                     ttl.write(body)
                     trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
                     continue
@@ -462,7 +466,7 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                             and not duplicate(sp, previous["graph"]):
                         # what this input gave last time stays in the corpus: a failure loses nothing built
                         # (unless the settings changed since: the corpus files never mix two builds)
-                        body = strip_prefixes((out / ttl_out).read_bytes())
+                        body = shared.own_body(previous["graph"], (out / ttl_out).read_bytes(), settings.minter)
                         ttl.write(body)
                         trig.write(b"<" + previous["graph"].encode() + b"> {\n" + body + b"}\n")
                     continue
@@ -481,6 +485,7 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                     names = list(files)
                 ttl.write(o.body)
                 trig.write(b"<" + o.graph.encode() + b"> {\n" + o.body + b"}\n")
+                shared.add(o.others)
                 if store is not None and o.graph not in fresh_graphs:
                     if store.contains_named_graph(NamedNode(o.graph)):
                         load_graph(store, o.graph, o.ntriples)
@@ -492,9 +497,10 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                                              for f in o.diagnostics], stores=[key] if key else [])
                 if on_outcome:
                     on_outcome(o)
-                report.built.append(replace(o, files={}, body=b"", ntriples=b""))  # keep the summary, not the bytes
+                report.built.append(replace(o, files={}, body=b"", ntriples=b"", others={}))  # keep the summary, not the bytes
                 report.triples += o.triples
-        if store is not None and fresh_graphs:
+            shared.write(ttl, trig, fresh if store is not None else None)
+        if store is not None and (fresh_graphs or shared.graphs):
             store.bulk_load(path=str(temps[2]), format=RdfFormat.N_QUADS)
         if report.built or report.skipped:
             # a batch in which nothing could be built leaves the previous corpus files as they were
@@ -512,6 +518,38 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
         if store is not None:
             store.flush()
     return report
+
+
+class SharedTriples:
+    """What resolutions say outside their own named graphs (see rdf.split_graphs), gathered over a
+    corpus so that each triple is written once: to corpus.ttl, to its graph in corpus.trig and the store."""
+
+    def __init__(self) -> None:
+        self.graphs: dict[str, set[bytes]] = {}
+
+    def add(self, others: dict[str, bytes]) -> None:
+        for graph, lines in others.items():
+            self.graphs.setdefault(graph, set()).update(lines.splitlines(keepends=True))
+
+    def own_body(self, graph: str, turtle: bytes, minter: Minter) -> bytes:
+        """A resolution's whole Turtle file -> the Turtle of its own graph; the rest is gathered."""
+        from pyoxigraph import RdfFormat, parse, serialize
+
+        lines = sorted(serialize(parse(turtle, format=RdfFormat.TURTLE), format=RdfFormat.N_TRIPLES).splitlines(
+            keepends=True))
+        others = split_graphs(b"".join(lines), minter)
+        own = others.pop(graph, b"")
+        self.add(others)
+        return strip_prefixes(turtle_from_ntriples(own))
+
+    def write(self, ttl, trig, quads=None) -> None:
+        for graph in sorted(self.graphs):
+            lines = b"".join(sorted(self.graphs[graph]))
+            body = strip_prefixes(turtle_from_ntriples(lines))
+            ttl.write(body)
+            trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
+            if quads is not None:
+                quads.write(lines.replace(b" .\n", b" <" + graph.encode() + b"> .\n"))
 
 
 # -- worker processes ----------------------------------------------------------------

@@ -127,17 +127,32 @@ class Minter:
             return self.clause(doc, f"{slug(unit)}-{slug(number)}")
         return f"{self.instrument(target)}/{slug(unit)}-{slug(number)}"
 
-    def subject(self, thesaurus: str, label: str) -> str:
-        return f"{self.thesaurus(thesaurus)}/{slug(label)}"
+    def subject(self, thesaurus: str, label: str, unbis_id: str = "") -> str:
+        """A subject heading: the UN's own UNBIS IRI where the record gives the concept's id."""
+        if unbis_id:
+            return f"http://metadata.un.org/thesaurus/{unbis_id}"
+        name = slug(label)
+        if len(name) == 120:  # cut short: two long headings alike in their first words must stay two subjects
+            name += "-" + short_hash(label)
+        return f"{self.base}subject/{slug(thesaurus)}/{name}"
 
     def thesaurus(self, name: str) -> str:
-        return f"{self.base}subject/{slug(name)}"
+        """A subject scheme (UNBIS Thesaurus, DHLAUTH): a scheme, not a subject."""
+        return f"{self.base}scheme/{slug(name)}"
+
+    def state(self, code: str) -> str:
+        """A Member or observer State, by its ISO 3166-1 alpha-3 code."""
+        return f"{self.base}state/{code.lower()}"
 
     def session(self, key: str) -> str:
         return f"{self.base}session/{slug(key)}"
 
     def agenda_item(self, title: str) -> str:
         return f"{self.base}agenda-item/{slug(title)}"
+
+    def shared_graph(self) -> str:
+        """The named graph of the descriptions no one resolution owns (instruments, bodies, States, subjects)."""
+        return f"{self.base}graph/shared"
 
     @staticmethod
     def verb(concept_id: str) -> str:

@@ -46,7 +46,8 @@ class MetadataRecord:
     sponsors: tuple[str, ...] = ()
     additional_sponsors: tuple[str, ...] = ()
     sdgs: tuple[str, ...] = ()
-    subjects: tuple[tuple[str, str], ...] = ()  # (label, thesaurus), e.g. ("RACIAL DISCRIMINATION", "UNBIS Thesaurus")
+    # (label, scheme), e.g. ("RACIAL DISCRIMINATION", "UNBIS Thesaurus"); "scheme|id" where the record gives an id
+    subjects: tuple[tuple[str, str], ...] = ()
 
 
 def iso_date(text: str) -> str:
@@ -98,7 +99,10 @@ def _subjects(o: dict) -> tuple[tuple[str, str], ...]:
     out = []
     for s in o.get("subjects") or []:
         if isinstance(s, (list, tuple)) and s and isinstance(s[0], str):
-            out.append((s[0].strip(), str(s[1]).strip() if len(s) > 1 and s[1] is not None else ""))
+            scheme = str(s[1]).strip() if len(s) > 1 and s[1] is not None else ""
+            if len(s) > 2 and isinstance(s[2], (str, int)) and str(s[2]).strip():
+                scheme += "|" + str(s[2]).strip()  # the concept's id in its scheme, where the record gives one
+            out.append((s[0].strip(), scheme))
         elif isinstance(s, str) and s.strip():
             out.append((s.strip(), ""))
     return tuple(out)
@@ -195,3 +199,146 @@ def read_metadata(path: str | PathLike) -> tuple[dict[str, MetadataRecord], list
                 continue
             records[rec.symbol] = rec
     return records, problems
+
+
+# -- Member States, as the records name them ----------------------------------------------------------
+#
+# The records' vote and sponsor lists name States in many spellings ("COTE D'IVOIRE", "Côte d’Ivoire"),
+# sometimes several in one entry ("UNITED STATES AND VIET NAM", "Albania, Belgium (on behalf of ...), the
+# United Kingdom and Viet Nam"), sometimes with a word broken by a space ("GE RMANY"), and sometimes not
+# a State at all ("SUBMITTED BY THE CHAIR OF THE COMMITTEE").  Every State is read to its one short name
+# from data/member_states.toml; what names no State is left out, never guessed at.
+
+@dataclass(frozen=True, slots=True)
+class MemberStates:
+    code: dict[str, str]  # short name -> ISO 3166-1 alpha-3
+    by_key: dict[str, str]  # state_key(any known spelling) -> short name
+    pattern: re.Pattern  # any known spelling, as whole words (state_key form)
+
+
+def state_key(text: str) -> str:
+    """A spelling's comparable form: no accents, no case, one apostrophe style, single spaces."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'").replace("`", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+_states: MemberStates | None = None
+
+
+def member_states() -> MemberStates:
+    """The Member and observer States (read once, on first use)."""
+    global _states
+    if _states is None:
+        import tomllib
+        from importlib.resources import files
+
+        data = tomllib.loads(files("graph_builder").joinpath("data/member_states.toml").read_text(encoding="utf-8"))
+        countries = tomllib.loads(files("graph_builder").joinpath("data/countries.toml").read_text(encoding="utf-8"))
+        code = dict(data["code"])
+        by_key = {state_key(name): name for name in code}
+        for c in countries.get("country", []):
+            if c["name"] in code:
+                for other in c.get("names", []):
+                    by_key.setdefault(state_key(other), c["name"])
+        for spelling, name in data.get("record_names", {}).items():
+            if name not in code:
+                raise ValueError(f"member_states.toml: {spelling!r} stands for {name!r}, which is not a State there")
+            by_key[state_key(spelling)] = name
+        # longest spelling first, so that "Democratic Republic of the Congo" wins over "Congo", and "Republic
+        # of Korea" does not match inside "Democratic People's Republic of Korea" (which starts earlier)
+        alternatives = "|".join(re.escape(k) for k in sorted(by_key, key=lambda k: (-len(k), k)))
+        # a spelling is a whole run of words: not preceded or followed by a letter or digit
+        pattern = re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
+        _states = MemberStates(code, by_key, pattern)
+    return _states
+
+
+# an entry that names who introduced or submitted a draft, not the States sponsoring it
+_NOT_A_LIST = re.compile(r"\b(?:submitted|introduced|representative of|on the basis of|informal consultations|pursuant to"
+                         r"|by the|annex|staffing|committee on|report of|amendment)\b")
+# between two States' names: commas, "and", "the", full stops, semicolons, empty parentheses
+_SEPARATOR = re.compile(r"(?:[\s,.;()]|\band\b|\bthe\b)*")
+
+
+def without_on_behalf(text: str) -> str:
+    """The entry without "(on behalf of ...)", "(in its capacity as ...)" and ", on behalf of ..." asides:
+    the group a State speaks for is not a sponsor.  Parentheses are matched by depth, not by pattern."""
+    out, depth, skip_from = [], 0, -1
+    low = text.casefold()
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            if depth == 0 and low.startswith(("(on behalf", "(of behalf", "(in its capacity"), i):
+                skip_from = 0
+            depth += 1
+            if skip_from < 0:
+                out.append(ch)
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+            if skip_from < 0:
+                out.append(ch)
+            elif depth == 0:
+                skip_from = -1
+        elif skip_from < 0:
+            if depth == 0 and low.startswith((", on behalf of", " on behalf of"), i):
+                # to the next comma that starts another State, or the end: the group's name has no commas
+                nxt = text.find(",", i + 2)
+                i = nxt if nxt >= 0 else len(text)
+                continue
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def read_states(entry: str) -> tuple[tuple[str, ...], str]:
+    """One vote or sponsor entry -> (the States it names, by short name; what was left unread).  An entry
+    with anything unread gives no State at all: "GUINEA BISSAU" is not Guinea, "NORTHERN IRELAND" not Ireland."""
+    states = member_states()
+    key = state_key(without_on_behalf(entry))
+    if not key or _NOT_A_LIST.search(key):
+        return (), key
+    whole = states.by_key.get(key) or states.by_key.get(key.replace(" ", "")) or _spaced(states, key)
+    if whole:
+        return (whole,), ""
+    found, rest, end = [], [], 0
+    for m in states.pattern.finditer(key):
+        gap = key[end:m.start()]
+        if not _SEPARATOR.fullmatch(gap):
+            rest.append(gap.strip(" ,.;"))
+        found.append(states.by_key[m.group(0)])
+        end = m.end()
+    if not _SEPARATOR.fullmatch(key[end:]):
+        rest.append(key[end:].strip(" ,.;"))
+    rest = [r for r in rest if r]
+    return (() if rest else tuple(dict.fromkeys(found))), " | ".join(rest)
+
+
+def read_state_list(entries: tuple[str, ...]) -> tuple[str, ...]:
+    """A record's list of vote or sponsor entries -> the States it names, each once, in order.  A name
+    broken over two entries ("CÔTE." and "D'IVOIRE", "SOLOMON" and "ISLANDS") is read as one."""
+    out: list[str] = []
+    i = 0
+    while i < len(entries):
+        found, rest = read_states(entries[i])
+        if rest and i + 1 < len(entries):
+            joined, joined_rest = read_states(entries[i].rstrip(" .") + " " + entries[i + 1])
+            if joined and not joined_rest:
+                out += joined
+                i += 2
+                continue
+        out += found
+        i += 1
+    return tuple(dict.fromkeys(out))
+
+
+def _spaced(states: MemberStates, key: str) -> str | None:
+    """A single name with a space inside a word ("ge rmany", "czechi a"): the spellings without spaces."""
+    squeezed = key.replace(" ", "")
+    if not hasattr(_spaced, "index"):
+        _spaced.index = {k.replace(" ", ""): v for k, v in states.by_key.items()}
+    # and with a glued article: "THEREPUBLIC OF KOREA"
+    return _spaced.index.get(squeezed) or _spaced.index.get(squeezed.removeprefix("the"))

@@ -1,6 +1,7 @@
 """Stage 4: a Resolution becomes RDF triples.
 
-    resolution --dcterms:hasPart--> clause --eli:cites--> cited thing
+    resolution --dcterms:hasPart--> clause --eli:cites--> resolution, document, instrument, provision
+    clause --gb:mentions--> body, office;  --gb:consideredAt--> session;  --gb:consideredUnder--> agenda item
     clause --gb:verb--> verb concept;  clause --gb:addressee--> actor
     citation (cito:Citation): citing clause, cited thing, kind, surface text, offsets
 
@@ -11,6 +12,7 @@ serializer and the corpus files take as they are.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from pyoxigraph import RdfFormat, Triple, parse
@@ -20,6 +22,7 @@ from .iri import Minter
 from .models import Reference, Resolution
 from .symbols import UNSymbol
 from .errors import SymbolError
+from .metadata import member_states, read_state_list
 from .vocab import CITO, DCTERMS, ELI, FOAF, GB, NIF, OWL, RDF, RDFS, SKOS, WIKIDATA, XSD
 
 # every vocabulary term the graph uses, by namespace (see vocab.py and ontology/graph-builder.ttl)
@@ -31,18 +34,22 @@ USED_TERMS = {
     "GB": ("Actor", "AgendaItem", "AnnexParagraph", "Body", "Citation", "Clause", "Decision", "Diagnostic", "Footnote",
            "Instrument", "MemberState", "Office", "OperativeClause", "PreambularClause", "Provision", "Resolution",
            "Session", "UNDocument", "abstained", "abstentions", "addressee", "adoptedBy", "adoptionMeeting",
-           "adoptionType", "agendaItem", "aknWork", "anchor", "clauseId", "clauseKind", "committee", "country",
+           "adoptionType", "agendaItem", "aknWork", "anchor", "clauseId", "clauseKind", "committee", "consideredAt", "countryCode", "consideredUnder", "country",
            "diagnostic", "diagnosticCode", "draftResolution", "footnoteMarker", "foundVia", "hasFootnote",
-           "instrumentType", "issuedBy", "meetingRecord", "number", "originatingDocument", "page", "pdfRegion", "position", "referenceKey",
+           "instrumentType", "issuedBy", "meetingRecord", "mentions", "number", "originatingDocument", "page", "pdfRegion", "position", "referenceKey",
            "referenceKind", "sdg", "session", "shortForm", "sourceFile", "sponsoredBy", "surfaceText", "symbol", "text",
-           "unit", "verb", "verbPhrase", "votedAgainst", "votedInFavour", "votesAgainst", "votesInFavour"),
+           "underAgendaItem", "unit", "verb", "verbPhrase", "votedAgainst", "votedInFavour", "votesAgainst", "votesInFavour"),
     "NIF": ("beginIndex", "endIndex"),
     "OWL": ("sameAs",),
     "RDF": ("type",),
     "RDFS": ("comment", "label"),
-    "SKOS": ("Concept", "altLabel", "inScheme", "prefLabel"),
+    "SKOS": ("Concept", "ConceptScheme", "altLabel", "inScheme", "prefLabel"),
     "XSD": ("anyURI", "boolean", "date", "gYear", "integer"),
 }
+# what a clause's reference is to it, by the reference's kind: eli:cites only for legal resources and documents
+LINK_OF_KIND = {"resolution": "ELI_cites", "document": "ELI_cites", "instrument": "ELI_cites",
+                "provision": "ELI_cites", "body": "GB_mentions", "office": "GB_mentions",
+                "session": "GB_consideredAt", "agenda-item": "GB_consideredUnder"}
 CLAUSE_CLASS = {"preambular": "PreambularClause", "operative": "OperativeClause", "annex": "AnnexParagraph"}
 
 
@@ -111,6 +118,43 @@ class TripleSink:
             out += b"\n"
         del lines
         return bytes(out)
+
+
+# -- which named graph a triple lives in ------------------------------------------
+#
+# A triple's graph is a function of the triple alone, never of the resolution that wrote it, so that
+# the same triple written by many resolutions lands in one graph once and the union default graph
+# equals the merge of every file:
+#   - about a document (<base>doc/X) or a part of it (<base>doc/X#op2): X's own graph, which is
+#     what X's own build writes about itself, plus what others say of X (its symbol, its page);
+#   - the description of a provision that is a paragraph of a resolution (its label, unit, number,
+#     type), which X's own build does not write: the shared graph, where a rebuild of X keeps it;
+#   - everything else (instruments, bodies, offices, actors, Member States, subjects, sessions):
+#     the shared graph, <base>graph/shared.
+
+def _provision_predicates() -> tuple[bytes, ...]:
+    T = terms()
+    return tuple((p + " ").encode() for p in (T.RDFS_label, T.GB_unit, T.GB_number)) + (
+        f"{T.RDF_type} {T.GB_Provision} .".encode(),)
+
+
+def split_graphs(ntriples: bytes, minter: Minter = Minter()) -> dict[str, bytes]:
+    """N-Triples lines (sorted, as rdf.py writes them) -> {named graph: its lines}, each line's graph
+    decided by the triple itself (see above); the lines keep their order within each graph."""
+    doc_prefix = f"<{minter.base}doc/".encode()
+    shared = minter.shared_graph()
+    provision = _provision_predicates()
+    out: dict[str, list[bytes]] = {}
+    for line in ntriples.splitlines(keepends=True):
+        graph = shared
+        if line.startswith(doc_prefix):
+            end = line.find(b"> ")
+            doc, hash_, _fragment = line[1:end].partition(b"#")
+            rest = line[end + 2:]
+            if not (hash_ and rest.startswith(provision)):
+                graph = doc.decode("utf-8")
+        out.setdefault(graph, []).append(line)
+    return {g: b"".join(lines) for g, lines in out.items()}
 
 
 def triples_of(ntriples: bytes) -> list[Triple]:
@@ -263,8 +307,9 @@ def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r:
                       described: set[str], place=None) -> None:
     T = terms()
     target = target_iri(minter, r)
-    add(unit, T.ELI_cites, target)
-    add(doc, T.ELI_cites, target)
+    link = getattr(T, LINK_OF_KIND[r.kind])
+    add(unit, link, target)
+    add(doc, link, target)
     cit = minter.citation(doc, unit_id, r.kind, r.key)
     add(cit, T.RDF_type, T.CITO_Citation)
     add(cit, T.RDF_type, T.GB_Citation)
@@ -350,17 +395,16 @@ def metadata_ntriples(record, doc: str, minter: Minter = Minter()) -> bytes:
     T = terms()
     sink = TripleSink()
     add = sink.add
+    states = member_states()
     for names, predicate in ((record.in_favour, T.GB_votedInFavour), (record.against, T.GB_votedAgainst),
                              (record.abstaining, T.GB_abstained),
                              (record.sponsors + record.additional_sponsors, T.GB_sponsoredBy)):
-        for name in names:
-            plain = member_state_name(name)
-            if not plain or plain.startswith("SUBMITTED BY") or plain.isupper() and " BY THE " in plain:
-                continue
-            state = minter.entity("state", plain)
+        for name in read_state_list(names):
+            state = minter.state(states.code[name])
             add(doc, predicate, state)
             add(state, T.RDF_type, T.GB_MemberState)
-            add(state, T.RDFS_label, lit(plain, lang="en"))
+            add(state, T.RDFS_label, lit(name, lang="en"))
+            add(state, T.GB_countryCode, lit(states.code[name]))
     for count, predicate in ((record.in_favour_count, T.GB_votesInFavour), (record.against_count, T.GB_votesAgainst),
                              (record.abstaining_count, T.GB_abstentions)):
         if count is not None and (count or record.in_favour or record.against or record.abstaining):
@@ -384,24 +428,50 @@ def metadata_ntriples(record, doc: str, minter: Minter = Minter()) -> bytes:
         add(minter.document(symbol), T.FOAF_page, minter.undocs(symbol))
     for goal in record.sdgs:
         add(doc, T.GB_sdg, lit(str(goal)))
-    for label, thesaurus in record.subjects:
-        concept = minter.subject(thesaurus, label)
-        add(doc, T.DCTERMS_subject, concept)
-        add(concept, T.RDF_type, T.SKOS_Concept)
-        add(concept, T.SKOS_prefLabel, lit(label, lang="en"))
-        add(concept, T.SKOS_inScheme, minter.thesaurus(thesaurus))
+    for label, scheme in record.subjects:
+        subject_triples(add, minter, doc, label, scheme)
     if record.meeting:
         add(doc, T.GB_adoptionMeeting, lit(record.meeting))
     return sink.ntriples()
 
 
-def member_state_name(name: str) -> str:
-    """'UNITED KINGDOM' -> the gazetteer's 'United Kingdom of Great Britain and Northern Ireland' when it knows it."""
-    g = gazetteer()
-    plain = " ".join(name.split())
-    key = fold(plain.lower())
-    for cand in (key, fold(plain.title())):
-        if cand in g.countries:
-            return g.countries[cand]
-    folded = {k.casefold(): v for k, v in g.countries.items()}
-    return folded.get(plain.casefold(), plain.title() if plain.isupper() else plain)
+# a record's "subject" whose scheme is a document symbol is an agenda item of that agenda (A/79/251,
+# A/HRC/60/1/Rev.1, E/2024/100, S/72), often by its number alone ("11", "12c"); DHL's entry is the
+# library's catalogue title of the resolution itself.  Neither is a subject.
+_AGENDA_SCHEME = re.compile(r"[A-Z]+/\S*")
+_UNBIS_ID = re.compile(r"(?:http://metadata\.un\.org/thesaurus/)?(\d{5,8})")
+NOT_SUBJECT_SCHEMES = ("DHL",)
+
+
+def subject_triples(add, minter: Minter, doc: str, label: str, scheme: str) -> None:
+    """One (label, scheme) of a record's subjects: a SKOS concept, an agenda item, or nothing."""
+    T = terms()
+    label = " ".join(label.split())
+    scheme, _, given_id = scheme.partition("|")  # metadata.read_subjects puts a concept id after a bar
+    if not label or scheme in NOT_SUBJECT_SCHEMES:
+        return
+    if _AGENDA_SCHEME.fullmatch(scheme):
+        title = label.rstrip(".")
+        name = f"{scheme}, item {title}" if re.fullmatch(r"\d+[a-z]?", title) else f"{title} ({scheme})"
+        item = minter.agenda_item(name)
+        add(doc, T.GB_underAgendaItem, item)
+        add(item, T.RDF_type, T.GB_AgendaItem)
+        add(item, T.RDFS_label, lit(name, lang="en"))
+        return
+    if not scheme or re.fullmatch(r"\d+[a-z]?", label):
+        return  # a bare number is no subject heading
+    m = _UNBIS_ID.fullmatch(given_id) if given_id else None
+    # one preferred label per concept, whichever record names it: the records give one heading in capitals
+    # or in title case, with straight or curly apostrophes ("UN. SECURITY COUNCIL", "UN. Security Council"),
+    # so the label is the heading in capitals, as UNBIS prints its descriptors; the spelling is an altLabel
+    pref = unicodedata.normalize("NFC", label.replace("'", "’")).upper()  # records mix composed and decomposed
+    concept = minter.subject(scheme, pref, m.group(1) if m and scheme == "UNBIS Thesaurus" else "")
+    add(doc, T.DCTERMS_subject, concept)
+    add(concept, T.RDF_type, T.SKOS_Concept)
+    add(concept, T.SKOS_prefLabel, lit(pref, lang="en"))
+    if label != pref:
+        add(concept, T.SKOS_altLabel, lit(label, lang="en"))
+    thesaurus = minter.thesaurus(scheme)
+    add(concept, T.SKOS_inScheme, thesaurus)
+    add(thesaurus, T.RDF_type, T.SKOS_ConceptScheme)
+    add(thesaurus, T.RDFS_label, lit(scheme, lang="en"))

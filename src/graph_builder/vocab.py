@@ -78,6 +78,9 @@ class GB(DefinedNamespace):
     diagnosticCode: URIRef
     directive: URIRef
     citedBy: URIRef
+    mentions: URIRef
+    consideredAt: URIRef
+    consideredUnder: URIRef
     # from the UN's metadata records (votes, sponsors, committee ...)
     votedInFavour: URIRef
     votedAgainst: URIRef
@@ -91,6 +94,8 @@ class GB(DefinedNamespace):
     meetingRecord: URIRef
     draftResolution: URIRef
     sdg: URIRef
+    countryCode: URIRef
+    underAgendaItem: URIRef
 
 
 class ELI(DefinedNamespace):

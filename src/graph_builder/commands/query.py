@@ -15,6 +15,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--file", "-f", help="read the query from a .rq file")
     p.add_argument("--store", help="query an on-disk store made by `build --store`")
     p.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a parameter the query file declares (# param NAME = ?var (type): ...); repeatable")
 
 
 def run(args) -> int:
@@ -34,6 +36,12 @@ def run(args) -> int:
         raise InputError("query", "give a SPARQL query or --file q.rq")
     if not graphs and not args.store:
         raise InputError("query", "give graph files to query, or --store DIR")
+    params = {}
+    for p in args.param:
+        name, eq, value = p.partition("=")
+        if not eq or not name.strip():
+            raise InputError("--param", f"{p!r} is not NAME=VALUE")
+        params[name.strip()] = value
     store = load_store(graphs, args.store)
-    emit(format_results(run_query(store, text), args.format))
+    emit(format_results(run_query(store, text, params), args.format))
     return 0
