@@ -171,6 +171,10 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     ("graph_builder.open_names.SESSION_OF", ("match", BIG)),
     ("graph_builder.open_names.LOWER_TOPIC", ("match", BIG)),
     ("graph_builder.open_names.ACRONYM_AFTER", ("match", BIG)),
+    # the PDF reader's patterns are matched against one printed line or a clause id
+    ("graph_builder.pdf.*", ("match", BIG)),
+    # a record's agenda scheme ("A/78/251"), matched whole
+    ("graph_builder.rdf._AGENDA_SCHEME", ("match", BIG)),
     # searched in the 40 characters before a directive verb
     ("graph_builder.actors.LEAD_IN", ("search", 40)),
     # inline patterns: as their call uses them

@@ -158,7 +158,7 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
 
 
 # "Resolution adopted by the General Assembly" with its "on 7 December 2023" on the next line
-ADOPTED_OPEN = re.compile(r"^\s*Resolutions?\s+adopted\s+by\s+the\s+(?:[A-Z][\w\-]*\s*)+$")
+ADOPTED_OPEN = re.compile(r"^\s*Resolutions?\s+adopted\s+by\s+the\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s*$")
 # "80/105." alone, its title on the next lines (plain pdftotext)
 NUMBER_ALONE = re.compile(r"^\s*(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?:\s+[A-Z](?:-[A-Z])?)?\.\s*$")
 

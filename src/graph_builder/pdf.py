@@ -49,7 +49,7 @@ from .limits import MAX_PDF_PAGES as MAX_PAGES
 FURNITURE = re.compile(
     r"^(?:\d{1,4}\s*/\s*\d{1,4}"  # page n of m
     r"|\d{1,4}"  # a bare page number
-    r"|(?:GE\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?"  # job number, maybe with its date stamp
+    r"|(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"  # job number, maybe with its date stamp
     r"|\*\d{7}\*"  # barcode text
     r"|\d{7}[A-Z]"  # job number of older documents
     r"|Please\s+recycle"
@@ -715,7 +715,7 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
     if c0 < c1:
         lines = [ln.strip() for ln in produced.text[c0:c1].splitlines() if ln.strip()]
         if not info.meeting and lines and CLOSING.match(lines[0]):
-            info = replace(info, meeting=re.sub(r"\s*\.$", "", lines[0]))
+            info = replace(info, meeting=re.sub(r"(?<!\s)\s*\.$", "", lines[0]))
         if not info.date and len(lines) > 1 and DATE_LINE.match(lines[1]):
             from .metadata import iso_date
 

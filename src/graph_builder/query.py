@@ -196,7 +196,7 @@ def syntax_problem(message: str, text: str, inserted: tuple[int, int] = (0, 0)) 
     if "Prefix not found" in rest:
         declared = set(PREFIXES) | set(re.findall(r"(?i)PREFIX\s+([A-Za-z][\w.-]*):", text))
         before = lines[line - 1][:column] if 0 < line <= len(lines) else ""
-        unknown = [p for p in re.findall(r"(?<![\w?$])([A-Za-z][\w-]*):", before) if p not in declared]
+        unknown = [p for p in re.findall(r"(?<![\w?$-])([A-Za-z][\w-]*):", before) if p not in declared]
         name = f"the prefix {unknown[-1]}:" if unknown else "a prefix"
         if unknown:
             column = before.rindex(unknown[-1] + ":") + 1

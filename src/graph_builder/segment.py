@@ -521,7 +521,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
                      if ANNEX.match(lines[i].text) or ANNEX_TITLED.match(lines[i].text)), len(lines))
     info = cover.read_cover(cover_lines, lines[closing_at:annex_at], organ).with_defaults(DocumentInfo())
     if not info.symbol and layout.header_symbol:
-        info = replace(info, symbol=re.sub(r"\s+(?=\()", "", layout.header_symbol))  # the running headers say it
+        info = replace(info, symbol=re.sub(r"(?<!\s)\s+(?=\()", "", layout.header_symbol))  # the running headers say it
     info = given.with_defaults(info)
 
     seg = Segmenter()
