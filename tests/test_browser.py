@@ -353,7 +353,7 @@ def test_corpus_view_labels_the_most_cited_and_highlights_the_selected_node(brow
         page.evaluate(f"graphView.show({udhr})")
         assert page.evaluate("graphView.highlighted()") == udhr
         r, g, b, _ = drawn_pixel(page, udhr)
-        assert (r, g, b) != tuple(before[:3]) and r > 230 and g > 180 and b < r - 50, (r, g, b)  # yellow
+        assert (r, g, b) != tuple(before[:3]) and r > 150 and g > 120 and b < r - 80, (r, g, b)  # a yellow (its ring antialiased)
         assert page.evaluate(f"graphView.labelPx({udhr})") >= 12
         keep_screenshot(page, tmp_path, "corpus-highlight.png")
         # another node: the first one goes back to its colours
