@@ -4,11 +4,8 @@ from __future__ import annotations
 import argparse
 
 from ..cli import emit
+from ..defaults import DEFAULT_BASE
 from ..errors import InputError
-from ..publish import publish_site
-from ..push import graphs_in_files, graphs_in_store
-from ..query import load_store
-from ..vocab import DEFAULT_BASE
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -21,6 +18,11 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not above, so that `publish --help` loads no rdflib or pyoxigraph
+    from ..publish import publish_site
+    from ..push import graphs_in_files, graphs_in_store
+    from ..query import load_store
+
     if bool(args.store) == bool(args.graphs):
         raise InputError("publish", "give either --store DIR or graph files")
     graphs = graphs_in_store(load_store([], args.store)) if args.store else graphs_in_files(args.graphs)

@@ -5,9 +5,6 @@ import argparse
 
 from ..cli import EXIT_FINDINGS, emit, emit_json
 from ..errors import InputError
-from ..push import graphs_in_files, graphs_in_store
-from ..query import load_store
-from ..validate import validate_graphs
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -18,6 +15,11 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not above, so that `validate --help` loads no pySHACL, rdflib or pyoxigraph
+    from ..push import graphs_in_files, graphs_in_store
+    from ..query import load_store
+    from ..validate import validate_graphs
+
     if bool(args.store) == bool(args.graphs):
         raise InputError("validate", "give either --store DIR or graph files")
     graphs = graphs_in_store(load_store([], args.store)) if args.store else graphs_in_files(args.graphs)
