@@ -6,6 +6,7 @@ graphs, and the diff of tests/golden/*.nt is the change to review."""
 from __future__ import annotations
 
 import pytest
+
 from golden.regenerate import CASES, build_case, difference, expected_path, ntriples_lines, read_expected
 
 

@@ -39,7 +39,7 @@ from urllib.parse import parse_qs, urlsplit
 from pyoxigraph import (DefaultGraph, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
                         RdfFormat, Store, parse, serialize)
 
-from .defaults import DEFAULT_HOST, DEFAULT_PORT, LOOPBACK_NAMES
+from .defaults import DEFAULT_HOST, LOOPBACK_NAMES
 from .errors import InputError
 from .store import replace_graph
 
