@@ -111,7 +111,8 @@ def ours(graphs: list[tuple[str, list]]) -> tuple[float, int]:
 def plain_rdflib(graphs: list[tuple[str, list]]) -> tuple[float, int, int]:
     """rdflib.Graph.add for every triple, then serialize(format="turtle")."""
     import rdflib
-    from pyoxigraph import Literal as OxLiteral, NamedNode
+    from pyoxigraph import Literal as OxLiteral
+    from pyoxigraph import NamedNode
 
     def conv(term):
         if isinstance(term, NamedNode):

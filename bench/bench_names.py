@@ -13,8 +13,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from graph_builder.build import name_of_symbol, readable
-from graph_builder.pipeline import complete_info
 from graph_builder.models import DocumentInfo
+from graph_builder.pipeline import complete_info
 
 # the symbol of a resolution in AKN4UN markup, and the undocs.org links of what it cites
 DOC_NUMBER = re.compile(r'<docNumber refersTo="#symbol">([^<]{1,400})</docNumber>')

@@ -24,14 +24,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))  # the DevTools driver lives in the browser test
 
-from test_browser import Chromium, find_chromium  # noqa: E402
-
 from graph_builder.build import expand_inputs  # noqa: E402
 from graph_builder.errors import GraphBuilderError  # noqa: E402
 from graph_builder.iri import Minter  # noqa: E402
 from graph_builder.network import citation_network  # noqa: E402
 from graph_builder.pipeline import extract_path  # noqa: E402
 from graph_builder.view import corpus_view_html, write_view  # noqa: E402
+from test_browser import Chromium, find_chromium  # noqa: E402
 
 CORPUS = HERE.parent.parent / "shared" / "corpus"
 

@@ -61,7 +61,7 @@ class GraphBuilderServe:
     def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
         self.args, self.env = args, {**os.environ, **(env or {})}
 
-    def __enter__(self) -> "GraphBuilderServe":
+    def __enter__(self) -> GraphBuilderServe:
         self.process = subprocess.Popen([sys.executable, "-m", "graph_builder.cli", "serve", *self.args, "--port", "0"],
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.env,
                                         start_new_session=True)
@@ -106,7 +106,7 @@ class OxigraphServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.query_url, self.store_url = self.url + "/query", self.url + "/store"
 
-    def __enter__(self) -> "OxigraphServer":
+    def __enter__(self) -> OxigraphServer:
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen([self.binary, "serve", "--bind", f"127.0.0.1:{self.port}",
                                          "--union-default-graph"], stdout=self.log, stderr=subprocess.STDOUT,
@@ -150,7 +150,7 @@ class ScriptedServer:
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self) -> "ScriptedServer":
+    def __enter__(self) -> ScriptedServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         return self
 
@@ -235,7 +235,7 @@ class VirtuosoServer:
         self.url = f"http://127.0.0.1:{self.http_port}"
         self.sparql_url, self.graph_store_url = self.url + "/sparql", self.url + "/sparql-graph-crud-auth"
 
-    def __enter__(self) -> "VirtuosoServer":
+    def __enter__(self) -> VirtuosoServer:
         self.data.mkdir(parents=True, exist_ok=True)
         ini = self.folder / "virtuoso.ini"
         ini.write_text(VIRTUOSO_INI.format(d=self.folder, sql_port=self.sql_port, http_port=self.http_port))

@@ -45,7 +45,7 @@ class Chromium:
     def __init__(self, executable: str):
         self.executable = executable
 
-    def __enter__(self) -> "Chromium":
+    def __enter__(self) -> Chromium:
         self.profile = tempfile.mkdtemp(prefix="gb-chromium-")
         self.process = subprocess.Popen([self.executable, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}"],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -67,7 +67,7 @@ class Chromium:
             self.process.kill()
         shutil.rmtree(self.profile, ignore_errors=True)
 
-    def open(self, url: str, timeout: float = 30, size: tuple[int, int] | None = None) -> "Page":
+    def open(self, url: str, timeout: float = 30, size: tuple[int, int] | None = None) -> Page:
         """A new tab at url, returned once the graph is drawn (the page sets body[data-drawn]);
         size: the viewport's width and height in CSS pixels (device scale 1)."""
         request = urllib.request.Request(f"http://127.0.0.1:{self.port}/json/new?about:blank", method="PUT")

@@ -110,8 +110,8 @@ SYMBOLS = st.one_of(UN_LIKE, UN_LIKE.map(lambda s: s + "(XXI)"), st.text(max_siz
 @given(st.lists(SYMBOLS, min_size=2, max_size=8, unique=True))
 def test_names_are_injective_over_symbols(symbols):
     names = [name_of_symbol(s) for s in symbols]
-    assert len(set(names)) == len(names), list(zip(symbols, names))
-    for s, n in zip(symbols, names):
+    assert len(set(names)) == len(names), list(zip(symbols, names, strict=True))
+    for s, n in zip(symbols, names, strict=True):
         assert len(n) <= NAME_LIMIT and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]*", n), n
         if "~" not in n:  # a plain name reads back as its symbol
             assert symbol_of_name(n) == s

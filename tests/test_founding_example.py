@@ -11,7 +11,6 @@ from graph_builder.cli import main
 from graph_builder.contract import to_contract
 from graph_builder.models import DocumentInfo
 from graph_builder.pipeline import extract_path
-
 from helpers import example_path_and_info, score
 
 

@@ -14,7 +14,6 @@ from graph_builder.ontology import verb_scheme_turtle
 from graph_builder.pipeline import extract_path
 from graph_builder.rdf import resolution_triples
 from graph_builder.vocab import ONTOLOGY_NS, VERBS_NS
-
 from helpers import example_path_and_info
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"

@@ -269,7 +269,7 @@ def test_pages_of_another_origin_in_chromium_cannot_wipe_the_store(served_store,
             with GraphBuilderServe("--store", str(served_store), *mode, env={"GRAPH_BUILDER_TOKEN": TOKEN}) as server:
                 before = graph_count(server)
                 page_html = ATTACK_PAGE.format(target=server.url).encode()
-                with ScriptedServer(lambda h: reply(h, 200, page_html, "text/html")) as attacker:
+                with ScriptedServer(lambda h, page_html=page_html: reply(h, 200, page_html, "text/html")) as attacker:
                     # CSRF: the attacker's page, on another origin of this machine, posts a form and fetches
                     page = browser_tab(browser, test_browser)
                     page.send("Page.navigate", {"url": f"http://localhost:{attacker.port}/"})

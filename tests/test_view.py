@@ -12,7 +12,6 @@ from graph_builder.models import Addressee, Clause, DocumentInfo, Footnote, Refe
 from graph_builder.network import citation_network, organ_of, symbol_facts
 from graph_builder.pipeline import extract_path
 from graph_builder.view import corpus_view_html, resolution_graph, resolution_view_html, vis_asset, write_view
-
 from helpers import example_path_and_info
 
 HOSTILE_TITLE = "</script><script>window.pwned = 1</script> & <b>bold</b>"

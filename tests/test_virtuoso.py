@@ -117,7 +117,7 @@ def test_virtuoso_bulk_loads_the_dump_takes_a_push_and_answers_as_the_store(grap
     # folds the repeats of a property path such as rdfs:label|skos:altLabel, Virtuoso keeps them); so the
     # rows are compared as sets while some triple is in more than one graph, and as lists once none is.
     graphs_of: dict = {}
-    for g, ts in graphs:
+    for _graph, ts in graphs:
         for t in set(ts):
             graphs_of[t] = graphs_of.get(t, 0) + 1
     repeated = any(n > 1 for n in graphs_of.values())

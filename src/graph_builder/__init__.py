@@ -10,7 +10,12 @@ The library API (see the README's "Python" section):
 Importing the package does no work: these names are loaded from graph_builder.api on first use.
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:  # the one version source is pyproject.toml, read from the installed package's metadata
+    __version__ = version("graph-builder")
+except PackageNotFoundError:  # run from a source tree that was never installed (pip install -e .)
+    __version__ = "unknown (not installed)"
 
 __all__ = ["read", "build_corpus", "example_path", "ReadResolution", "__version__"]
 

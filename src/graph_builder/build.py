@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .contract import to_contract
+from .defaults import DEFAULT_TIMEOUT
 from .errors import InputError, OutputError
 from .export import FORMATS, create_temporary, graph_bytes, prefix_header, turtle_from_ntriples, write_set
 from .iri import Minter, short_hash
@@ -262,11 +263,6 @@ def write_outputs(out: Path, files: dict[str, bytes], durable: bool = True) -> N
 
 
 # -- the corpus path ---------------------------------------------------------
-
-# a corpus input that takes longer than this is stopped and reported as failed, and the batch goes on;
-# no real resolution comes near it (the largest build in well under a second)
-DEFAULT_TIMEOUT = 120.0
-
 
 @dataclass(frozen=True)
 class Outcome:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import json
 import sys
 
@@ -31,17 +32,31 @@ COMMANDS = {
 }
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser.  Only `command`'s module is imported (to add its options), so that
+    `graph-builder --help` loads no command and `graph-builder CMD --help` loads CMD's alone; the
+    commands import their heavy modules (rdflib, networkx, pyoxigraph) only when they run."""
     p = argparse.ArgumentParser(prog="graph-builder", description=__doc__.split("\n")[0])
     p.add_argument("--version", action="version", version=f"graph-builder {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
-        module = load(name)
-        if module is None:
+        if importlib.util.find_spec(f"graph_builder.commands.{name}") is None:
             continue
         sp = sub.add_parser(name, help=help_text, description=help_text)
-        module.configure(sp)
+        if name == command:
+            load(name).configure(sp)
     return p
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command argv names: its first argument that is not an option (the top level has only -h and
+    --version, which take no value)."""
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def load(name: str):
@@ -54,7 +69,8 @@ def load(name: str):
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
+    argv = sys.argv[1:] if argv is None else argv
+    p = parser(command_of(argv))
     args = p.parse_args(argv)
     if not args.command:
         p.print_help()

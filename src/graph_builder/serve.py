@@ -39,12 +39,10 @@ from urllib.parse import parse_qs, urlsplit
 from pyoxigraph import (DefaultGraph, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
                         RdfFormat, Store, parse, serialize)
 
+from .defaults import DEFAULT_HOST, LOOPBACK_NAMES
 from .errors import InputError
 from .store import replace_graph
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 7878
-LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 MAX_QUERY_BYTES = 1 << 20  # a query or update text (the tokenizer reads all of it)
 MAX_UPLOAD_BYTES = 512 << 20  # one Graph Store upload, read whole before the graph is replaced

@@ -9,9 +9,10 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
 
+from .defaults import DEFAULT_BASE
+
 ONTOLOGY_NS = "https://example.org/unres/ontology#"
 VERBS_NS = "https://example.org/unres/verbs/"
-DEFAULT_BASE = "https://example.org/unres/"
 UNDOCS = "https://undocs.org/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 

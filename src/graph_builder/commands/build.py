@@ -12,18 +12,19 @@ import sys
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..build import (DEFAULT_TIMEOUT, Settings, build_corpus, build_file, diagnostics_jsonl, expand_inputs,
-                     findings_of, findings_summary, metadata_problems, output_folder,
-                     write_outputs)
+# the build modules load rdflib and pyoxigraph: each function below imports what it uses, so that
+# `graph-builder build --help` loads neither
 from ..cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
 from ..contract import to_contract
+from ..defaults import DEFAULT_BASE, DEFAULT_TIMEOUT
 from ..errors import InputError, OutputError, UsageError
-from ..export import graph_bytes, turtle_from_ntriples, write_atomic
-from ..iri import Minter
 from ..models import DocumentInfo
-from ..vocab import DEFAULT_BASE
 from .extract import add_document_options, given_info
+
+if TYPE_CHECKING:
+    from ..iri import Minter
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -57,6 +58,9 @@ def example() -> tuple[Path, DocumentInfo]:
 
 
 def run(args) -> int:
+    from ..build import expand_inputs, metadata_problems
+    from ..iri import Minter
+
     minter = Minter(args.base_iri)
     given = given_info(args)
     if args.timeout < 0:
@@ -88,6 +92,9 @@ def run(args) -> int:
 
 def write_diagnostics(args, findings) -> None:
     if args.diagnostics:
+        from ..build import diagnostics_jsonl
+        from ..export import write_atomic
+
         try:
             write_atomic(args.diagnostics, diagnostics_jsonl(findings))
         except OSError as exc:
@@ -99,6 +106,9 @@ VIEW_CLAUSE_LIMIT = 5000
 
 
 def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...], args) -> int:
+    from ..build import build_file, findings_of, output_folder, write_outputs
+    from ..export import graph_bytes, turtle_from_ntriples
+
     b = build_file(path, given, minter, tuple(args.metadata))
     res = b.resolution
     # every output is made before any is written, and all are written together: a failure (a full disk)
@@ -140,6 +150,8 @@ def resolution_view(b, minter: Minter) -> bytes | None:
 
 def build_many(files: list[Path], given: DocumentInfo, minter: Minter, out: Path, formats: tuple[str, ...],
                args) -> int:
+    from ..build import Settings, build_corpus, findings_summary, output_folder
+
     settings = Settings(minter=minter, formats=formats, given=given, metadata=tuple(args.metadata),
                         want_summary=not args.no_view, timeout=args.timeout)
     bar = None
@@ -182,6 +194,8 @@ def build_many(files: list[Path], given: DocumentInfo, minter: Minter, out: Path
 
 
 def write_corpus_view(report, minter: Minter, out: Path) -> list[str]:
+    from ..build import write_outputs
+
     try:
         from ..network import citation_network
         from ..view import corpus_view_html

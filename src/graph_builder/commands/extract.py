@@ -7,7 +7,6 @@ from ..cli import EXIT_FINDINGS, emit, emit_json, warn
 from ..contract import to_contract
 from ..errors import InputError, UsageError
 from ..models import DocumentInfo
-from ..pipeline import extract_path
 from ..tables import render_table
 
 
@@ -59,6 +58,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    from ..pipeline import extract_path  # here, not above: `extract --help` and `build --help` need no reader
+
     res = extract_path(args.file, given_info(args))
     if not res.clauses:
         raise InputError(args.file, "holds no resolution clauses (no preambular or operative paragraph was found)")

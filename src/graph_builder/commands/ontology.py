@@ -5,8 +5,6 @@ import argparse
 from pathlib import Path
 
 from ..cli import emit
-from ..export import write_atomic
-from ..ontology import verb_scheme_turtle
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -14,6 +12,10 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not above, so that `ontology --help` loads no rdflib
+    from ..export import write_atomic
+    from ..ontology import verb_scheme_turtle
+
     data = verb_scheme_turtle()
     if args.write:
         write_atomic(Path(args.write) / "verbs.ttl", data)

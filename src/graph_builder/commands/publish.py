@@ -5,11 +5,8 @@ import argparse
 import signal
 
 from ..cli import EXIT_FINDINGS, emit, warn
+from ..defaults import DEFAULT_BASE
 from ..errors import InputError
-from ..publish import outside_base, preview_server, publish_site
-from ..push import graphs_in_files, graphs_in_store
-from ..query import load_store
-from ..vocab import DEFAULT_BASE
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -26,6 +23,11 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not above, so that `publish --help` loads no rdflib or pyoxigraph
+    from ..publish import outside_base, publish_site
+    from ..push import graphs_in_files, graphs_in_store
+    from ..query import load_store
+
     if args.store and args.graphs:
         raise InputError("publish", "give either --store DIR or graph files, not both")
     if not args.store and not args.graphs:
@@ -55,6 +57,8 @@ def run(args) -> int:
 def preview(args) -> int:
     """Serve the site until Ctrl-C or TERM."""
     from urllib.parse import urlsplit
+
+    from ..publish import preview_server
 
     server = preview_server(args.site, args.port)
     host, port = server.server_address[:2]

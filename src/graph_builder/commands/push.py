@@ -10,8 +10,6 @@ import os
 
 from ..cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
 from ..errors import InputError, PushError
-from ..push import graphs_in_files, graphs_in_store, push, redact
-from ..query import load_store
 
 PASSWORD_VARIABLE = "GRAPH_BUILDER_PASSWORD"
 TOKEN_VARIABLE = "GRAPH_BUILDER_TOKEN"
@@ -34,6 +32,10 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not above, so that `push --help` loads no rdflib or pyoxigraph
+    from ..push import graphs_in_files, graphs_in_store, push, redact
+    from ..query import load_store
+
     if bool(args.store) == bool(args.graphs):
         raise InputError("push", "give either --store DIR or graph files")
     token = os.environ.get(TOKEN_VARIABLE) if args.bearer else None

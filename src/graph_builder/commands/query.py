@@ -6,7 +6,6 @@ from pathlib import Path
 
 from ..cli import emit
 from ..errors import InputError
-from ..query import format_results, load_store, run_query
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -20,6 +19,9 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not above, so that `query --help` loads no rdflib or pyoxigraph
+    from ..query import format_results, load_store, run_query
+
     graphs = list(args.graphs)
     if args.file:
         try:

@@ -11,14 +11,15 @@ import secrets
 import signal
 import sys
 import threading
+from typing import TYPE_CHECKING
 
-from pyoxigraph import NamedNode, Quad, Store
-
+# pyoxigraph and the server are imported where they are used, so that `serve --help` loads neither
 from ..cli import emit, warn
+from ..defaults import DEFAULT_HOST, DEFAULT_PORT, LOOPBACK_NAMES
 from ..errors import InputError
-from ..push import graphs_in_files
-from ..serve import (DEFAULT_HOST, DEFAULT_PORT, LOOPBACK_NAMES, Policy, SparqlServer, open_served_store,
-                     serve_in_thread)
+
+if TYPE_CHECKING:
+    from pyoxigraph import Store
 
 TOKEN_VARIABLE = "GRAPH_BUILDER_TOKEN"
 MIN_TOKEN_LENGTH = 16
@@ -56,6 +57,10 @@ def write_token() -> str:
 
 
 def in_memory(paths: list[str]) -> Store:
+    from pyoxigraph import NamedNode, Quad, Store
+
+    from ..push import graphs_in_files
+
     store = Store()
     for name, triples in graphs_in_files(paths):
         graph = NamedNode(name)
@@ -64,6 +69,8 @@ def in_memory(paths: list[str]) -> Store:
 
 
 def run(args) -> int:
+    from ..serve import Policy, SparqlServer, open_served_store, serve_in_thread
+
     if bool(args.store) == bool(args.graphs):
         raise InputError("serve", "give either --store DIR or graph files")
     if not 0 <= args.port <= 65535:

@@ -6,8 +6,6 @@ import argparse
 
 from ..cli import emit
 from ..errors import InputError
-from ..query import load_store
-from ..stats import citation_graph, citing, most_cited, recall_chains
 from ..tables import render_table
 
 
@@ -19,6 +17,10 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not above, so that `stats --help` loads no networkx, rdflib or pyoxigraph
+    from ..query import load_store
+    from ..stats import citation_graph, citing, most_cited, recall_chains
+
     if not args.graphs and not args.store:
         raise InputError("stats", "give graph files (output/corpus.trig) or --store DIR")
     g = citation_graph(load_store(args.graphs, args.store))

@@ -5,9 +5,6 @@ import argparse
 
 from ..cli import EXIT_FINDINGS, emit, emit_json
 from ..errors import InputError
-from ..push import graphs_in_files
-from ..query import load_store
-from ..validate import dataset_store, validate_store, validate_store_dir
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -21,6 +18,11 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not above, so that `validate --help` loads no pySHACL, rdflib or pyoxigraph
+    from ..push import graphs_in_files
+    from ..query import load_store
+    from ..validate import dataset_store, validate_store, validate_store_dir
+
     if bool(args.store) == bool(args.graphs):
         raise InputError("validate", "give either --store DIR or graph files")
     if args.store:
