@@ -49,12 +49,13 @@ if len(sys.argv) > 1:
     with tempfile.TemporaryDirectory() as tmp:
         report = graph_builder.build_corpus(sys.argv[1:], Path(tmp) / "out", store=Path(tmp) / "store", jobs=1)
         print(len(report.built), "built,", len(report.failed), "failed,", report.triples, "triples")
-        from graph_builder.query import load_store, rows as result_rows, run_query
+        from graph_builder.query import load_store, run_query
+        from graph_builder.query import rows as result_rows
 
         store = load_store([], str(Path(tmp) / "store"))
         query = (Path(__file__).parents[1] / "queries" / "most-cited-instruments.rq").read_text(encoding="utf-8")
         session = report.built[0].summary.info.session if report.built else "78"
         names, data = result_rows(run_query(store, query, {"session": session}))
-        for instrument, title, resolutions, citations in data[:5]:
+        for _instrument, title, resolutions, _citations in data[:5]:
             print(f"  {resolutions:>4} resolutions  {title[:70]}")
         del store

@@ -619,9 +619,8 @@ def test_other_line_breaks_read_like_newlines(name):
 def test_the_founding_example_with_mixed_line_endings_reads_the_same():
     import random
 
-    from helpers import example_path_and_info
-
     from graph_builder.pipeline import extract, read_bytes
+    from helpers import example_path_and_info
 
     path, info = example_path_and_info()
     text = path.read_text(encoding="utf-8")

@@ -20,7 +20,6 @@ from graph_builder.contract import to_contract
 from graph_builder.errors import InputError
 from graph_builder.pdf import MAX_PAGES, read_pdf
 from graph_builder.pipeline import extract, read_bytes, read_path
-
 from pdfmaker import make_pdf, resolution_pdf, text_stream
 
 DATA = Path(__file__).parent / "data" / "pdf"

@@ -5,8 +5,8 @@ import filecmp
 import html
 import json
 import re
-import signal
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -14,7 +14,6 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse

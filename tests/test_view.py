@@ -206,7 +206,6 @@ def test_corpus_layout_spreads_a_larger_graph():
 
 def test_corpus_layout_is_the_same_under_any_hash_seed(shared_dir, tmp_path):
     """Louvain and the components go through sets: the layout must not follow the order of hashed strings."""
-    import hashlib
     import os
     import subprocess
     import sys

@@ -104,7 +104,7 @@ def addressees(text: str, clause_verb_end: int = 0) -> list[ActorMention]:
                 continue
             cut = subj.end(1)
         obj = segment[:cut]
-        for name, s, e in split_actors(obj, start):
+        for name, s, _e in split_actors(obj, start):
             plain = clean_actor(name, quantifiers, stops)
             if not plain or not is_actor(plain, nouns):
                 continue
@@ -136,7 +136,7 @@ class _NamedActors:
         i = bisect.bisect_right(self.ends, end)
         if i < len(self.names) and self.names[i].start() < end:
             cut = None
-            for cut in NAMED_ACTOR.finditer(self.text, self.names[i].start(), end):
+            for cut in NAMED_ACTOR.finditer(self.text, self.names[i].start(), end):  # noqa: B007 (the last one)
                 pass
             if cut is not None:
                 return cut

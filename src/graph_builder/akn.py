@@ -122,7 +122,7 @@ class _Para:
 
     __slots__ = ("rd", "owner", "start", "body", "pending", "empty", "markers", "links", "open_links")
 
-    def __init__(self, rd: "_Reader", owner: str) -> None:
+    def __init__(self, rd: _Reader, owner: str) -> None:
         self.rd = rd
         self.owner = owner  # clause or footnote id that owns markers and links ("" for none)
         self.start = rd.length

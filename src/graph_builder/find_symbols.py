@@ -242,7 +242,7 @@ def _verbish(word: str, before: str) -> bool:
 
 
 
-def find_symbol_references(text: str, issuer: str) -> list["SymbolMatch"]:
+def find_symbol_references(text: str, issuer: str) -> list[SymbolMatch]:
     """Every resolution, decision, provision of a resolution and document symbol in `text`, by start."""
     norm = _fold(text)
     out: list[SymbolMatch] = []

@@ -57,7 +57,7 @@ class MappedText:
             end = runs[k + 1][0] if k + 1 < len(runs) else len(self.text)
             yield clean, end, src, length > 0
 
-    def slice(self, keep: list[tuple[int, int]]) -> "MappedText":
+    def slice(self, keep: list[tuple[int, int]]) -> MappedText:
         """The text made of the clean ranges in keep, each character still mapped to its source."""
         b = TextBuilder()
         for a, z in keep:
@@ -133,7 +133,7 @@ class SourceClause:
     span: Span  # in the source text
     markers: tuple[Marker, ...] = ()
     verb_hint: str = ""  # the opening phrase where the source marks it up (AKN italics)
-    links: tuple["Link", ...] = ()  # references the source marks up (AKN <a href>)
+    links: tuple[Link, ...] = ()  # references the source marks up (AKN <a href>)
     heading: bool = False  # a heading the UN's markup counts as a paragraph: no verb of its own
 
 
@@ -144,7 +144,7 @@ class SourceFootnote:
     anchor: str  # id of the clause that carries the marker ("" if not found)
     body: MappedText
     span: Span
-    links: tuple["Link", ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +170,7 @@ class DocumentInfo:
     meeting: str = ""
     work_uri: str = ""  # AKN4UN FRBR work URI, when known
 
-    def with_defaults(self, other: "DocumentInfo") -> "DocumentInfo":
+    def with_defaults(self, other: DocumentInfo) -> DocumentInfo:
         """Fill the fields this one lacks from other (user options win over the text)."""
         values = {f: getattr(self, f) or getattr(other, f) for f in self.__dataclass_fields__}
         return DocumentInfo(**values)
@@ -196,7 +196,7 @@ class SourceDocument:
     info: DocumentInfo
     clauses: tuple[SourceClause, ...]
     footnotes: tuple[SourceFootnote, ...]
-    diagnostics: tuple["Diagnostic", ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
     layout: tuple[TextBox, ...] = ()  # for a PDF: the page and box of each line of text
 
 

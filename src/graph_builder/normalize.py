@@ -142,7 +142,7 @@ def join_lines(parts: list[tuple[int, str]]) -> MappedText:
     """Join wrapped lines into one text: a line break becomes a space, except after a
     hyphen glued to a word ("Secretary-" + "General"), which keeps the hyphen and no space."""
     b = TextBuilder()
-    for i, (start, line) in enumerate(parts):
+    for _i, (start, line) in enumerate(parts):
         lead = len(line) - len(line.lstrip())
         body = line.strip()
         if not body:

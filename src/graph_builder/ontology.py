@@ -7,8 +7,8 @@ from __future__ import annotations
 from pyoxigraph import Literal, NamedNode, Triple
 
 from .export import turtle_bytes
-from .vocab import GB, RDF, SKOS, VERBS_NS, XSD, DCTERMS
 from .verbs import verb_table
+from .vocab import DCTERMS, GB, RDF, SKOS, VERBS_NS, XSD
 
 SCHEME = VERBS_NS.rstrip("/")
 

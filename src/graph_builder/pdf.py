@@ -37,12 +37,11 @@ from dataclasses import dataclass, replace
 from statistics import median
 
 from .errors import InputError
-from .models import SourceDocument, TextBox
-
 from .limits import MAX_PDF_BYTES as MAX_BYTES
 from .limits import MAX_PDF_INFLATED as MAX_INFLATED
 from .limits import MAX_PDF_PAGE_CHARS as MAX_CHARS_PER_PAGE
 from .limits import MAX_PDF_PAGES as MAX_PAGES
+from .models import SourceDocument, TextBox
 
 # -- line forms -------------------------------------------------------------
 # page furniture printed in the margins: "2/18", "25-17700 (E)", "GE.25-11220 (E)", "*2517700*", "2517700E"

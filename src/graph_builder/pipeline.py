@@ -5,9 +5,8 @@
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 from .cover import organ_of_symbol, session_of_symbol
 from .decode import decode_text

@@ -46,7 +46,7 @@ from .ontology import verb_scheme_triples
 from .query import short
 from .validate import ontology_file
 from .view import asset, fill
-from .vocab import (CITO, DCTERMS, ELI, FOAF, GB, NIF, ONTOLOGY_NS, PREFIXES, RDF, RDFS, SKOS, VERBS_NS, XSD)
+from .vocab import CITO, DCTERMS, ELI, FOAF, GB, NIF, ONTOLOGY_NS, PREFIXES, RDF, RDFS, SKOS, VERBS_NS, XSD
 
 # Accept header -> file suffix, first match wins (nginx's map and preview_server use these same rules)
 NEGOTIATION = (("text/turtle", ".ttl"), ("application/ld+json", ".jsonld"))

@@ -151,7 +151,7 @@ class Deadline:
                 except OSError:
                     pass
 
-    def __enter__(self) -> "Deadline":
+    def __enter__(self) -> Deadline:
         self._timer.start()
         return self
 

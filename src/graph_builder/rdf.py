@@ -17,12 +17,12 @@ from functools import cache
 
 from pyoxigraph import RdfFormat, Triple, parse
 
+from .errors import SymbolError
 from .gazetteer import fold, gazetteer
 from .iri import Minter
+from .metadata import member_states, read_state_list
 from .models import Reference, Resolution
 from .symbols import UNSymbol
-from .errors import SymbolError
-from .metadata import member_states, read_state_list
 from .vocab import CITO, DCTERMS, ELI, FOAF, GB, NIF, OWL, RDF, RDFS, SKOS, WIKIDATA, XSD
 
 # every vocabulary term the graph uses, by namespace (see vocab.py and ontology/graph-builder.ttl)

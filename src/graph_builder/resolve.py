@@ -16,15 +16,25 @@ from functools import cache
 
 from .actors import ActorMention, addressees
 from .cover import ordinal_number, organ_of_symbol
+from .errors import SymbolError
 from .find_names import NameMatch, find_names, find_provisions
-from .open_names import head_short_forms
 from .find_symbols import find_symbol_references
 from .gazetteer import Entry, fold, gazetteer
-from .models import (Addressee, Clause, Diagnostic, Footnote, MappedText, Reference, Resolution, SourceClause,
-                     SourceDocument, SourceFootnote)
+from .models import (
+    Addressee,
+    Clause,
+    Diagnostic,
+    Footnote,
+    MappedText,
+    Reference,
+    Resolution,
+    SourceClause,
+    SourceDocument,
+    SourceFootnote,
+)
+from .open_names import head_short_forms
 from .symbols import UNSymbol, plausible
 from .verbs import opening
-from .errors import SymbolError
 
 # "that resolution", "the same resolution", "the above-mentioned resolution"
 THAT_RESOLUTION = re.compile(
@@ -129,7 +139,7 @@ POSSESSIVE_REPORT = re.compile(r"[’']s\s+(?:\w+\s+)?(?:report|note)\b")
 def report_mentions(text: str, entity_spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
     """'the report of the Secretary-General': (clean start of "report", end of the author, author key)."""
     out = []
-    for s, e, kind, key in entity_spans:
+    for s, e, _kind, key in entity_spans:
         lead = REPORT_LEAD.search(text, max(0, s - 30), s)
         if lead:
             out.append((lead.start(), e, key))
@@ -309,7 +319,7 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
     refs.sort(key=lambda r: (r.span, r.kind, r.key))
     reports = report_mentions(text, entity_spans)
     # a report cited with its symbol in the text: "the report of the Secretary-General (S/2002/1005)"
-    for s, e, key in reports:
+    for _s, e, key in reports:
         lo, hi = body.source_offset(e), body.source_offset(min(len(text), e + MARKER_WINDOW))
         after = [r.key for r in refs if r.kind == "document" and lo <= r.span[0] <= hi]
         if after:
@@ -455,7 +465,7 @@ def not_un(name: str) -> bool:
     if words[0] in ("National", "Transitional", "Federal", "Presidential", "Provincial", "Regional"):
         return True
     head_end = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "against", "to", "in")), len(words))
-    for m in g.country_pattern.finditer(" ".join(words[:head_end])):
+    if g.country_pattern.search(" ".join(words[:head_end])):
         return True
     # "Supreme Court of the United States", "Central Bank of Libya": a State's own
     of_country = re.match(r"of\s+(?:the\s+)?(.+)$", " ".join(words[head_end:]))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import cover
-from .models import Diagnostic, DocumentInfo, Marker, MappedText, SourceClause, SourceDocument, SourceFootnote
+from .models import Diagnostic, DocumentInfo, MappedText, Marker, SourceClause, SourceDocument, SourceFootnote
 from .normalize import CLOSING, Line, join_lines, normalize
 from .verbs import is_operative_form, opening, starts_clause
 

@@ -36,8 +36,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from pyoxigraph import (DefaultGraph, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
-                        RdfFormat, Store, parse, serialize)
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    parse,
+    serialize,
+)
 
 from .defaults import DEFAULT_HOST, LOOPBACK_NAMES
 from .errors import InputError
@@ -205,7 +215,7 @@ def negotiate(accept: str | None, offers: list[tuple[str, object]]):
 
 
 class Handler(BaseHTTPRequestHandler):
-    server: "SparqlServer"
+    server: SparqlServer
     protocol_version = "HTTP/1.1"
     timeout = 60  # seconds a client may stay silent mid-request (or idle between requests) before it is dropped
 

@@ -16,6 +16,7 @@ from .errors import SymbolError
 from .symbols import UNSymbol
 from .vocab import CITO, DCTERMS, GB, RDFS, VERBS_NS
 
+
 @dataclass(frozen=True)
 class Ranked:
     label: str

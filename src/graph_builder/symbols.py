@@ -361,7 +361,7 @@ class UNSymbol:
     # -- parsing and formatting ---------------------------------------------
 
     @classmethod
-    def parse(cls, s: str) -> "UNSymbol":
+    def parse(cls, s: str) -> UNSymbol:
         """Read a printed symbol ("S/RES/1325 (2000)", "A/74/6 (Sect. 2)"); raise SymbolError if it is none."""
         if not isinstance(s, str):
             raise SymbolError(f"not a symbol: {s!r}")
@@ -445,14 +445,14 @@ class UNSymbol:
         return self.document_type == "DEC" or any(re.fullmatch(r"Dec\.\d+", s) for s in self.segments[1:])
 
     @property
-    def base(self) -> "UNSymbol":
+    def base(self) -> UNSymbol:
         """The symbol without trailing /Add.n, /Corr.n, /Rev.n, /Amend.n: A/65/53 for A/65/53/Corr.1."""
         segs = list(self.segments)
         while len(segs) > 2 and re.fullmatch(r"(?:Add|Corr|Rev|Amend)\.\d+", segs[-1]):
             segs.pop()
         return UNSymbol("/".join(segs))
 
-    def child(self, suffix: str) -> "UNSymbol":
+    def child(self, suffix: str) -> UNSymbol:
         """This symbol with one more segment: child("Add.2")."""
         return UNSymbol.parse(f"{self.symbol}/{suffix}")
 
