@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from .cover import roman_to_int
+from .defaults import NETWORK_FORMATS  # kept where `network --help` reads it without networkx
 from .gazetteer import fold, gazetteer
 from .iri import Minter
 from .models import Reference, Resolution
@@ -282,7 +283,6 @@ def network_from_store(store, minter: Minter) -> nx.DiGraph:
 
 NODE_FIELDS = ("id", "label", "kind", "title", "organ", "year", "session", "url", "present", "cited_by", "cites")
 EDGE_FIELDS = ("source", "target", "count", "verbs")
-NETWORK_FORMATS = ("graphml", "gexf", "csv")
 
 
 def flat_network(g: nx.DiGraph) -> nx.DiGraph:

@@ -19,7 +19,7 @@ from .verbs import is_operative_form, opening, starts_clause
 # "The General Assembly," "The Security Council," "The Human Rights Council," ...
 FORMULA = re.compile(
     r"^\s*(?:The\s+)?(?P<organ>(?:(?:[A-Z][\w’'\-]*|and|of|on|the|for)\s+){0,8}?(?:Assembly|Council|Commission|Committee|Conference|Board|"
-    r"Meeting of (?:the )?States Parties|Parties|Forum|Sub-Commission[\w ]*))\s*,\s*$"
+    r"Meeting of (?:the )?States Parties|Parties|Forum|Sub-Commission(?:[\w ]*\w)?))\s*,\s*$"
 )
 # a section or part heading alone on its line: "I", "II.", "A", "B"
 SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")

@@ -6,12 +6,8 @@ import argparse
 from pathlib import Path
 
 from ..cli import emit
+from ..defaults import DEFAULT_BASE, NETWORK_FORMATS
 from ..errors import InputError
-from ..export import write_atomic
-from ..iri import Minter
-from ..network import NETWORK_FORMATS, network_files, network_from_store
-from ..query import load_store
-from ..vocab import DEFAULT_BASE
 
 
 def formats(text: str) -> list[str]:
@@ -35,6 +31,12 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not above, so that `network --help` loads no networkx, rdflib or pyoxigraph
+    from ..export import write_atomic
+    from ..iri import Minter
+    from ..network import network_files, network_from_store
+    from ..query import load_store
+
     if bool(args.store) == bool(args.graphs):
         raise InputError("network", "give either --store DIR or graph files")
     store = load_store(args.graphs, args.store)
