@@ -233,7 +233,7 @@ def test_the_vote_and_the_sponsors(shared_dir, tmp_path):
     assert "<summary>In favour (118)</summary>" in page and "<summary>Abstaining (2)</summary>" in page
     assert re.search(r"<details><summary>Sponsors \(\d+\)</summary>", page)
     assert page.index("The vote") < page.index("<h2>Text</h2>") < page.index("What it cites, by kind")
-    state = (tmp_path / "unres/state/andorra.html").read_text(encoding="utf-8")
+    state = (tmp_path / "unres/state/and.html").read_text(encoding="utf-8")  # Andorra, by its ISO code
     assert "In favour: 1 resolution" in state and "Sponsored: 1 resolution" in state
 
 

@@ -9,7 +9,6 @@ import os
 import secrets
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -125,21 +124,21 @@ def trickle(handler) -> None:
         pass
 
 
-def test_timeout_is_a_total_deadline_against_a_trickling_server(example_graph):
+def test_timeout_is_a_total_deadline_against_a_trickling_server(example_graph, tmp_path):
     with ScriptedServer(trickle) as slow:
         started = time.monotonic()
         with pytest.raises(PushError, match=r"within 2 s \(--timeout\); 0 graphs went through"):
             push(slow.url + "/store", [example_graph], timeout=2)
         assert time.monotonic() - started < 5  # each byte came well within the read timeout; the total did not
         started = time.monotonic()
-        run = cli("push", "--endpoint", slow.url + "/store", "--timeout", "1.5", str(trig_of(example_graph)),
+        run = cli("push", "--endpoint", slow.url + "/store", "--timeout", "1.5", str(trig_of(example_graph, tmp_path)),
                   timeout=30)
         assert run.returncode == 2 and "within 1.5 s" in run.stderr and len(run.stderr.splitlines()) == 1
         assert time.monotonic() - started < 10
 
 
-def trig_of(graph) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="gb-push-")) / "one.trig"
+def trig_of(graph, folder: Path) -> Path:
+    path = folder / "one.trig"
     path.write_bytes(dataset_bytes([graph], "trig"))
     return path
 
@@ -195,7 +194,7 @@ def basic_auth(user: str, password: str):
 
 
 def test_a_password_in_the_endpoint_is_used_and_never_shown(example_graph, tmp_path):
-    trig = trig_of(example_graph)
+    trig = trig_of(example_graph, tmp_path)
     with ScriptedServer(basic_auth("admin", "s3cr3t-pw")) as endpoint:
         host = endpoint.url.removeprefix("http://")
         ok = cli("push", "--endpoint", f"http://admin:s3cr3t-pw@{host}/store", str(trig))
