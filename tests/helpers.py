@@ -1,9 +1,11 @@
-"""Shared helpers for the tests: the evaluation kit's scorer, the bundled example."""
+"""Shared helpers for the tests: the evaluation kit's scorer, the bundled example, a time limit, the CLI in process."""
 from __future__ import annotations
 
 import importlib.util
 import json
+import signal
 import tomllib
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -38,3 +40,30 @@ def score(shared: Path, gold: Path, extracted: dict, tmp: Path) -> dict[str, flo
     for name in ("addr", "anchor", "docref", "ref"):
         out[name + "_f1"] = t.prf(name)[2]
     return out
+
+
+@contextmanager
+def deadline(seconds: float):
+    """Raise TimeoutError if the block runs longer (the regex engine checks for signals as it runs)."""
+    def expire(*_):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def run_in_process(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run the CLI in process: (exit code, stdout, stderr); an exception escaping main() is a crash, and
+    fails the test, and so does a traceback printed."""
+    from graph_builder.cli import main
+
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "Traceback" not in out
+    return code, out, err

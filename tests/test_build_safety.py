@@ -24,17 +24,13 @@ from hypothesis import strategies as st
 from graph_builder import build, export
 from graph_builder.build import NAME_LIMIT, name_of_symbol, symbol_of_name
 from graph_builder.cli import main
+from helpers import run_in_process
 
 HOSTILE = Path(__file__).parent / "hostile"
 OK, FINDINGS, BAD = 0, 1, 2
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "Traceback" not in out
-    return code, out, err
+run = run_in_process
 
 
 def one_line(err: str) -> str:

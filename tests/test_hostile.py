@@ -18,6 +18,7 @@ from graph_builder import export
 from graph_builder.cli import main
 from graph_builder.errors import InputError
 from graph_builder.pipeline import extract_path, read_path
+from helpers import deadline, run_in_process
 
 HOSTILE = Path(__file__).parent / "hostile"
 OK, FINDINGS, BAD = 0, 1, 2
@@ -64,13 +65,7 @@ SINGLE = [
 ]
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    """Run the CLI in process; an exception escaping main() is a crash, and fails the test."""
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "Traceback" not in out
-    return code, out, err
+run = run_in_process
 
 
 def error_lines(err: str) -> list[str]:
@@ -494,9 +489,7 @@ def test_html_views_escape_document_text(capsys, tmp_path, inputs):
 # -- issue 9: inputs that hang or blow up, deep XML, bad metadata, line breaks ------------------------------
 # The big inputs are made on the fly (tests/hostile/make_big.py); every case runs under a 10 s deadline.
 
-import signal  # noqa: E402
 import sys  # noqa: E402
-from contextlib import contextmanager  # noqa: E402
 
 from graph_builder import limits  # noqa: E402
 
@@ -506,23 +499,11 @@ import make_big  # noqa: E402
 DEADLINE = 10.0
 
 
-@contextmanager
-def deadline(seconds: float = DEADLINE):
-    def expire(*_):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def timed_cli(capsys, *argv: str) -> tuple[int, str, str]:
     main(["extract", str(HOSTILE / "good.txt")])  # the patterns are built once per process, not in the deadline
-    with deadline():
+    with deadline(DEADLINE):
         return run(capsys, *argv)
 
 
@@ -591,7 +572,7 @@ def test_pronouns_name_the_last_actor_before_them(capsys):
 def extract_path_from_bytes(data: bytes, name: str):
     from graph_builder.pipeline import extract, read_bytes
 
-    with deadline():
+    with deadline(DEADLINE):
         return extract(read_bytes(data, name))
 
 

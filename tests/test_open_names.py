@@ -11,6 +11,7 @@ from graph_builder.find_names import find_names
 from graph_builder.models import DocumentInfo
 from graph_builder.pipeline import extract
 from graph_builder.segment import segment
+from helpers import deadline
 
 # (phrase as printed, kind, the name found in it) -- full names
 FULL_NAMES = [
@@ -187,18 +188,8 @@ def test_provisions_around_names(text: str, clause: str, key: str) -> None:
 
 def run_with_alarm(seconds: int, fn, *args):
     """fn(*args), failing the test if it takes longer than `seconds` (a regex gone quadratic or worse)."""
-    import signal
-
-    def expired(signum, frame):
-        raise TimeoutError(f"took longer than {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
+    with deadline(seconds):
         return fn(*args)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 @pytest.mark.parametrize("text", [

@@ -22,14 +22,13 @@ import importlib
 import itertools
 import pkgutil
 import re
-import signal
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 import graph_builder
+from helpers import deadline
 
 try:  # the parser behind re.compile: 3.11 names it re._parser
     import re._constants as sc
@@ -43,19 +42,6 @@ ATTACK_SECONDS = 2.0  # one attack; a linear pattern takes milliseconds
 PATTERN_SECONDS = 30.0  # all the attacks on one pattern (a loaded machine is slower)
 
 
-@contextmanager
-def deadline(seconds: float):
-    """Raise TimeoutError if the block runs longer (the regex engine checks for signals as it runs)."""
-    def expire(*_):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 # -- every pattern -------------------------------------------------------------------------------
