@@ -31,7 +31,12 @@ def make_pdf(pages: list[bytes], catalog_extra: bytes = b"", extra_objects: tupl
         objects.append(b"<< /Length %d%s >>\nstream\n" % (len(data), b" /Filter /FlateDecode" if compress else b"")
                        + data + b"\nendstream")
     objects.extend(extra_objects)
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    return assemble(objects)
+
+
+def assemble(objects: list[bytes], version: bytes = b"1.7") -> bytes:
+    """The file of these objects, numbered from 1 (the first is the catalog), with an exact xref table."""
+    out = bytearray(b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for i, body in enumerate(objects, 1):
         offsets.append(len(out))

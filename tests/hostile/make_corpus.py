@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/pdfmaker.py
+from pdfmaker import assemble, make_pdf, resolution_pdf  # noqa: E402
+
 CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[1] / ".." / "shared" / "corpus"
 
 OP1 = (" 1. Calls upon all States to promote and give full effect to the Declaration on \n"
@@ -41,17 +44,7 @@ def tiny_pdf() -> bytes:
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return assemble(objects, version=b"1.4")
 
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -205,10 +198,6 @@ def write_pdfs() -> None:
     """Bad and odd PDFs (tests/pdfmaker.py writes them byte by byte; qpdf, at dev time only, encrypts)."""
     import shutil
     import subprocess
-    import sys
-
-    sys.path.insert(0, str(HERE.parent))
-    from pdfmaker import make_pdf, resolution_pdf
 
     good = resolution_pdf()
     write("pdf/good.pdf", good)
