@@ -59,10 +59,8 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_build(corpus: Path, out: Path, jobs: int) -> tuple[float, int, str]:
-    cmd = [sys.executable, "-m", "graph_builder.cli", "build", str(corpus), "-o", str(out), "--no-view"]
-    if jobs:
-        cmd += ["--jobs", str(jobs)]
+def run_measured(cmd: list[str], interval: float = 0.2) -> tuple[float, int, int, str, str]:
+    """Run a command: (wall seconds, peak memory of its process tree, exit code, stdout, stderr)."""
     peak = 0
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -72,14 +70,22 @@ def run_build(corpus: Path, out: Path, jobs: int) -> tuple[float, int, str]:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, tree_rss(proc.pid))
-            time.sleep(0.2)
+            time.sleep(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     stdout, stderr = proc.communicate()
     done.set()
     sampler.join()
-    return time.perf_counter() - t0, peak, stdout + stderr
+    return time.perf_counter() - t0, peak, proc.returncode, stdout, stderr
+
+
+def run_build(corpus: Path, out: Path, jobs: int) -> tuple[float, int, str]:
+    cmd = [sys.executable, "-m", "graph_builder.cli", "build", str(corpus), "-o", str(out), "--no-view"]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    wall, peak, _, stdout, stderr = run_measured(cmd)
+    return wall, peak, stdout + stderr
 
 
 def graphs_of(trig: Path, every: int) -> list[tuple[str, list]]:

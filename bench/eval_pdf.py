@@ -27,7 +27,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -172,32 +171,16 @@ def speed(out: Path) -> dict:
     for f in files:
         subprocess.run(["pdftotext", "-layout", str(f), str(out / "pdftotext.txt")], check=True)
     t_pdftotext = time.perf_counter() - t0
-    measure_tree = load("bench_corpus", ROOT / "bench" / "bench_corpus.py").tree_rss
+    run_measured = load("bench_corpus", ROOT / "bench" / "bench_corpus.py").run_measured
     cmd = [sys.executable, "-m", "graph_builder.cli", "build", str(folder), "-o", str(out / "build")]
-    peak = 0
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, measure_tree(proc.pid))
-            time.sleep(0.1)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    stdout, stderr = proc.communicate()
-    done.set()
-    sampler.join()
-    t_build = time.perf_counter() - t0
+    t_build, peak, returncode, _, stderr = run_measured(cmd, interval=0.1)
     built = len(list((out / "build").glob("*.ttl"))) - 1  # corpus.ttl aside
     print(f"speed: {len(files)} GA 80 PDFs, {pages} pages")
     print(f"  pdftotext -layout: {t_pdftotext:.1f} s ({pages / t_pdftotext:.0f} pages/s)")
-    print(f"  graph-builder build {folder} -o DIR: {t_build:.1f} s ({pages / t_build:.0f} pages/s), exit {proc.returncode},"
+    print(f"  graph-builder build {folder} -o DIR: {t_build:.1f} s ({pages / t_build:.0f} pages/s), exit {returncode},"
           f" {built} resolutions, peak memory {peak / 2**30:.2f} GB (process tree)")
     print(f"  ratio {t_build / t_pdftotext:.2f} x pdftotext -layout")
-    if proc.returncode:
+    if returncode:
         print("  " + (stderr.strip().splitlines() or [""])[-1])
     return {"pages": pages, "pdftotext_s": t_pdftotext, "build_s": t_build, "peak_bytes": peak,
             "ratio": t_build / t_pdftotext}
