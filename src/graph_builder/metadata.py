@@ -232,11 +232,10 @@ def member_states() -> MemberStates:
     """The Member and observer States (read once, on first use)."""
     global _states
     if _states is None:
-        import tomllib
-        from importlib.resources import files
+        from .verbs import load_toml
 
-        data = tomllib.loads(files("graph_builder").joinpath("data/member_states.toml").read_text(encoding="utf-8"))
-        countries = tomllib.loads(files("graph_builder").joinpath("data/countries.toml").read_text(encoding="utf-8"))
+        data = load_toml("member_states.toml")
+        countries = load_toml("countries.toml")
         code = dict(data["code"])
         by_key = {state_key(name): name for name in code}
         for c in countries.get("country", []):
