@@ -81,7 +81,7 @@ def run_measured(cmd: list[str], interval: float = 0.2) -> tuple[float, int, int
 
 
 def run_build(corpus: Path, out: Path, jobs: int) -> tuple[float, int, str]:
-    cmd = [sys.executable, "-m", "graph_builder.cli", "build", str(corpus), "-o", str(out), "--no-view"]
+    cmd = [sys.executable, "-m", "graph_builder", "build", str(corpus), "-o", str(out), "--no-view"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     wall, peak, _, stdout, stderr = run_measured(cmd)
@@ -103,7 +103,7 @@ def ours(graphs: list[tuple[str, list]]) -> tuple[float, int]:
     """graph-builder's graph stage: sorted N-Triples lines of each resolution to Turtle, via pyoxigraph."""
     from pyoxigraph import RdfFormat, serialize
 
-    from graph_builder.export import turtle_from_ntriples
+    from graph_builder.graph.export import turtle_from_ntriples
 
     lines = [serialize(t, format=RdfFormat.N_TRIPLES).decode("utf-8").splitlines() for _, t in graphs]
     t0 = time.perf_counter()

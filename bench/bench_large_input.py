@@ -9,7 +9,7 @@ and the peak of the whole process tree's resident memory (sampled from /proc
 every 50 ms).  Bounded memory means: the folder's peak does not grow with the
 number of files, and the big text's peak is a small multiple of its size.
 Pass smaller --mb/--files to see how the peaks scale.  The reader refuses a resolution past its limits
-(graph_builder.limits: 16 MiB, 20,000 clauses), so the big text stays under them by default (4 MB, about
+(graph_builder.readers.limits: 16 MiB, 20,000 clauses), so the big text stays under them by default (4 MB, about
 18,000 clauses); a larger --mb measures how fast the refusal comes.
 """
 from __future__ import annotations

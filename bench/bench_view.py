@@ -26,10 +26,10 @@ sys.path.insert(0, str(HERE.parent / "tests"))  # the DevTools driver lives in t
 
 from graph_builder.build import expand_inputs  # noqa: E402
 from graph_builder.errors import GraphBuilderError  # noqa: E402
-from graph_builder.iri import Minter  # noqa: E402
-from graph_builder.network import citation_network  # noqa: E402
+from graph_builder.graph.iri import Minter  # noqa: E402
 from graph_builder.pipeline import extract_path  # noqa: E402
-from graph_builder.view import corpus_view_html, write_view  # noqa: E402
+from graph_builder.publish.network import citation_network  # noqa: E402
+from graph_builder.publish.view import corpus_view_html, write_view  # noqa: E402
 from test_browser import Chromium, find_chromium  # noqa: E402
 
 CORPUS = HERE.parent.parent / "shared" / "corpus"

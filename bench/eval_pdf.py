@@ -172,7 +172,7 @@ def speed(out: Path) -> dict:
         subprocess.run(["pdftotext", "-layout", str(f), str(out / "pdftotext.txt")], check=True)
     t_pdftotext = time.perf_counter() - t0
     run_measured = load("bench_corpus", ROOT / "bench" / "bench_corpus.py").run_measured
-    cmd = [sys.executable, "-m", "graph_builder.cli", "build", str(folder), "-o", str(out / "build")]
+    cmd = [sys.executable, "-m", "graph_builder", "build", str(folder), "-o", str(out / "build")]
     t_build, peak, returncode, _, stderr = run_measured(cmd, interval=0.1)
     built = len(list((out / "build").glob("*.ttl"))) - 1  # corpus.ttl aside
     print(f"speed: {len(files)} GA 80 PDFs, {pages} pages")

@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def mine_one(path: str) -> tuple[str, list[tuple[str, str, str, str]], list[tuple[str, str]], str]:
-    from graph_builder.find_names import find_names
+    from graph_builder.find.names import find_names
+    from graph_builder.find.verbs import opening
     from graph_builder.pipeline import read_path
-    from graph_builder.verbs import opening
 
     try:
         doc = read_path(path)

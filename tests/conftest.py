@@ -26,9 +26,9 @@ SAMPLE_FOLDERS = ["corpus/unxml-ga/80session", "corpus/unxml-ga/emergency", "cor
 def example_graph():
     """The bundled example (57/209) as (graph IRI, triples)."""
     from graph_builder.build import build_file
-    from graph_builder.commands.build import example
-    from graph_builder.iri import Minter
-    from graph_builder.rdf import document_iri
+    from graph_builder.cli.commands.build import example
+    from graph_builder.graph.iri import Minter
+    from graph_builder.graph.rdf import document_iri
 
     path, info = example()
     built = build_file(path, info)
@@ -39,8 +39,8 @@ def example_graph():
 def corpus_sample() -> list:
     """About 30 real resolutions as [(graph IRI, triples)], one per resolution (the XML of 76/174 wins), or skip."""
     from graph_builder.build import build_file
-    from graph_builder.iri import Minter
-    from graph_builder.rdf import document_iri
+    from graph_builder.graph.iri import Minter
+    from graph_builder.graph.rdf import document_iri
 
     if not SHARED.is_dir():
         pytest.skip("../shared/ is not present")
@@ -60,7 +60,7 @@ def store_of(tmp_path):
     (an on-disk store admits one process at a time, and the tests hand it to servers)."""
     import gc
 
-    from graph_builder.store import open_store, replace_graph
+    from graph_builder.graph.store import open_store, replace_graph
 
     def make(graphs, name: str = "store") -> Path:
         store = open_store(tmp_path / name)

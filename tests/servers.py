@@ -18,7 +18,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from graph_builder.serve import free_port
+from graph_builder.publish.serve import free_port
 
 
 def stop_group(process: subprocess.Popen, first=signal.SIGTERM, timeout: float = 15) -> int:
@@ -62,7 +62,7 @@ class GraphBuilderServe:
         self.args, self.env = args, {**os.environ, **(env or {})}
 
     def __enter__(self) -> GraphBuilderServe:
-        self.process = subprocess.Popen([sys.executable, "-m", "graph_builder.cli", "serve", *self.args, "--port", "0"],
+        self.process = subprocess.Popen([sys.executable, "-m", "graph_builder", "serve", *self.args, "--port", "0"],
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.env,
                                         start_new_session=True)
         self.lines = []

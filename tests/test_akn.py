@@ -1,13 +1,13 @@
-"""graph_builder.akn: AKN4UN XML -> SourceDocument."""
+"""graph_builder.readers.akn: AKN4UN XML -> SourceDocument."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from graph_builder.akn import read_akn, symbol_of
 from graph_builder.errors import InputError
-from graph_builder.metadata import iso_date, parse_line, read_metadata
+from graph_builder.readers.akn import read_akn, symbol_of
+from graph_builder.readers.metadata import iso_date, parse_line, read_metadata
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 

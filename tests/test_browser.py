@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.iri import Minter
+from graph_builder.graph.iri import Minter
 from graph_builder.models import DocumentInfo
-from graph_builder.network import citation_network
 from graph_builder.pipeline import extract_path
-from graph_builder.view import corpus_view_html, resolution_graph, resolution_view_html, write_view
+from graph_builder.publish.network import citation_network
+from graph_builder.publish.view import corpus_view_html, resolution_graph, resolution_view_html, write_view
 
 # No network on CI machines: without these flags chromium keeps trying to reach Google.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

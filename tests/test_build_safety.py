@@ -21,9 +21,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph_builder import build, export
+from graph_builder import build
 from graph_builder.build import NAME_LIMIT, name_of_symbol, symbol_of_name
 from graph_builder.cli import main
+from graph_builder.graph import export
 from helpers import run_in_process
 
 HOSTILE = Path(__file__).parent / "hostile"

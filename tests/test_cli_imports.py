@@ -24,7 +24,7 @@ except SystemExit:
     pass
 sys.stdout = sys.__stdout__
 print(json.dumps({"heavy": sorted(m for m in HEAVY if m in sys.modules),
-                  "commands": sorted(m for m in sys.modules if m.startswith("graph_builder.commands."))}))
+                  "commands": sorted(m for m in sys.modules if m.startswith("graph_builder.cli.commands."))}))
 """.replace("HEAVY", repr(HEAVY), 1)
 
 
@@ -44,7 +44,7 @@ def test_a_commands_help_imports_that_command_alone_and_no_heavy_library(command
     seen = probe(command, "--help")
     assert seen["heavy"] == [], f"`graph-builder {command} --help` imported {seen['heavy']}"
     # build reuses extract's document options (--symbol, --date, --title, --body)
-    allowed = {f"graph_builder.commands.{command}"} | ({"graph_builder.commands.extract"} if command == "build" else set())
+    allowed = {f"graph_builder.cli.commands.{command}"} | ({"graph_builder.cli.commands.extract"} if command == "build" else set())
     assert set(seen["commands"]) == allowed
 
 
@@ -55,12 +55,12 @@ def test_running_a_command_does_import_what_it_needs():
 
 
 def test_help_still_lists_every_command_and_its_options():
-    done = subprocess.run([sys.executable, "-m", "graph_builder.cli", "--help"], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "graph_builder", "--help"], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0
     for name in COMMANDS:
         assert name in done.stdout
-    done = subprocess.run([sys.executable, "-m", "graph_builder.cli", "build", "--help"], capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "graph_builder", "build", "--help"], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0
     assert "--base-iri" in done.stdout and "https://example.org/unres/" in done.stdout and "--timeout" in done.stdout
@@ -68,13 +68,16 @@ def test_help_still_lists_every_command_and_its_options():
 
 def test_the_version_is_the_installed_packages():
     assert __version__ == version("graph-builder")
-    done = subprocess.run([sys.executable, "-m", "graph_builder.cli", "--version"], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "graph_builder", "--version"], capture_output=True, text=True,
                           timeout=120)
     assert done.stdout.strip() == f"graph-builder {version('graph-builder')}"
 
 
 def test_the_defaults_in_help_are_the_ones_the_library_uses():
-    from graph_builder import build, defaults, serve, vocab
+    from graph_builder import build
+    from graph_builder.cli import defaults
+    from graph_builder.graph import vocab
+    from graph_builder.publish import serve
 
     assert vocab.DEFAULT_BASE is defaults.DEFAULT_BASE
     assert build.DEFAULT_TIMEOUT is defaults.DEFAULT_TIMEOUT

@@ -5,7 +5,7 @@ import pytest
 
 from graph_builder.models import DocumentInfo
 from graph_builder.pipeline import extract
-from graph_builder.segment import segment
+from graph_builder.readers.segment import segment
 
 
 def refs_of(text: str, symbol: str = "A/RES/99/1") -> dict[str, set[tuple[str, str]]]:

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph_builder.find_symbols import SymbolMatch, find_symbol_references
+from graph_builder.find.symbols import SymbolMatch, find_symbol_references
 
 GA, SC, HRC, ECOSOC = "General Assembly", "Security Council", "Human Rights Council", "Economic and Social Council"
 

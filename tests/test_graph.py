@@ -8,12 +8,12 @@ import rdflib
 from rdflib.compare import graph_diff, to_isomorphic
 
 from graph_builder.cli import main
-from graph_builder.export import graph_bytes
-from graph_builder.iri import Minter
-from graph_builder.ontology import verb_scheme_turtle
+from graph_builder.graph.export import graph_bytes
+from graph_builder.graph.iri import Minter
+from graph_builder.graph.ontology import verb_scheme_turtle
+from graph_builder.graph.rdf import resolution_triples
+from graph_builder.graph.vocab import ONTOLOGY_NS, VERBS_NS
 from graph_builder.pipeline import extract_path
-from graph_builder.rdf import resolution_triples
-from graph_builder.vocab import ONTOLOGY_NS, VERBS_NS
 from helpers import example_path_and_info
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"

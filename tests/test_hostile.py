@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder import export
 from graph_builder.cli import main
 from graph_builder.errors import InputError
+from graph_builder.graph import export
 from graph_builder.pipeline import extract_path, read_path
 from helpers import deadline, run_in_process
 
@@ -455,7 +455,7 @@ def test_a_batch_that_fails_midway_keeps_every_file_whole(capsys, tmp_path, monk
 def test_replacing_a_graph_in_the_store_is_all_or_nothing(tmp_path):
     from pyoxigraph import Literal, NamedNode, Triple
 
-    from graph_builder import store as st
+    from graph_builder.graph import store as st
 
     s = st.open_store(tmp_path / "store")
     g = "https://example.org/res/1"
@@ -491,7 +491,7 @@ def test_html_views_escape_document_text(capsys, tmp_path, inputs):
 
 import sys  # noqa: E402
 
-from graph_builder import limits  # noqa: E402
+from graph_builder.readers import limits  # noqa: E402
 
 sys.path.insert(0, str(HOSTILE))
 import make_big  # noqa: E402

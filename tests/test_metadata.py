@@ -8,7 +8,7 @@ from importlib.resources import files
 
 import pytest
 
-from graph_builder.metadata import member_states, read_state_list, read_states
+from graph_builder.readers.metadata import member_states, read_state_list, read_states
 
 
 def test_every_member_and_observer_state_has_one_iso_code():
@@ -100,8 +100,8 @@ def test_the_corpus_records_name_only_known_states(shared_dir):
 def test_subjects_agenda_items_and_schemes(tmp_path):
     from pyoxigraph import RdfFormat, parse
 
-    from graph_builder.metadata import MetadataRecord
-    from graph_builder.rdf import metadata_ntriples
+    from graph_builder.graph.rdf import metadata_ntriples
+    from graph_builder.readers.metadata import MetadataRecord
 
     record = MetadataRecord(symbol="A/HRC/RES/60/1", subjects=(
         ("HUMAN RIGHTS", "UNBIS Thesaurus"), ("Human Rights", "UNBIS Thesaurus"), ("11", "A/HRC/60/1/Rev.1"),
@@ -129,8 +129,8 @@ def test_subjects_agenda_items_and_schemes(tmp_path):
 
 
 def test_one_preferred_label_per_subject_whatever_the_spelling():
-    from graph_builder.iri import Minter
-    from graph_builder.rdf import subject_triples, terms
+    from graph_builder.graph.iri import Minter
+    from graph_builder.graph.rdf import subject_triples, terms
 
     added = []
     for label in ("Co\u0302te d'Ivoire. Forces", "Côte d’Ivoire. Forces", "CÔTE D'IVOIRE. FORCES",

@@ -11,9 +11,9 @@ import pytest
 from pyoxigraph import NamedNode, Quad, Store
 
 from graph_builder.build import build_file
-from graph_builder.iri import Minter
-from graph_builder.network import citation_network, network_files, network_from_store
-from graph_builder.rdf import document_iri
+from graph_builder.graph.iri import Minter
+from graph_builder.graph.rdf import document_iri
+from graph_builder.publish.network import citation_network, network_files, network_from_store
 
 
 def store_of(built) -> Store:
@@ -86,7 +86,7 @@ def test_network_files_are_deterministic(sample):
 
 
 def test_the_network_command_reads_the_turtle_a_build_wrote(tmp_path):
-    run = lambda *a: subprocess.run([sys.executable, "-m", "graph_builder.cli", *a], capture_output=True,  # noqa: E731
+    run = lambda *a: subprocess.run([sys.executable, "-m", "graph_builder", *a], capture_output=True,  # noqa: E731
                                     text=True, timeout=300)
     assert run("build", "-o", str(tmp_path), "-q", "--no-view").returncode == 0
     done = run("network", str(tmp_path / "A_RES_57_209.ttl"), "--format", "csv,graphml", "-o", str(tmp_path / "net"))

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph_builder.find_names import find_names
+from graph_builder.find.names import find_names
 from graph_builder.models import DocumentInfo
 from graph_builder.pipeline import extract
-from graph_builder.segment import segment
+from graph_builder.readers.segment import segment
 from helpers import deadline
 
 # (phrase as printed, kind, the name found in it) -- full names

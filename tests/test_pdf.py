@@ -18,8 +18,8 @@ import pytest
 
 from graph_builder.contract import to_contract
 from graph_builder.errors import InputError
-from graph_builder.pdf import MAX_PAGES, read_pdf
 from graph_builder.pipeline import extract, read_bytes, read_path
+from graph_builder.readers.pdf import MAX_PAGES, read_pdf
 from pdfmaker import make_pdf, resolution_pdf, text_stream
 
 DATA = Path(__file__).parent / "data" / "pdf"
@@ -165,7 +165,7 @@ def test_xml_and_pdf_of_one_resolution_make_one(shared_dir):
 
 
 def test_a_text_that_mentions_pdf_stays_a_text():
-    from graph_builder.pdf import looks_like_pdf
+    from graph_builder.readers.pdf import looks_like_pdf
 
     assert not looks_like_pdf(b"The General Assembly,\n\nNoting that files start %PDF-1.7,\n")
     assert looks_like_pdf(resolution_pdf()) and looks_like_pdf(b"\n" + resolution_pdf())

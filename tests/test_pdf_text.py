@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph_builder.normalize import normalize
-from graph_builder.segment import segment, spaced_marker
+from graph_builder.readers.normalize import normalize
+from graph_builder.readers.segment import segment, spaced_marker
 
 FF = "\f"
 

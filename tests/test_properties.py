@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from graph_builder.errors import InputError, SymbolError
 from graph_builder.pipeline import extract, looks_like_xml, read_bytes
-from graph_builder.symbols import UNSymbol
+from graph_builder.un.symbols import UNSymbol
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

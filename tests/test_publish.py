@@ -18,9 +18,9 @@ import urllib.request
 import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
-from graph_builder.publish import clause_label, compact_jsonld, negotiate, preview_server, publish_site
-from graph_builder.serve import free_port
-from graph_builder.vocab import DEFAULT_BASE, GB, RDF
+from graph_builder.graph.vocab import DEFAULT_BASE, GB, RDF
+from graph_builder.publish.serve import free_port
+from graph_builder.publish.site import clause_label, compact_jsonld, negotiate, preview_server, publish_site
 
 DOC = DEFAULT_BASE + "doc/A/RES/57/209"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -222,8 +222,8 @@ def test_the_index_shows_each_symbol_and_title_once(corpus_sample, tmp_path):
 
 def test_the_vote_and_the_sponsors(shared_dir, tmp_path):
     from graph_builder.build import build_file
-    from graph_builder.iri import Minter
-    from graph_builder.rdf import document_iri
+    from graph_builder.graph.iri import Minter
+    from graph_builder.graph.rdf import document_iri
 
     xml = next((shared_dir / "corpus/unxml-ga/78session").glob("A_RES_78_10-*.xml"))
     built = build_file(xml, metadata=(str(shared_dir / "corpus/unxml-ga/metadata/78.json"),))
@@ -269,12 +269,12 @@ def test_a_resource_too_long_for_a_file_name_is_skipped_with_a_warning(example_g
 
 
 def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph_builder.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "graph_builder", *args], capture_output=True, text=True,
                           timeout=timeout)
 
 
 def test_a_wrong_base_iri_is_a_finding_not_a_silent_success(example_graph, tmp_path):
-    from graph_builder.export import dataset_bytes
+    from graph_builder.graph.export import dataset_bytes
 
     trig = tmp_path / "one.nq"
     trig.write_bytes(dataset_bytes([example_graph], "nq"))
@@ -288,7 +288,7 @@ def test_a_wrong_base_iri_is_a_finding_not_a_silent_success(example_graph, tmp_p
 
 def test_preview_serves_with_content_negotiation_and_stops_on_term(site):
     port = free_port()
-    p = subprocess.Popen([sys.executable, "-m", "graph_builder.cli", "publish", "--site", str(site), "--preview",
+    p = subprocess.Popen([sys.executable, "-m", "graph_builder", "publish", "--site", str(site), "--preview",
                           "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = p.stdout.readline()
@@ -310,9 +310,9 @@ def test_preview_serves_with_content_negotiation_and_stops_on_term(site):
 def test_site_is_the_same_under_any_hash_seed(tmp_path):
     import os
 
-    script = ("import sys\nfrom graph_builder.publish import publish_site\nfrom graph_builder.build import build_file\n"
-              "from graph_builder.commands.build import example\nfrom graph_builder.rdf import document_iri\n"
-              "from graph_builder.iri import Minter\np, i = example(); b = build_file(p, i)\n"
+    script = ("import sys\nfrom graph_builder.publish.site import publish_site\nfrom graph_builder.build import build_file\n"
+              "from graph_builder.cli.commands.build import example\nfrom graph_builder.graph.rdf import document_iri\n"
+              "from graph_builder.graph.iri import Minter\np, i = example(); b = build_file(p, i)\n"
               "publish_site([(document_iri(b.resolution, Minter()), b.triples)], sys.argv[1], "
               "'https://example.org/unres/')\n")
     for seed in ("1", "2"):

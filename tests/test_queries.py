@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, QueryBoolean
 
-from graph_builder.query import run_query
+from graph_builder.publish.query import run_query
 
 QUERIES = Path(__file__).parents[1] / "queries"
 
@@ -35,7 +35,7 @@ def python(term):
 @pytest.fixture(scope="module")
 def example_store(example_graph, tmp_path_factory):
     folder = tmp_path_factory.mktemp("example")
-    from graph_builder.store import open_store, replace_graph
+    from graph_builder.graph.store import open_store, replace_graph
 
     store = open_store(folder / "store")
     replace_graph(store, *example_graph)
@@ -47,8 +47,8 @@ def corpus_store(corpus_sample, tmp_path_factory):
     """The sample as a build writes it: each triple in the graph its subject decides (rdf.split_graphs)."""
     from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 
-    from graph_builder.rdf import split_graphs
-    from graph_builder.store import open_store
+    from graph_builder.graph.rdf import split_graphs
+    from graph_builder.graph.store import open_store
 
     store = open_store(tmp_path_factory.mktemp("corpus") / "store")
     for _name, triples in corpus_sample:
@@ -78,7 +78,7 @@ def test_every_question_answers_on_the_corpus_with_parameters(corpus_store, name
 
 
 def test_every_query_documents_its_parameters():
-    from graph_builder.query import parameters
+    from graph_builder.publish.query import parameters
 
     for path in sorted(QUERIES.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
@@ -139,7 +139,7 @@ def test_clauses_citing_the_report_a_57_182(example_store):
 
 
 def test_offsets_point_into_the_source_text(example_store):
-    from graph_builder.commands.build import example
+    from graph_builder.cli.commands.build import example
 
     text = example()[0].read_text(encoding="utf-8")
     for row in ask(example_store, "clauses-citing-report", document="E/CN.4/2002/106"):
@@ -172,11 +172,11 @@ def test_queries_on_the_corpus(corpus_store):
 
 
 def test_query_command_runs_a_query_file(tmp_path, example_graph):
-    from graph_builder.export import graph_bytes
+    from graph_builder.graph.export import graph_bytes
 
     ttl = tmp_path / "57_209.ttl"
     ttl.write_bytes(graph_bytes(example_graph[1], "ttl"))
-    out = subprocess.run([sys.executable, "-m", "graph_builder.cli", "query", "--file", str(QUERIES / "cites-article.rq"),
+    out = subprocess.run([sys.executable, "-m", "graph_builder", "query", "--file", str(QUERIES / "cites-article.rq"),
                           str(ttl), "--format", "json"], capture_output=True, text=True, check=True).stdout
     bindings = json.loads(out)["results"]["bindings"]
     assert [b["clause"]["value"] for b in bindings] == ["pp9"]
@@ -202,11 +202,11 @@ def test_parameters_are_typed_and_checked(example_store):
 
 
 def test_param_on_the_command_line(tmp_path, example_graph):
-    from graph_builder.export import graph_bytes
+    from graph_builder.graph.export import graph_bytes
 
     ttl = tmp_path / "57_209.ttl"
     ttl.write_bytes(graph_bytes(example_graph[1], "ttl"))
-    run = lambda *a: subprocess.run([sys.executable, "-m", "graph_builder.cli", "query", "--file",  # noqa: E731
+    run = lambda *a: subprocess.run([sys.executable, "-m", "graph_builder", "query", "--file",  # noqa: E731
                                      str(QUERIES / "cites-article.rq"), str(ttl), "--format", "csv", *a],
                                     capture_output=True, text=True)
     assert run("--param", "number=4").stdout.splitlines()[1:] == ["A/RES/57/209,pp9,article 4"]

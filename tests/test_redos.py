@@ -89,7 +89,10 @@ def all_patterns() -> dict[str, re.Pattern]:
         mod = importlib.import_module(m.name)
         for k, v in vars(mod).items():
             _walk(v, f"{m.name}.{k}", out)
-    from graph_builder import actors, find_symbols, gazetteer, segment, symbols, verbs
+    from graph_builder.find import actors, gazetteer, verbs
+    from graph_builder.find import symbols as find_symbols
+    from graph_builder.readers import segment
+    from graph_builder.un import symbols
 
     g = gazetteer.gazetteer()
     _walk(g, "gazetteer.gazetteer()", out)
@@ -118,51 +121,51 @@ def all_patterns() -> dict[str, re.Pattern]:
 BIG = 50_000
 USAGE: list[tuple[str, tuple[str, int]]] = [
     # searched in the 200 characters before a keyword (find_symbols._find_citations)
-    ("graph_builder.find_symbols._DRAFT", ("search", 200)),
-    ("graph_builder.find_symbols._ITS", ("search", 200)),
-    ("graph_builder.find_symbols._PREV_WORD", ("search", 200)),
-    ("graph_builder.find_symbols._WORD_BEFORE", ("search", 200)),
-    ("graph_builder.find_symbols._PROV_BEFORE", ("search", 200)),
+    ("graph_builder.find.symbols._DRAFT", ("search", 200)),
+    ("graph_builder.find.symbols._ITS", ("search", 200)),
+    ("graph_builder.find.symbols._PREV_WORD", ("search", 200)),
+    ("graph_builder.find.symbols._WORD_BEFORE", ("search", 200)),
+    ("graph_builder.find.symbols._PROV_BEFORE", ("search", 200)),
     ("find_symbols._organ_patterns(*)[0]", ("search", 200)),
     ("find_symbols._organ_patterns(*)[1]", ("search", 200)),
     ("find_symbols._organ_patterns(*)[3]", ("search", 200)),
     # matched where a list of numbers goes on
     ("find_symbols._organ_patterns(*)[2]", ("match", BIG)),
-    ("graph_builder.find_symbols._*", ("match", BIG)),
+    ("graph_builder.find.symbols._*", ("match", BIG)),
     ("symbols.number_patterns()*", ("match", BIG)),
     # searched in a whole line or clause
-    ("graph_builder.cover.ADOPTED_AT", ("search", BIG)),
-    ("graph_builder.segment.DRAFT_FOLLOWS", ("search", BIG)),
-    ("graph_builder.segment.STRAY_MARKER", ("search", BIG)),
+    ("graph_builder.readers.cover.ADOPTED_AT", ("search", BIG)),
+    ("graph_builder.readers.segment.DRAFT_FOLLOWS", ("search", BIG)),
+    ("graph_builder.readers.segment.STRAY_MARKER", ("search", BIG)),
     # matched at the start of a line, a clause, a symbol, or where a verb ends
-    ("graph_builder.normalize.*", ("match", BIG)),
-    ("graph_builder.cover.*", ("match", BIG)),
-    ("graph_builder.segment.*", ("match", BIG)),
-    ("graph_builder.verbs.TRAILING", ("match", BIG)),
-    ("graph_builder.verbs.WORD", ("match", BIG)),
+    ("graph_builder.readers.normalize.*", ("match", BIG)),
+    ("graph_builder.readers.cover.*", ("match", BIG)),
+    ("graph_builder.readers.segment.*", ("match", BIG)),
+    ("graph_builder.find.verbs.TRAILING", ("match", BIG)),
+    ("graph_builder.find.verbs.WORD", ("match", BIG)),
     ("verbs.verb_table().pattern", ("match", BIG)),
     ("symbols._symbol_res()*", ("match", BIG)),
     # searched in the 120 characters before an instrument's name
-    ("graph_builder.find_names.PROVISION", ("search", 120)),
+    ("graph_builder.find.names.PROVISION", ("search", 120)),
     # matched where an instrument's name ends ("…, in particular article 1")
-    ("graph_builder.find_names.PROVISION_AFTER", ("match", BIG)),
+    ("graph_builder.find.names.PROVISION_AFTER", ("match", BIG)),
     # the issuer rule (resolve.is_issuer_mention): matched where a name ends, or searched in a window before it
-    ("graph_builder.resolve.ISSUER_AFTER", ("match", BIG)),
-    ("graph_builder.resolve.AUTHOR_AFTER", ("match", BIG)),
-    ("graph_builder.resolve.ISSUER_LIST_BEFORE", ("search", 90)),
-    ("graph_builder.resolve.AUTHOR_BEFORE", ("search", 200)),
-    ("graph_builder.resolve.RESOLUTION_ADOPTED_BY", ("search", 160)),
+    ("graph_builder.resolve.resolver.ISSUER_AFTER", ("match", BIG)),
+    ("graph_builder.resolve.resolver.AUTHOR_AFTER", ("match", BIG)),
+    ("graph_builder.resolve.resolver.ISSUER_LIST_BEFORE", ("search", 90)),
+    ("graph_builder.resolve.resolver.AUTHOR_BEFORE", ("search", 200)),
+    ("graph_builder.resolve.resolver.RESOLUTION_ADOPTED_BY", ("search", 160)),
     # open names (open_names.py): matched where a name's words end; a comma list within its window
-    ("graph_builder.open_names.COMMA_LIST", ("match", 300)),
-    ("graph_builder.open_names.SESSION_OF", ("match", BIG)),
-    ("graph_builder.open_names.LOWER_TOPIC", ("match", BIG)),
-    ("graph_builder.open_names.ACRONYM_AFTER", ("match", BIG)),
+    ("graph_builder.find.open_names.COMMA_LIST", ("match", 300)),
+    ("graph_builder.find.open_names.SESSION_OF", ("match", BIG)),
+    ("graph_builder.find.open_names.LOWER_TOPIC", ("match", BIG)),
+    ("graph_builder.find.open_names.ACRONYM_AFTER", ("match", BIG)),
     # the PDF reader's patterns are matched against one printed line or a clause id
-    ("graph_builder.pdf.*", ("match", BIG)),
+    ("graph_builder.readers.pdf.*", ("match", BIG)),
     # a record's agenda scheme ("A/78/251"), matched whole
-    ("graph_builder.rdf._AGENDA_SCHEME", ("match", BIG)),
+    ("graph_builder.graph.rdf._AGENDA_SCHEME", ("match", BIG)),
     # searched in the 40 characters before a directive verb
-    ("graph_builder.actors.LEAD_IN", ("search", 40)),
+    ("graph_builder.find.actors.LEAD_IN", ("search", 40)),
     # inline patterns: as their call uses them
     ("graph_builder.*:match", ("match", BIG)),
     # everything else: searched in a whole clause or line
@@ -306,11 +309,11 @@ PATTERNS = all_patterns()
 def test_every_pattern_is_found():
     # the discovery must see the ones the issue names, the data-built ones and the inline ones
     names = set(PATTERNS)
-    for want in ("graph_builder.find_names.PROVISION", "graph_builder.find_symbols._PROV_BEFORE",
-                 "graph_builder.actors.NAMED_ACTOR", "gazetteer.gazetteer().pattern", "verbs.verb_table().pattern",
+    for want in ("graph_builder.find.names.PROVISION", "graph_builder.find.symbols._PROV_BEFORE",
+                 "graph_builder.find.actors.NAMED_ACTOR", "gazetteer.gazetteer().pattern", "verbs.verb_table().pattern",
                  "actors.directive_pattern()"):
         assert want in names, want
-    assert any(n.startswith("graph_builder.normalize:") for n in names)
+    assert any(n.startswith("graph_builder.readers.normalize:") for n in names)
     assert len(PATTERNS) > 100
 
 

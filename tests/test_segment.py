@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph_builder.segment import segment
+from graph_builder.readers.segment import segment
 
 BASIC = """ The General Assembly,
 
@@ -128,7 +128,7 @@ def test_cover_page_is_read():
     (UNNUMBERED, ["Recalling", "Decides"]),
 ])
 def test_opening_verbs(text, verbs):
-    from graph_builder.verbs import opening
+    from graph_builder.find.verbs import opening
 
     assert [opening(c.body.text).phrase for c in segment(text, "t.txt").clauses] == verbs
 

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from pyoxigraph import QueryBoolean, Store
 
-from graph_builder.serve import Policy, negotiate, remote_operations
+from graph_builder.publish.serve import Policy, negotiate, remote_operations
 from servers import GraphBuilderServe, ScriptedServer, group_members, read_body, reply
 
 TOKEN = "test-token-" + "x" * 24
@@ -206,7 +206,7 @@ def test_the_default_server_is_read_only_and_says_so(served_store, fetch_log):
 
 
 def test_serve_files_from_memory_and_the_graph_store_protocol(example_graph, tmp_path):
-    from graph_builder.export import dataset_bytes
+    from graph_builder.graph.export import dataset_bytes
 
     trig = tmp_path / "one.trig"
     trig.write_bytes(dataset_bytes([example_graph], "trig"))
@@ -318,7 +318,7 @@ def test_term_stops_serve_and_leaves_no_process_and_no_lock(served_store):
 
 def test_serve_refusals_are_one_line_errors(served_store, tmp_path):
     def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "graph_builder.cli", "serve", *args], capture_output=True,
+        return subprocess.run([sys.executable, "-m", "graph_builder", "serve", *args], capture_output=True,
                               text=True, timeout=60, env={**os.environ, **(env or {})})
 
     held = Store(str(served_store))

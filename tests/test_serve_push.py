@@ -18,10 +18,10 @@ import pytest
 from pyoxigraph import QueryResultsFormat, RdfFormat, serialize
 
 from graph_builder.errors import InputError, PushError
-from graph_builder.export import dataset_bytes
-from graph_builder.push import graphs_in_files, graphs_in_store, push, redact
-from graph_builder.query import load_store, run_query
-from graph_builder.serve import free_port
+from graph_builder.graph.export import dataset_bytes
+from graph_builder.publish.push import graphs_in_files, graphs_in_store, push, redact
+from graph_builder.publish.query import load_store, run_query
+from graph_builder.publish.serve import free_port
 from servers import GraphBuilderServe, OxigraphServer, ScriptedServer, oxigraph_binary, read_body, reply
 
 QUERIES = sorted((Path(__file__).parents[1] / "queries").glob("*.rq"))
@@ -65,7 +65,7 @@ def test_push_then_query_over_http_answers_as_the_store(graphs, store_of):
         again = push(server.store_url, graphs_in_store(store))  # idempotent: PUT replaces each graph
         assert again == first and count(server.query_url) == len(store)
         for path in QUERIES:
-            from graph_builder.query import with_parameters
+            from graph_builder.publish.query import with_parameters
 
             text = with_parameters(path.read_text(encoding="utf-8"))  # the questions' default parameters bound
             over_http = http_query(server.query_url, text)
@@ -95,7 +95,7 @@ def test_push_reports_an_endpoint_that_is_not_there(example_graph):
 
 
 def cli(*args: str, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph_builder.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "graph_builder", *args], capture_output=True, text=True,
                           timeout=timeout, env={**os.environ, **(env or {})})
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from graph_builder.cli import main
-from graph_builder.query import load_store
-from graph_builder.stats import citation_graph, citing, most_cited, recall_chains
+from graph_builder.publish.query import load_store
+from graph_builder.publish.stats import citation_graph, citing, most_cited, recall_chains
 
 CHAIN = [
     ("a.txt", "A/RES/70/10", " The General Assembly,\n\n Recalling its resolution 60/5,\n\n 1. Decides to act;\n"),

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph_builder.errors import SymbolError
-from graph_builder.symbols import UNSymbol, parse_number, resolution_symbol
+from graph_builder.un.symbols import UNSymbol, parse_number, resolution_symbol
 
 # (printed, canonical, part letters)
 PARSE = [
@@ -180,7 +180,7 @@ def test_parse_number() -> None:
 
 def test_import_does_no_work() -> None:
     code = (
-        "import graph_builder.symbols as m, graph_builder.find_symbols as f;"
+        "import graph_builder.un.symbols as m, graph_builder.find.symbols as f;"
         "assert m.issuers.cache_info().currsize == 0;"
         "assert m.organ_prefixes.cache_info().currsize == 0;"
         "assert f._symbol_re.cache_info().currsize == 0"

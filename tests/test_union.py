@@ -18,7 +18,7 @@ COUNTS = {
 
 
 def counts(store: Store) -> dict[str, int]:
-    from graph_builder.query import run_query
+    from graph_builder.publish.query import run_query
 
     return {k: int(next(iter(run_query(store, q)))["n"].value) for k, q in COUNTS.items()}
 
@@ -32,7 +32,7 @@ def loaded(path, fmt) -> Store:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     from graph_builder.build import Settings, build_corpus
-    from graph_builder.iri import Minter
+    from graph_builder.graph.iri import Minter
 
     if not SHARED.is_dir():
         pytest.skip("../shared/ is not present")
@@ -67,7 +67,7 @@ def test_union_and_merged_counts_agree(built):
 
 
 def test_a_cited_resolution_comes_back_once(built):
-    from graph_builder.query import run_query
+    from graph_builder.publish.query import run_query
 
     tmp, _files, _settings = built
     trig = loaded(tmp / "out" / "corpus.trig", RdfFormat.TRIG)
@@ -91,7 +91,7 @@ def test_a_rerun_keeps_them_agreeing(built):
 def test_every_triple_has_one_graph(example_graph):
     from pyoxigraph import RdfFormat, serialize
 
-    from graph_builder.rdf import split_graphs
+    from graph_builder.graph.rdf import split_graphs
 
     name, triples = example_graph
     nt = serialize(triples, format=RdfFormat.N_TRIPLES)

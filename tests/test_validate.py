@@ -7,9 +7,9 @@ import sys
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
-from graph_builder.export import graph_bytes
-from graph_builder.validate import validate_graph, validate_graphs
-from graph_builder.vocab import CITO, GB
+from graph_builder.graph.export import graph_bytes
+from graph_builder.graph.vocab import CITO, GB
+from graph_builder.publish.validate import validate_graph, validate_graphs
 
 INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
@@ -87,7 +87,7 @@ def test_validate_command(example_graph, tmp_path):
     good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
     good.write_bytes(graph_bytes(example_graph[1], "ttl"))
     bad.write_bytes(graph_bytes(without(example_graph[1], str(GB.clauseId), "#op3"), "ttl"))
-    run = lambda *a: subprocess.run([sys.executable, "-m", "graph_builder.cli", "validate", *a],  # noqa: E731
+    run = lambda *a: subprocess.run([sys.executable, "-m", "graph_builder", "validate", *a],  # noqa: E731
                                     capture_output=True, text=True)
     ok = run(str(good))
     assert ok.returncode == 0 and "conforms" in ok.stdout

@@ -7,11 +7,11 @@ import re
 import networkx as nx
 import pytest
 
-from graph_builder.iri import Minter
+from graph_builder.graph.iri import Minter
 from graph_builder.models import Addressee, Clause, DocumentInfo, Footnote, Reference, Resolution
-from graph_builder.network import citation_network, organ_of, symbol_facts
 from graph_builder.pipeline import extract_path
-from graph_builder.view import corpus_view_html, resolution_graph, resolution_view_html, vis_asset, write_view
+from graph_builder.publish.network import citation_network, organ_of, symbol_facts
+from graph_builder.publish.view import corpus_view_html, resolution_graph, resolution_view_html, vis_asset, write_view
 from helpers import example_path_and_info
 
 HOSTILE_TITLE = "</script><script>window.pwned = 1</script> & <b>bold</b>"
@@ -210,8 +210,8 @@ def test_corpus_layout_is_the_same_under_any_hash_seed(shared_dir, tmp_path):
     import subprocess
     import sys
 
-    script = ("import hashlib, sys\nfrom pathlib import Path\nfrom graph_builder.network import citation_network\n"
-              "from graph_builder.view import corpus_view_html\nfrom graph_builder.iri import Minter\n"
+    script = ("import hashlib, sys\nfrom pathlib import Path\nfrom graph_builder.publish.network import citation_network\n"
+              "from graph_builder.publish.view import corpus_view_html\nfrom graph_builder.graph.iri import Minter\n"
               "from graph_builder.pipeline import extract_path\n"
               f"files = sorted(Path({str(shared_dir / 'corpus/unxml-ga/78session')!r}).glob('*.xml'))[:80]\n"
               "g = citation_network([extract_path(f) for f in files], Minter())\n"

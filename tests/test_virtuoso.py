@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import QueryResultsFormat
 
-from graph_builder.push import push
-from graph_builder.query import load_store, run_query, with_parameters
+from graph_builder.publish.push import push
+from graph_builder.publish.query import load_store, run_query, with_parameters
 from servers import VirtuosoServer, group_members, virtuoso_binaries
 
 QUERIES = sorted((Path(__file__).parents[1] / "queries").glob("*.rq"))
@@ -92,7 +92,7 @@ def test_virtuoso_bulk_loads_the_dump_takes_a_push_and_answers_as_the_store(grap
     stale = (name, triples[: len(triples) // 3])  # what the dump holds of 57/209; the push replaces it whole
     published = store_of(others + [stale], "published")
     site = tmp_path / "site"
-    run = subprocess.run([sys.executable, "-m", "graph_builder.cli", "publish", "--store", str(published),
+    run = subprocess.run([sys.executable, "-m", "graph_builder", "publish", "--store", str(published),
                           "--site", str(site), "--base-iri", BASE], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     (dump,) = site.rglob("dataset.nq.gz")

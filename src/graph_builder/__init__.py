@@ -22,7 +22,7 @@ __all__ = ["read", "build_corpus", "example_path", "ReadResolution", "__version_
 
 def __getattr__(name: str):
     if name in ("read", "build_corpus", "example_path", "ReadResolution"):
-        from . import api
+        from graph_builder import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'graph_builder' has no attribute {name!r}")

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
-from .iri import Minter
-from .models import Clause, Diagnostic, DocumentInfo, Footnote, Resolution
+from graph_builder.graph.iri import Minter
+from graph_builder.models import Clause, Diagnostic, DocumentInfo, Footnote, Resolution
 
 __all__ = ["ReadResolution", "read", "build_corpus", "example_path"]
 
@@ -46,7 +46,7 @@ class ReadResolution:
     @property
     def iri(self) -> str:
         """The resolution's IRI in the graph (its named graph's name too)."""
-        from .rdf import document_iri
+        from graph_builder.graph.rdf import document_iri
 
         return document_iri(self.resolution, self.minter)
 
@@ -86,13 +86,13 @@ class ReadResolution:
 
     def to_dict(self) -> dict:
         """The extraction contract's JSON (../shared/eval/README.md), as Python data."""
-        from .contract import to_contract
+        from graph_builder.contract import to_contract
 
         return to_contract(self.resolution)
 
     def ntriples(self) -> bytes:
         """The resolution's triples as sorted N-Triples (what every output is made from)."""
-        from .rdf import resolution_ntriples
+        from graph_builder.graph.rdf import resolution_ntriples
 
         return resolution_ntriples(self.resolution, self.minter)
 
@@ -100,7 +100,7 @@ class ReadResolution:
         """The resolution's graph as an rdflib.Graph, with the project's prefixes bound."""
         import rdflib
 
-        from .vocab import PREFIXES
+        from graph_builder.graph.vocab import PREFIXES
 
         g = rdflib.Graph()
         for prefix, ns in PREFIXES.items():
@@ -111,7 +111,7 @@ class ReadResolution:
         """What the resolution cites as a networkx.DiGraph: the resolution and each resolution, document or
         instrument it cites are nodes (attributes kind, label, title, ...); an edge per cited thing carries
         the verbs of the citing clauses and the number of references (see network.citation_network)."""
-        from .network import citation_network
+        from graph_builder.publish.network import citation_network
 
         return citation_network([self.resolution], self.minter)
 
@@ -121,8 +121,8 @@ def read(path: str | PathLike, *, symbol: str = "", date: str = "", title: str =
     """Read one resolution (PDF text or AKN4UN XML) and find what it cites.  symbol, date, title and body
     say what a text without a cover page does not.  Raises graph_builder.errors.InputError for an input
     that cannot be read, with the file's name and the reason."""
-    from .errors import InputError
-    from .pipeline import extract_path
+    from graph_builder.errors import InputError
+    from graph_builder.pipeline import extract_path
 
     given = DocumentInfo(symbol=symbol, date=date, title=title, body=body)
     res = extract_path(path, given)
@@ -137,8 +137,8 @@ def build_corpus(paths: Iterable[str | PathLike], out: str | PathLike = "output"
     """Build many inputs (files or folders) as `graph-builder build` does: per-resolution files in out,
     corpus.ttl and corpus.trig, and with store= an on-disk Oxigraph store.  Returns the build's report
     (built, skipped, failed as (path, reason), triples, outputs)."""
-    from .build import Settings, expand_inputs
-    from .build import build_corpus as _build_corpus
+    from graph_builder.build import Settings, expand_inputs
+    from graph_builder.build import build_corpus as _build_corpus
 
     files = list(expand_inputs([Path(p) for p in paths]))
     settings = Settings(minter=Minter(base_iri) if base_iri else Minter(),

@@ -19,15 +19,22 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from . import __version__
-from .contract import to_contract
-from .defaults import DEFAULT_TIMEOUT
-from .errors import InputError, OutputError
-from .export import FORMATS, create_temporary, graph_bytes, prefix_header, turtle_from_ntriples, write_set
-from .iri import Minter, short_hash
-from .models import Diagnostic, DocumentInfo, Resolution
-from .pipeline import extract, read_path
-from .rdf import document_iri, metadata_ntriples, resolution_ntriples, split_graphs, triples_of
+from graph_builder import __version__
+from graph_builder.cli.defaults import DEFAULT_TIMEOUT
+from graph_builder.contract import to_contract
+from graph_builder.errors import InputError, OutputError
+from graph_builder.graph.export import (
+    FORMATS,
+    create_temporary,
+    graph_bytes,
+    prefix_header,
+    turtle_from_ntriples,
+    write_set,
+)
+from graph_builder.graph.iri import Minter, short_hash
+from graph_builder.graph.rdf import document_iri, metadata_ntriples, resolution_ntriples, split_graphs, triples_of
+from graph_builder.models import Diagnostic, DocumentInfo, Resolution
+from graph_builder.pipeline import extract, read_path
 
 INPUT_SUFFIXES = (".txt", ".xml", ".akn", ".pdf")
 
@@ -125,7 +132,7 @@ def build_file(path: str | Path, given: DocumentInfo = DocumentInfo(), minter: M
 
 
 def canonical_symbol(symbol: str) -> str:
-    from .pipeline import complete_info
+    from graph_builder.pipeline import complete_info
 
     return complete_info(DocumentInfo(symbol=symbol)).symbol
 
@@ -143,7 +150,7 @@ def metadata_problems(paths: tuple[str, ...]) -> list[tuple[str, int, str]]:
 
 @cache
 def _metadata(paths: tuple[str, ...]) -> tuple[dict, list[tuple[str, int, str]]]:
-    from .metadata import read_metadata
+    from graph_builder.readers.metadata import read_metadata
 
     records: dict = {}
     bad: list[tuple[str, int, str]] = []
@@ -378,7 +385,7 @@ def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int 
 def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, on_outcome) -> CorpusReport:
     from pyoxigraph import NamedNode, RdfFormat
 
-    from .store import Manifest, file_digest, load_graph, open_store
+    from graph_builder.graph.store import Manifest, file_digest, load_graph, open_store
 
     report = CorpusReport()
     manifest = Manifest(out)

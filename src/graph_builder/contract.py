@@ -1,7 +1,7 @@
 """The extraction contract of eval/README.md: a Resolution as plain JSON-able data."""
 from __future__ import annotations
 
-from .models import Reference, Resolution
+from graph_builder.models import Reference, Resolution
 
 
 def reference_dict(r: Reference) -> dict:

@@ -58,6 +58,6 @@ class UsageError(GraphBuilderError, ValueError):
 
 
 class LimitError(InputError):
-    """An input past one of the reader's limits (graph_builder.limits): too big, too deep, too many of a thing.
+    """An input past one of the reader's limits (graph_builder.readers.limits): too big, too deep, too many of a thing.
 
     An InputError, so the CLI gives its one line and exit code 2."""

@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .cover import organ_of_symbol, session_of_symbol
-from .decode import decode_text
-from .errors import InputError, SymbolError
-from .limits import check_document, check_lines, check_size
-from .models import DocumentInfo, Resolution, SourceDocument
-from .resolve import resolve
-from .symbols import UNSymbol
+from graph_builder.errors import InputError, SymbolError
+from graph_builder.models import DocumentInfo, Resolution, SourceDocument
+from graph_builder.readers.cover import organ_of_symbol, session_of_symbol
+from graph_builder.readers.decode import decode_text
+from graph_builder.readers.limits import check_document, check_lines, check_size
+from graph_builder.resolve.resolver import resolve
+from graph_builder.un.symbols import UNSymbol
 
 
 def looks_like_xml(data: bytes) -> bool:
@@ -23,25 +23,25 @@ def looks_like_xml(data: bytes) -> bool:
 
 
 def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
-    """Read one input, PDF, XML or text, into clauses and footnotes (LimitError past graph_builder.limits)."""
-    from .pdf import looks_like_pdf
+    """Read one input, PDF, XML or text, into clauses and footnotes (LimitError past graph_builder.readers.limits)."""
+    from graph_builder.readers.pdf import looks_like_pdf
 
     is_pdf = looks_like_pdf(data)
     check_size(len(data), source, pdf=is_pdf)
     if is_pdf:
-        from .pdf import read_pdf, settle
-        from .segment import segment
+        from graph_builder.readers.pdf import read_pdf, settle
+        from graph_builder.readers.segment import segment
 
         produced = read_pdf(data, source)
         doc = settle(segment(produced.text, source, given), produced)
     elif looks_like_xml(data):
-        from .akn import read_akn
+        from graph_builder.readers.akn import read_akn
 
         doc = read_akn(data, source)
         doc = replace(doc, info=given.with_defaults(doc.info))
     else:
-        from .normalize import LINE_BREAK
-        from .segment import segment
+        from graph_builder.readers.normalize import LINE_BREAK
+        from graph_builder.readers.segment import segment
 
         text = decode_text(data, source)
         check_lines(text, LINE_BREAK, source)
@@ -69,7 +69,7 @@ def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceD
     p = Path(path)
     try:
         if p.is_file():  # before reading a file too big into memory
-            from .pdf import looks_like_pdf
+            from graph_builder.readers.pdf import looks_like_pdf
 
             with p.open("rb") as fh:
                 head = fh.read(1024)
@@ -104,7 +104,7 @@ def merge_pdf(xml: Resolution, pdf: Resolution) -> Resolution:
     point into), with the PDF's pages.  Each clause and footnote of the XML that the PDF has under the
     same id, and each citation the PDF makes in that clause with the same kind and key, takes the
     pages and boxes where the PDF prints it; what the PDF alone found adds nothing."""
-    from .models import TextBox
+    from graph_builder.models import TextBox
 
     boxes: list[TextBox] = []
     theirs = {c.id: c for c in pdf.clauses} | {f.id: f for f in pdf.footnotes}

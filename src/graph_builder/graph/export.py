@@ -1,0 +1,207 @@
+"""Stage 5: triples become files — Turtle, TriG, N-Triples, N-Quads, JSON-LD.
+
+Output is deterministic: triples are sorted before they are written, so the
+same input gives byte-identical files.  Files are written atomically (a
+temporary file renamed over the target), so a failed build leaves the previous
+output in place.
+"""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import secrets
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, parse, serialize
+
+from graph_builder.graph.vocab import PREFIXES
+
+FORMATS = {
+    "turtle": (RdfFormat.TURTLE, ".ttl"),
+    "ttl": (RdfFormat.TURTLE, ".ttl"),
+    "trig": (RdfFormat.TRIG, ".trig"),
+    "nt": (RdfFormat.N_TRIPLES, ".nt"),
+    "ntriples": (RdfFormat.N_TRIPLES, ".nt"),
+    "nq": (RdfFormat.N_QUADS, ".nq"),
+    "nquads": (RdfFormat.N_QUADS, ".nq"),
+    "jsonld": (RdfFormat.JSON_LD, ".jsonld"),
+    "json-ld": (RdfFormat.JSON_LD, ".jsonld"),
+}
+
+
+def in_order(triples) -> list[Triple]:
+    """The triples sorted by their N-Triples form (serializing and sorting lines is much faster than str() each)."""
+    lines = serialize(triples, format=RdfFormat.N_TRIPLES).split(b"\n")
+    lines.sort()
+    return [q.triple for q in parse(b"\n".join(lines), format=RdfFormat.N_TRIPLES)]
+
+
+def turtle_from_ntriples(ntriples: bytes) -> bytes:
+    """Turtle from sorted N-Triples (rdf.py's output), in the same order."""
+    return sorted_prefixes(serialize(parse(ntriples, format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE,
+                                     prefixes=PREFIXES)) if ntriples else prefix_header()
+
+
+def turtle_bytes(triples: list[Triple]) -> bytes:
+    return sorted_prefixes(serialize(in_order(triples), format=RdfFormat.TURTLE, prefixes=PREFIXES))
+
+
+def prefix_header() -> bytes:
+    """The @prefix lines every Turtle and TriG file starts with."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())).encode("utf-8")
+
+
+def sorted_prefixes(data: bytes) -> bytes:
+    """The serializer writes its @prefix lines in no promised order: sort them."""
+    lines = data.split(b"\n")
+    k = 0
+    while k < len(lines) and lines[k].startswith(b"@prefix "):
+        k += 1
+    return b"\n".join(sorted(lines[:k]) + lines[k:])
+
+
+def graph_bytes(triples: list[Triple], fmt: str) -> bytes:
+    rdf_format, _ = FORMATS[fmt]
+    ordered = in_order(triples)
+    if rdf_format == RdfFormat.JSON_LD:
+        return jsonld_bytes(ordered)
+    if rdf_format in (RdfFormat.TRIG, RdfFormat.N_QUADS):
+        return sorted_prefixes(serialize([Quad(t.subject, t.predicate, t.object) for t in ordered], format=rdf_format,
+                         prefixes=PREFIXES if rdf_format == RdfFormat.TRIG else None))
+    return sorted_prefixes(serialize(ordered, format=rdf_format,
+                                     prefixes=PREFIXES if rdf_format == RdfFormat.TURTLE else None))
+
+
+def dataset_bytes(graphs: list[tuple[str, list[Triple]]], fmt: str) -> bytes:
+    """A dataset with one named graph per resolution (TriG or N-Quads)."""
+    rdf_format, _ = FORMATS[fmt]
+    quads = [Quad(t.subject, t.predicate, t.object, NamedNode(name))
+             for name, triples in sorted(graphs, key=lambda g: g[0]) for t in in_order(triples)]
+    return sorted_prefixes(serialize(quads, format=rdf_format,
+                                     prefixes=PREFIXES if rdf_format == RdfFormat.TRIG else None))
+
+
+def jsonld_context() -> dict:
+    """The published JSON-LD context: the project's prefixes."""
+    return {"@context": dict(sorted(PREFIXES.items()))}
+
+
+def jsonld_bytes(triples: list[Triple]) -> bytes:
+    """JSON-LD, compacted to the published prefixes, keys in a stable order."""
+    raw = serialize(triples, format=RdfFormat.JSON_LD, prefixes=PREFIXES)
+    data = json.loads(raw)
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> None:
+    """Write data to path so that readers see either the old file or the new one, never half.
+
+    durable: also flush it to the disk before the rename, so that not even a system crash
+    leaves half a file (a corpus's thousands of small files skip this: it costs more than the build)."""
+    path = Path(path)
+    write_set(path.parent, {path.name: data}, durable=durable)
+
+
+def write_set(folder: str | Path, files: dict[str, bytes], durable: bool = True) -> None:
+    """Write several files of one folder so that they change together or not at all.
+
+    Every file is first written to a temporary file beside its target; only when all are written
+    (a full disk fails here, before anything changed) are they renamed over their targets.  The old
+    files are kept as hard links until every rename has succeeded, so a failed rename puts the
+    whole old set back.  On failure no temporary file is left behind."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    temps: dict[str, Path] = {}
+    try:
+        for name, data in files.items():
+            temps[name] = _write_temporary(folder, name, data, durable)
+    except BaseException:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    backups: dict[str, Path] = {}
+    renamed: list[str] = []
+    try:
+        for name in temps:
+            if len(temps) > 1 and os.path.lexists(folder / name):
+                b = _backup(folder, name)
+                if b is not None:
+                    backups[name] = b
+        for name, tmp in temps.items():
+            os.replace(tmp, folder / name)
+            renamed.append(name)
+    except BaseException:
+        for name in reversed(renamed):  # undo: the old set comes back whole
+            try:
+                if name in backups:
+                    os.replace(backups.pop(name), folder / name)
+                else:
+                    (folder / name).unlink(missing_ok=True)
+            except OSError:
+                pass
+        for leftover in (*temps.values(), *backups.values()):
+            leftover.unlink(missing_ok=True)
+        raise
+    for b in backups.values():
+        b.unlink(missing_ok=True)
+    if durable and len(temps) and hasattr(os, "O_DIRECTORY"):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)  # the renames themselves reach the disk
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def temporary_name(folder: Path, name: str, suffix: str = ".tmp") -> Path:
+    """A hidden name beside `name` that no other writer (another build, another thread) picks:
+    a random part, and names bounded whatever the target's length."""
+    return folder / f".{name[:80]}.{secrets.token_hex(8)}{suffix}"
+
+
+def create_temporary(folder: Path, name: str, suffix: str = ".tmp") -> tuple[int, Path]:
+    """A new, empty file for writing, created exclusively, with the mode the umask gives (0644 under
+    the usual umask 022; mkstemp would make it 0600, and a web server then cannot read what we publish)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = temporary_name(folder, name, suffix)
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:  # 64 random bits taken: try again
+            continue
+
+
+def _write_temporary(folder: Path, name: str, data: bytes, durable: bool) -> Path:
+    try:
+        fd, tmp = create_temporary(folder, name)
+    except OSError as exc:  # named by the file the user asked for, not by our temporary
+        raise OSError(exc.errno, exc.strerror, str(folder / name)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(folder / name)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _backup(folder: Path, name: str) -> Path | None:
+    """A second name for the old file (a hard link: no data copied), to restore it if the set fails;
+    None on a file system without hard links (the set is then still written whole or not at all, but a
+    rename failing halfway, which needs no space, could not be undone)."""
+    b = temporary_name(folder, name, ".old")
+    try:
+        os.link(folder / name, b)
+    except OSError as exc:
+        if exc.errno in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV):
+            return None
+        raise
+    return b

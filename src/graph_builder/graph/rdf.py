@@ -1,0 +1,477 @@
+"""Stage 4: a Resolution becomes RDF triples.
+
+    resolution --dcterms:hasPart--> clause --eli:cites--> resolution, document, instrument, provision
+    clause --gb:mentions--> body, office;  --gb:consideredAt--> session;  --gb:consideredUnder--> agenda item
+    clause --gb:verb--> verb concept;  clause --gb:addressee--> actor
+    citation (cito:Citation): citing clause, cited thing, kind, surface text, offsets
+
+Terms come from the closed namespaces in vocab.py and IRIs from iri.py only.
+The triples are written as sorted N-Triples lines, which the store, every
+serializer and the corpus files take as they are.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from pyoxigraph import RdfFormat, Triple, parse
+
+from graph_builder.errors import SymbolError
+from graph_builder.find.gazetteer import fold, gazetteer
+from graph_builder.graph.iri import Minter
+from graph_builder.graph.vocab import CITO, DCTERMS, ELI, FOAF, GB, NIF, OWL, RDF, RDFS, SKOS, WIKIDATA, XSD
+from graph_builder.models import Reference, Resolution
+from graph_builder.readers.metadata import member_states, read_state_list
+from graph_builder.un.symbols import UNSymbol
+
+# every vocabulary term the graph uses, by namespace (see vocab.py and ontology/graph-builder.ttl)
+USED_TERMS = {
+    "CITO": ("Citation", "hasCitedEntity", "hasCitingEntity"),
+    "DCTERMS": ("date", "hasPart", "identifier", "isPartOf", "language", "subject", "title"),
+    "ELI": ("cites",),
+    "FOAF": ("page",),
+    "GB": ("Actor", "AgendaItem", "AnnexParagraph", "Body", "Citation", "Clause", "Decision", "Diagnostic", "Footnote",
+           "Instrument", "MemberState", "Office", "OperativeClause", "PreambularClause", "Provision", "Resolution",
+           "Session", "UNDocument", "abstained", "abstentions", "addressee", "adoptedBy", "adoptionMeeting",
+           "adoptionType", "agendaItem", "aknWork", "anchor", "clauseId", "clauseKind", "committee", "consideredAt", "countryCode", "consideredUnder", "country",
+           "diagnostic", "diagnosticCode", "draftResolution", "footnoteMarker", "foundVia", "hasFootnote",
+           "instrumentType", "issuedBy", "meetingRecord", "mentions", "number", "originatingDocument", "page", "pdfRegion", "position", "referenceKey",
+           "referenceKind", "sdg", "session", "shortForm", "sourceFile", "sponsoredBy", "surfaceText", "symbol", "text",
+           "underAgendaItem", "unit", "verb", "verbPhrase", "votedAgainst", "votedInFavour", "votesAgainst", "votesInFavour"),
+    "NIF": ("beginIndex", "endIndex"),
+    "OWL": ("sameAs",),
+    "RDF": ("type",),
+    "RDFS": ("comment", "label"),
+    "SKOS": ("Concept", "ConceptScheme", "altLabel", "inScheme", "prefLabel"),
+    "XSD": ("anyURI", "boolean", "date", "gYear", "integer"),
+}
+# what a clause's reference is to it, by the reference's kind: eli:cites only for legal resources and documents
+LINK_OF_KIND = {"resolution": "ELI_cites", "document": "ELI_cites", "instrument": "ELI_cites",
+                "provision": "ELI_cites", "body": "GB_mentions", "office": "GB_mentions",
+                "session": "GB_consideredAt", "agenda-item": "GB_consideredUnder"}
+CLAUSE_CLASS = {"preambular": "PreambularClause", "operative": "OperativeClause", "annex": "AnnexParagraph"}
+
+
+def escape(value: str) -> str:
+    """A string as an N-Triples literal's content."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
+def lit(value: str | int | bool, datatype: str | None = None, lang: str | None = None) -> str:
+    """An N-Triples literal."""
+    T = terms()
+    if isinstance(value, bool):
+        return f'"{"true" if value else "false"}"^^{T.XSD_boolean}'
+    if isinstance(value, int):
+        return f'"{value}"^^{T.XSD_integer}'
+    if lang:
+        return f'"{escape(value)}"@{lang}'
+    if datatype is not None:
+        return f'"{escape(value)}"^^{datatype}'
+    return f'"{escape(value)}"'
+
+
+class Terms:
+    """The vocabulary terms the graph uses, as N-Triples IRIs, looked up once in the closed
+    namespaces (a name that is not declared there raises AttributeError here)."""
+
+    def __init__(self) -> None:
+        spaces = {"GB": GB, "RDF": RDF, "RDFS": RDFS, "DCTERMS": DCTERMS, "FOAF": FOAF, "SKOS": SKOS, "OWL": OWL,
+                  "ELI": ELI, "CITO": CITO, "NIF": NIF, "XSD": XSD}
+        for prefix, names in USED_TERMS.items():
+            for name in names:
+                setattr(self, f"{prefix}_{name}", f"<{getattr(spaces[prefix], name)}>")
+
+
+@cache
+def terms() -> Terms:
+    return Terms()
+
+
+class TripleSink:
+    """Collects triples as N-Triples lines, each once.  Subjects and objects may be bare IRIs
+    (as iri.py mints them) or N-Triples terms (vocabulary terms, literals).
+
+    Writing lines is several times cheaper than making an RDF object of every term; the
+    lines are parsed (in Rust, by pyoxigraph) only where triples are needed as objects."""
+
+    def __init__(self) -> None:
+        self.lines: set[str] = set()
+
+    def add(self, s: str, p: str, o: str) -> None:
+        if s[0] != "<":
+            s = f"<{s}>"
+        if o[0] != "<" and o[0] != '"':
+            o = f"<{o}>"
+        self.lines.add(f"{s} {p} {o} .")
+
+    def ntriples(self) -> bytes:
+        """The triples as sorted N-Triples: every serializer's input, in a deterministic order."""
+        if not self.lines:
+            return b""
+        lines = sorted(self.lines)
+        self.lines = set()  # let the set go before the bytes are made: a huge resolution has millions
+        out = bytearray()
+        for line in lines:  # no joined copy of every line: for a huge resolution that is hundreds of MB
+            out += line.encode("utf-8")
+            out += b"\n"
+        del lines
+        return bytes(out)
+
+
+# -- which named graph a triple lives in ------------------------------------------
+#
+# A triple's graph is a function of the triple alone, never of the resolution that wrote it, so that
+# the same triple written by many resolutions lands in one graph once and the union default graph
+# equals the merge of every file:
+#   - about a document (<base>doc/X) or a part of it (<base>doc/X#op2): X's own graph, which is
+#     what X's own build writes about itself, plus what others say of X (its symbol, its page);
+#   - the description of a provision that is a paragraph of a resolution (its label, unit, number,
+#     type), which X's own build does not write: the shared graph, where a rebuild of X keeps it;
+#   - everything else (instruments, bodies, offices, actors, Member States, subjects, sessions):
+#     the shared graph, <base>graph/shared.
+
+def _provision_predicates() -> tuple[bytes, ...]:
+    T = terms()
+    return tuple((p + " ").encode() for p in (T.RDFS_label, T.GB_unit, T.GB_number)) + (
+        f"{T.RDF_type} {T.GB_Provision} .".encode(),)
+
+
+def split_graphs(ntriples: bytes, minter: Minter = Minter()) -> dict[str, bytes]:
+    """N-Triples lines (sorted, as rdf.py writes them) -> {named graph: its lines}, each line's graph
+    decided by the triple itself (see above); the lines keep their order within each graph."""
+    doc_prefix = f"<{minter.base}doc/".encode()
+    shared = minter.shared_graph()
+    provision = _provision_predicates()
+    out: dict[str, list[bytes]] = {}
+    for line in ntriples.splitlines(keepends=True):
+        graph = shared
+        if line.startswith(doc_prefix):
+            end = line.find(b"> ")
+            doc, hash_, _fragment = line[1:end].partition(b"#")
+            rest = line[end + 2:]
+            if not (hash_ and rest.startswith(provision)):
+                graph = doc.decode("utf-8")
+        out.setdefault(graph, []).append(line)
+    return {g: b"".join(lines) for g, lines in out.items()}
+
+
+def triples_of(ntriples: bytes) -> list[Triple]:
+    """N-Triples as pyoxigraph triples (the parser gives quads in the default graph)."""
+    return [q.triple for q in parse(ntriples, format=RdfFormat.N_TRIPLES)] if ntriples else []
+
+
+def document_iri(res: Resolution, minter: Minter) -> str:
+    return minter.document(res.info.symbol) if res.info.symbol else minter.unnamed_document(res.text)
+
+
+def resolution_triples(res: Resolution, minter: Minter = Minter()) -> list[Triple]:
+    """Every triple one resolution contributes, in N-Triples order."""
+    return triples_of(resolution_ntriples(res, minter))
+
+
+def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
+    """Every triple one resolution contributes, as sorted N-Triples."""
+    T = terms()
+    sink = TripleSink()
+    add = sink.add
+    described: set[str] = set()
+    info = res.info
+    doc = document_iri(res, minter)
+    is_decision = "/DEC/" in info.symbol
+    add(doc, T.RDF_type, T.GB_Decision if is_decision else T.GB_Resolution)
+    add(doc, T.RDF_type, T.GB_UNDocument)
+    if info.symbol:
+        add(doc, T.GB_symbol, lit(info.symbol))
+        add(doc, T.DCTERMS_identifier, lit(info.symbol))
+        add(doc, T.FOAF_page, minter.undocs(info.symbol))
+    if info.title:
+        add(doc, T.DCTERMS_title, lit(info.title, lang="en"))
+    if info.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.date):
+        add(doc, T.DCTERMS_date, lit(info.date, T.XSD_date))
+    if info.body:
+        body = minter.entity("body", info.body)
+        add(doc, T.GB_issuedBy, body)
+        entity_triples(add, body, "body", info.body)
+    if info.session:
+        add(doc, T.GB_session, lit(info.session))
+    if info.agenda_item:
+        add(doc, T.GB_agendaItem, lit(info.agenda_item + (f": {info.agenda_item_title}" if info.agenda_item_title else "")))
+    if info.originating_document:
+        add(doc, T.GB_originatingDocument, lit(info.originating_document))
+    if info.meeting:
+        add(doc, T.GB_adoptionMeeting, lit(info.meeting))
+    if info.work_uri:
+        add(doc, T.GB_aknWork, lit(info.work_uri, T.XSD_anyURI))
+    add(doc, T.GB_sourceFile, lit(res.source))
+    add(doc, T.DCTERMS_language, lit("en"))
+    place = page_places(add, res, minter.undocs(info.symbol) if info.symbol else "")
+
+    for pos, c in enumerate(res.clauses, 1):
+        cl = minter.clause(doc, c.id)
+        add(doc, T.DCTERMS_hasPart, cl)
+        add(cl, T.DCTERMS_isPartOf, doc)
+        add(cl, T.RDF_type, T.GB_Clause)
+        add(cl, T.RDF_type, getattr(T, "GB_" + CLAUSE_CLASS[c.kind]))
+        add(cl, T.GB_clauseId, lit(c.id))
+        add(cl, T.GB_clauseKind, lit(c.kind))
+        add(cl, T.GB_position, lit(pos))
+        add(cl, T.GB_text, lit(c.text, lang="en"))
+        add(cl, T.NIF_beginIndex, lit(c.span[0]))
+        add(cl, T.NIF_endIndex, lit(c.span[1]))
+        place(cl, c.span)
+        if c.verb:
+            add(cl, T.GB_verbPhrase, lit(c.verb, lang="en"))
+        if c.verb_concept:
+            add(cl, T.GB_verb, minter.verb(c.verb_concept))
+        for a in c.addressees:
+            target = minter.entity(a.kind, a.name)
+            add(cl, T.GB_addressee, target)
+            entity_triples(add, target, a.kind, a.name)
+        for fid in c.footnotes:
+            add(cl, T.GB_hasFootnote, minter.clause(doc, fid))
+        for r in c.references:
+            reference_triples(add, minter, doc, cl, c.id, r, described, place)
+    for f in res.footnotes:
+        fn = minter.clause(doc, f.id)
+        add(doc, T.DCTERMS_hasPart, fn)
+        add(fn, T.DCTERMS_isPartOf, doc)
+        add(fn, T.RDF_type, T.GB_Footnote)
+        add(fn, T.GB_clauseId, lit(f.id))
+        add(fn, T.GB_footnoteMarker, lit(f.marker))
+        add(fn, T.GB_text, lit(f.text, lang="en"))
+        add(fn, T.NIF_beginIndex, lit(f.span[0]))
+        add(fn, T.NIF_endIndex, lit(f.span[1]))
+        place(fn, f.span)
+        if f.anchor:
+            add(fn, T.GB_anchor, minter.clause(doc, f.anchor))
+        for r in f.references:
+            reference_triples(add, minter, doc, fn, f.id, r, described, place)
+    for d in res.diagnostics:
+        start, end = d.span if d.span else (0, 0)
+        node = minter.diagnostic(doc, d.code, start, end)
+        add(doc, T.GB_diagnostic, node)
+        add(node, T.RDF_type, T.GB_Diagnostic)
+        add(node, T.GB_diagnosticCode, lit(d.code))
+        add(node, T.RDFS_comment, lit(d.message, lang="en"))
+        if d.span:
+            add(node, T.NIF_beginIndex, lit(start))
+            add(node, T.NIF_endIndex, lit(end))
+        if d.clause:
+            add(node, T.DCTERMS_isPartOf, minter.clause(doc, d.clause))
+    return sink.ntriples()
+
+
+def target_iri(minter: Minter, r: Reference) -> str:
+    if r.kind in ("resolution", "document"):
+        return minter.document(r.key)
+    if r.kind == "instrument":
+        return minter.instrument(r.key)
+    if r.kind == "provision":
+        return minter.provision(r.target, r.unit, r.number, is_symbol(r.target))
+    if r.kind in ("body", "office"):
+        return minter.entity(r.kind, r.key)
+    if r.kind == "session":
+        return minter.session(r.key)
+    return minter.agenda_item(r.key)
+
+
+def is_symbol(key: str) -> bool:
+    try:
+        UNSymbol.parse(key)
+    except SymbolError:
+        return False
+    return True
+
+
+def page_places(add, res: Resolution, pdf: str):
+    """For a resolution read from a PDF: a function that says where a span is printed, as gb:page (the
+    1-based page) and gb:pdfRegion, the PDF's IRI with an RFC 8118 fragment (page=N&viewrect=left,top,
+    width,height, in PDF points from the page's top left) that opens the PDF at that place.  The PDF's
+    IRI is undocs.org's for the symbol, which serves the resolution's PDF."""
+    T = terms()
+
+    def place(node: str, span: tuple[int, int]) -> None:
+        for page, (x0, top, x1, bottom) in res.pages_of(span):
+            add(node, T.GB_page, lit(page))
+            if pdf:
+                left, up = int(x0), int(top)
+                rect = f"{left},{up},{int(x1 + 0.999) - left},{int(bottom + 0.999) - up}"
+                add(node, T.GB_pdfRegion, f"<{pdf}#page={page}&viewrect={rect}>")
+
+    return place if res.layout else (lambda node, span: None)
+
+
+def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r: Reference,
+                      described: set[str], place=None) -> None:
+    T = terms()
+    target = target_iri(minter, r)
+    link = getattr(T, LINK_OF_KIND[r.kind])
+    add(unit, link, target)
+    add(doc, link, target)
+    cit = minter.citation(doc, unit_id, r.kind, r.key)
+    add(cit, T.RDF_type, T.CITO_Citation)
+    add(cit, T.RDF_type, T.GB_Citation)
+    add(cit, T.CITO_hasCitingEntity, unit)
+    add(cit, T.CITO_hasCitedEntity, target)
+    add(cit, T.GB_referenceKind, lit(r.kind))
+    add(cit, T.GB_referenceKey, lit(r.key))
+    add(cit, T.GB_surfaceText, lit(r.text))
+    add(cit, T.NIF_beginIndex, lit(r.span[0]))
+    add(cit, T.NIF_endIndex, lit(r.span[1]))
+    if place is not None:
+        place(cit, r.span)
+    if r.short_form:
+        add(cit, T.GB_shortForm, lit(True))
+    if r.via != "text":
+        add(cit, T.GB_foundVia, lit(r.via))
+    if target not in described:  # a cited thing is described once per resolution, however often cited
+        described.add(target)
+        target_triples(add, minter, target, r)
+
+
+def target_triples(add, minter: Minter, target: str, r: Reference) -> None:
+    """What the graph knows of a cited thing by itself (the same for every citation of it)."""
+    T = terms()
+    if r.kind in ("resolution", "document"):
+        add(target, T.RDF_type, T.GB_UNDocument)
+        if r.kind == "resolution":
+            add(target, T.RDF_type, T.GB_Decision if "/DEC/" in r.key else T.GB_Resolution)
+        add(target, T.GB_symbol, lit(r.key))
+        add(target, T.FOAF_page, minter.undocs(r.key))
+    elif r.kind == "instrument":
+        entity_triples(add, target, "instrument", r.key, minter)
+    elif r.kind == "provision":
+        add(target, T.RDF_type, T.GB_Provision)
+        add(target, T.RDFS_label, lit(r.key, lang="en"))
+        add(target, T.GB_unit, lit(r.unit))
+        add(target, T.GB_number, lit(r.number))
+        parent = minter.document(r.target) if is_symbol(r.target) else minter.instrument(r.target)
+        add(target, T.DCTERMS_isPartOf, parent)
+        if is_symbol(r.target):
+            add(parent, T.RDF_type, T.GB_UNDocument)
+            add(parent, T.GB_symbol, lit(r.target))
+            add(parent, T.FOAF_page, minter.undocs(r.target))
+        else:
+            entity_triples(add, parent, "instrument", r.target, minter)
+    elif r.kind in ("body", "office"):
+        entity_triples(add, target, r.kind, r.key)
+    elif r.kind == "session":
+        add(target, T.RDF_type, T.GB_Session)
+        add(target, T.RDFS_label, lit(r.key, lang="en"))
+    else:
+        add(target, T.RDF_type, T.GB_AgendaItem)
+        add(target, T.RDFS_label, lit(r.key, lang="en"))
+
+
+def entity_triples(add, node: str, kind: str, name: str, minter: Minter | None = None) -> None:
+    T = terms()
+    cls = {"instrument": T.GB_Instrument, "body": T.GB_Body, "office": T.GB_Office}.get(kind, T.GB_Actor)
+    add(node, T.RDF_type, cls)
+    add(node, T.RDFS_label, lit(name, lang="en"))
+    e = gazetteer().by_name.get((kind, fold(name))) if kind in ("instrument", "body", "office") else None
+    if e is None:
+        return
+    for alt in (*e.names, *e.acronyms):
+        add(node, T.SKOS_altLabel, lit(alt, lang="en"))
+    if e.wikidata:
+        add(node, T.OWL_sameAs, WIKIDATA + e.wikidata)
+    if kind == "instrument":
+        if e.type:
+            add(node, T.GB_instrumentType, lit(e.type))
+        if e.year:
+            add(node, T.DCTERMS_date, lit(str(e.year), T.XSD_gYear))
+        if e.adopted_by and minter is not None:
+            add(node, T.GB_adoptedBy, minter.document(e.adopted_by))
+    if e.country:
+        add(node, T.GB_country, lit(e.country))
+
+
+def metadata_ntriples(record, doc: str, minter: Minter = Minter()) -> bytes:
+    """What the UN's metadata record says of a resolution: votes, sponsors, committee, meeting, subjects."""
+    from graph_builder.un.symbols import UNSymbol as _Symbol
+
+    T = terms()
+    sink = TripleSink()
+    add = sink.add
+    states = member_states()
+    for names, predicate in ((record.in_favour, T.GB_votedInFavour), (record.against, T.GB_votedAgainst),
+                             (record.abstaining, T.GB_abstained),
+                             (record.sponsors + record.additional_sponsors, T.GB_sponsoredBy)):
+        for name in read_state_list(names):
+            state = minter.state(states.code[name])
+            add(doc, predicate, state)
+            add(state, T.RDF_type, T.GB_MemberState)
+            add(state, T.RDFS_label, lit(name, lang="en"))
+            add(state, T.GB_countryCode, lit(states.code[name]))
+    for count, predicate in ((record.in_favour_count, T.GB_votesInFavour), (record.against_count, T.GB_votesAgainst),
+                             (record.abstaining_count, T.GB_abstentions)):
+        if count is not None and (count or record.in_favour or record.against or record.abstaining):
+            add(doc, predicate, lit(count))
+    if record.adoption_type or record.voting_type:
+        add(doc, T.GB_adoptionType, lit(record.adoption_type or record.voting_type))
+    if record.committee and record.committee.lower() not in ("n.a.", "without reference to a main committee"):
+        body = minter.entity("body", record.committee)
+        add(doc, T.GB_committee, body)
+        entity_triples(add, body, "body", record.committee)
+    for value, predicate in ((record.pv, T.GB_meetingRecord), (record.draft, T.GB_draftResolution)):
+        if not value:
+            continue
+        try:
+            symbol = str(_Symbol.parse(value))
+        except SymbolError:
+            continue
+        add(doc, predicate, minter.document(symbol))
+        add(minter.document(symbol), T.RDF_type, T.GB_UNDocument)
+        add(minter.document(symbol), T.GB_symbol, lit(symbol))
+        add(minter.document(symbol), T.FOAF_page, minter.undocs(symbol))
+    for goal in record.sdgs:
+        add(doc, T.GB_sdg, lit(str(goal)))
+    for label, scheme in record.subjects:
+        subject_triples(add, minter, doc, label, scheme)
+    if record.meeting:
+        add(doc, T.GB_adoptionMeeting, lit(record.meeting))
+    return sink.ntriples()
+
+
+# a record's "subject" whose scheme is a document symbol is an agenda item of that agenda (A/79/251,
+# A/HRC/60/1/Rev.1, E/2024/100, S/72), often by its number alone ("11", "12c"); DHL's entry is the
+# library's catalogue title of the resolution itself.  Neither is a subject.
+_AGENDA_SCHEME = re.compile(r"[A-Z]+/\S*")
+_UNBIS_ID = re.compile(r"(?:http://metadata\.un\.org/thesaurus/)?(\d{5,8})")
+NOT_SUBJECT_SCHEMES = ("DHL",)
+
+
+def subject_triples(add, minter: Minter, doc: str, label: str, scheme: str) -> None:
+    """One (label, scheme) of a record's subjects: a SKOS concept, an agenda item, or nothing."""
+    T = terms()
+    label = " ".join(label.split())
+    scheme, _, given_id = scheme.partition("|")  # metadata.read_subjects puts a concept id after a bar
+    if not label or scheme in NOT_SUBJECT_SCHEMES:
+        return
+    if _AGENDA_SCHEME.fullmatch(scheme):
+        title = label.rstrip(".")
+        name = f"{scheme}, item {title}" if re.fullmatch(r"\d+[a-z]?", title) else f"{title} ({scheme})"
+        item = minter.agenda_item(name)
+        add(doc, T.GB_underAgendaItem, item)
+        add(item, T.RDF_type, T.GB_AgendaItem)
+        add(item, T.RDFS_label, lit(name, lang="en"))
+        return
+    if not scheme or re.fullmatch(r"\d+[a-z]?", label):
+        return  # a bare number is no subject heading
+    m = _UNBIS_ID.fullmatch(given_id) if given_id else None
+    # one preferred label per concept, whichever record names it: the records give one heading in capitals
+    # or in title case, with straight or curly apostrophes ("UN. SECURITY COUNCIL", "UN. Security Council"),
+    # so the label is the heading in capitals, as UNBIS prints its descriptors; the spelling is an altLabel
+    pref = unicodedata.normalize("NFC", label.replace("'", "’")).upper()  # records mix composed and decomposed
+    concept = minter.subject(scheme, pref, m.group(1) if m and scheme == "UNBIS Thesaurus" else "")
+    add(doc, T.DCTERMS_subject, concept)
+    add(concept, T.RDF_type, T.SKOS_Concept)
+    add(concept, T.SKOS_prefLabel, lit(pref, lang="en"))
+    if label != pref:
+        add(concept, T.SKOS_altLabel, lit(label, lang="en"))
+    thesaurus = minter.thesaurus(scheme)
+    add(concept, T.SKOS_inScheme, thesaurus)
+    add(thesaurus, T.RDF_type, T.SKOS_ConceptScheme)
+    add(thesaurus, T.RDFS_label, lit(scheme, lang="en"))

@@ -1,0 +1,344 @@
+"""The citation network of a corpus at document level, as a networkx graph.
+
+Nodes are resolutions, other UN documents (reports, notes) and instruments;
+an edge runs from a resolution to each thing it cites.  Provisions count as a
+citation of what they belong to ("article 4 of the Covenant" cites the
+Covenant); bodies, offices, sessions and agenda items are left out: they are
+actors and occasions, not documents.
+
+Node ids are the IRIs the RDF graph uses (iri.Minter), so a resolution cited
+by one document and present in the corpus as another is one node, and the
+network can be joined with the triples.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graph_builder.cli.defaults import NETWORK_FORMATS  # kept where `network --help` reads it without networkx
+from graph_builder.find.gazetteer import fold, gazetteer
+from graph_builder.graph.iri import Minter
+from graph_builder.graph.rdf import document_iri, is_symbol
+from graph_builder.models import Reference, Resolution
+from graph_builder.readers.cover import roman_to_int
+
+ORGANS = ("General Assembly", "Security Council", "Human Rights Council", "ECOSOC", "other")
+
+# The General Assembly's regular session N opens in September of 1945 + N; the
+# Human Rights Council holds three regular sessions a year, the first in June 2006.
+GA_FIRST_YEAR = 1945
+HRC_FIRST_YEAR = 2006
+
+
+
+def citation_network(resolutions: Iterable[Resolution], minter: Minter) -> nx.DiGraph:
+    """Resolutions and what they cite, one node per document or instrument.
+
+    Node attributes: kind (resolution | document | instrument), label (a short
+    name), title (the full name), organ (one of ORGANS), year (int or None),
+    session (str), url (undocs.org or another public record; "" if none) and
+    present (the resolution is in the input, not only cited).
+    Edge attributes: verbs (the set of verb concept ids of the citing clauses;
+    a footnote takes its anchor clause's verb) and count (how many references).
+    A symbol given twice (the corpus has a few duplicates) counts once: the
+    first resolution with that symbol wins.
+    """
+    g = nx.DiGraph()
+    for res in resolutions:
+        source = document_iri(res, minter)
+        if g.nodes.get(source, {}).get("present"):
+            continue
+        add_resolution(g, res, source, minter)
+        verb_of = {c.id: c.verb_concept for c in res.clauses}
+        cited = [(c.verb_concept, r) for c in res.clauses for r in c.references]
+        cited += [(verb_of.get(f.anchor, ""), r) for f in res.footnotes for r in f.references]
+        for verb, ref in cited:
+            target = add_cited(g, ref, minter)
+            if target is None or target == source:
+                continue
+            if g.has_edge(source, target):
+                edge = g.edges[source, target]
+                edge["count"] += 1
+            else:
+                g.add_edge(source, target, verbs=set(), count=1)
+                edge = g.edges[source, target]
+            if verb:
+                edge["verbs"].add(verb)
+    drop_impossible_years(g)
+    return g
+
+
+def drop_impossible_years(g: nx.DiGraph) -> None:
+    """A document cannot be later than every resolution citing it: such a year, read from a
+    document number that only looks like a year, is dropped rather than shown."""
+    for node, data in g.nodes(data=True):
+        if data.get("present") or data.get("year") is None:
+            continue
+        citing = [g.nodes[s].get("year") for s in g.predecessors(node)]
+        known = [y for y in citing if y is not None]
+        if known and data["year"] > max(known):
+            data["year"] = None
+
+
+def add_resolution(g: nx.DiGraph, res: Resolution, node: str, minter: Minter) -> None:
+    """A resolution of the input: what its cover page says wins over what its symbol implies."""
+    info = res.info
+    add_present(g, node, symbol=info.symbol, title=info.title, date=info.date, body=info.body, session=info.session,
+                source=res.source, minter=minter)
+
+
+def add_present(g: nx.DiGraph, node: str, *, symbol: str, title: str, date: str, body: str, session: str,
+                source: str, minter: Minter) -> None:
+    derived = symbol_facts(symbol) if symbol else {}
+    year = int(date[:4]) if re.match(r"\d{4}", date) else derived.get("year")
+    g.add_node(node, kind="resolution", label=symbol or source, title=title or symbol or source,
+               organ=organ_of(symbol) if symbol else body_organ(body), year=year,
+               session=session or derived.get("session", ""), url=minter.undocs(symbol) if symbol else "",
+               present=True)
+
+
+def add_cited(g: nx.DiGraph, ref: Reference, minter: Minter) -> str | None:
+    """The node a reference cites at document level (added if new); None for actors and occasions."""
+    if ref.kind in ("resolution", "document"):
+        return add_document(g, ref.key, ref.kind, minter)
+    if ref.kind == "instrument":
+        return add_instrument(g, ref.key, minter)
+    if ref.kind == "provision" and ref.target:
+        if is_symbol(ref.target):
+            return add_document(g, ref.target, "document", minter)
+        return add_instrument(g, ref.target, minter)
+    return None
+
+
+def add_document(g: nx.DiGraph, symbol: str, kind: str, minter: Minter, node: str = "") -> str:
+    node = node or minter.document(symbol)
+    if node not in g:
+        facts = symbol_facts(symbol)
+        is_resolution = kind == "resolution" or re.search(r"/(?:RES|DEC)/", symbol, re.I) is not None
+        g.add_node(node, kind="resolution" if is_resolution else "document", label=symbol, title=symbol,
+                   organ=organ_of(symbol), year=facts.get("year"), session=facts.get("session", ""),
+                   url=minter.undocs(symbol), present=False)
+    return node
+
+
+def add_instrument(g: nx.DiGraph, title: str, minter: Minter, node: str = "") -> str:
+    node = node or minter.instrument(title)
+    if node not in g:
+        entry = gazetteer().by_name.get(("instrument", fold(title)))
+        g.add_node(node, kind="instrument", label=short_title(title), title=title, organ="other",
+                   year=entry.year if entry is not None and entry.year else None, session="",
+                   url=instrument_url(title, minter), present=False)
+    return node
+
+
+def instrument_url(title: str, minter: Minter) -> str:
+    """An instrument's public record: its Wikidata item, else the resolution that adopted it; "" if unknown."""
+    entry = gazetteer().by_name.get(("instrument", fold(title)))
+    if entry is not None and entry.wikidata:
+        return f"https://www.wikidata.org/wiki/{entry.wikidata}"
+    if entry is not None and entry.adopted_by:
+        return minter.undocs(entry.adopted_by)
+    return ""
+
+
+def short_title(title: str, limit: int = 32) -> str:
+    """A label a person can read on the canvas: the title cut at a word, the full title on hover."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def organ_of(symbol: str) -> str:
+    """The organ a symbol's prefix names; Human Rights Council documents sit under the Assembly's A/."""
+    s = symbol.upper()
+    if s.startswith("A/HRC/"):
+        return "Human Rights Council"
+    if s.startswith("A/"):
+        return "General Assembly"
+    if s.startswith("S/"):
+        return "Security Council"
+    if s.startswith("E/"):
+        return "ECOSOC"
+    return "other"
+
+
+def body_organ(body: str) -> str:
+    """The organ of a resolution known only by its issuing body's name."""
+    folded = body.casefold()
+    for organ in ORGANS[:3]:
+        if organ.casefold() in folded:
+            return organ
+    if "economic and social" in folded:
+        return "ECOSOC"
+    return "other"
+
+
+def symbol_facts(symbol: str) -> dict:
+    """Session and year as far as the symbol tells them (years of GA and HRC sessions are their first)."""
+    segs = symbol.split("/")
+    organ = organ_of(symbol)
+    if organ == "Security Council":  # S/RES/2334(2016), S/2020/123: the year is the session
+        m = re.search(r"\(((?:19|20)\d\d)\)$", symbol) or re.fullmatch(r"S/((?:19|20)\d\d)/.*", symbol)
+        return {"year": int(m.group(1)), "session": m.group(1)} if m else {}
+    if organ == "General Assembly":
+        m = re.fullmatch(r"A/RES/\d+\(([IVXLC]+)\)", symbol)  # A/RES/2200(XXI)
+        # A/RES/57/209, A/57/182, A/C.3/57/L.5, A/RES/ES-10/21: the first session-like segment but the last;
+        # not A/7204/Add.1: before 1976 the Assembly numbered its documents without the session
+        session = str(roman_to_int(m.group(1))) if m else next(
+            (s for s in segs[1:-1] if re.fullmatch(r"\d{1,2}|E?S-\d{1,2}", s)), "")
+        if re.fullmatch(r"\d+", session):
+            return {"year": GA_FIRST_YEAR + int(session), "session": session}
+        return {"session": session} if session else {}  # ES-10, S-32: no fixed year
+    if organ == "Human Rights Council":  # A/HRC/RES/58/23, A/HRC/49/18
+        rest = segs[3:] if len(segs) > 3 and segs[2].upper() in ("RES", "DEC") else segs[2:]
+        if len(rest) > 1 and re.fullmatch(r"\d{1,2}", rest[0]):
+            return {"year": HRC_FIRST_YEAR + (int(rest[0]) - 1) // 3, "session": rest[0]}
+        return {}
+    m = next((s for s in segs if re.fullmatch(r"(?:19|20)\d\d", s)), None)  # E/RES/2021/5, E/CN.4/2002/106
+    return {"year": int(m), "session": m} if m else {}
+
+
+# -- the same network read back from the RDF graph ---------------------------------------
+
+CITED_KINDS = ("resolution", "document", "instrument", "provision")
+
+
+def network_from_store(store, minter: Minter) -> nx.DiGraph:
+    """citation_network read from the triples of a pyoxigraph Store (all its graphs): the same nodes, edges
+    and attributes as the network made from the Resolutions that built them.
+
+    It reads the citations (gb:referenceKind, CiTO's citing and cited entities), not eli:cites, by index
+    lookups rather than SPARQL (a join the query planner of an on-disk store makes slow)."""
+    from pyoxigraph import Literal, NamedNode
+
+    from graph_builder.graph.vocab import CITO, DCTERMS, GB, RDF, RDFS, VERBS_NS
+
+    def one(s, p) -> object | None:
+        found = sorted((q.object for q in store.quads_for_pattern(s, NamedNode(str(p)), None)), key=str)
+        return found[0] if found else None
+
+    def text(s, p) -> str:
+        v = one(s, p)
+        return v.value if v is not None else ""
+
+    g = nx.DiGraph()
+    resolution = NamedNode(str(GB.Resolution))
+    docs = sorted({q.subject.value for q in store.quads_for_pattern(None, NamedNode(str(DCTERMS.hasPart)), None)
+                   if isinstance(q.subject, NamedNode)})
+    for d in docs:
+        node = NamedNode(d)
+        if not any(True for _ in store.quads_for_pattern(node, NamedNode(str(RDF.type)), resolution)):
+            continue
+        organ = one(node, GB.issuedBy)
+        add_present(g, d, symbol=text(node, GB.symbol), title=text(node, DCTERMS.title), date=text(node, DCTERMS.date),
+                    body=text(organ, RDFS.label) if organ is not None else "", session=text(node, GB.session),
+                    source=text(node, GB.sourceFile), minter=minter)
+    kinds = {}
+    for q in store.quads_for_pattern(None, NamedNode(str(GB.referenceKind)), None):
+        if isinstance(q.object, Literal) and q.object.value in CITED_KINDS:
+            kinds[q.subject.value] = q.object.value
+    for c in sorted(kinds):
+        cn, kind = NamedNode(c), kinds[c]
+        unit, target = one(cn, CITO.hasCitingEntity), one(cn, CITO.hasCitedEntity)
+        if not isinstance(unit, NamedNode) or not isinstance(target, NamedNode):
+            continue
+        source = text(unit, DCTERMS.isPartOf)
+        if source not in g or not g.nodes[source].get("present"):
+            continue
+        verb_iri = one(unit, GB.verb)
+        anchor = one(unit, GB.anchor)
+        if verb_iri is None and isinstance(anchor, NamedNode):  # a footnote: the verb of its marker's clause
+            verb_iri = one(anchor, GB.verb)
+        verb = verb_iri.value[len(VERBS_NS):] if verb_iri is not None and verb_iri.value.startswith(VERBS_NS) else ""
+        key = text(cn, GB.referenceKey)
+        if kind in ("resolution", "document"):
+            node = add_document(g, key, kind, minter, node=target.value)
+        elif kind == "instrument":
+            node = add_instrument(g, key, minter, node=target.value)
+        else:  # a provision cites what it belongs to
+            parent = one(target, DCTERMS.isPartOf)
+            parent_iri = parent.value if isinstance(parent, NamedNode) else target.value.split("#", 1)[0]
+            pn = NamedNode(parent_iri)
+            symbol = text(pn, GB.symbol)
+            if symbol or "#" in target.value:
+                node = add_document(g, symbol or parent_iri.rsplit("/doc/", 1)[-1], "document", minter, node=parent_iri)
+            else:
+                node = add_instrument(g, text(pn, RDFS.label) or key, minter, node=parent_iri)
+        if node == source:
+            continue
+        if g.has_edge(source, node):
+            g.edges[source, node]["count"] += 1
+        else:
+            g.add_edge(source, node, verbs=set(), count=1)
+        if verb:
+            g.edges[source, node]["verbs"].add(verb)
+    drop_impossible_years(g)
+    return g
+
+
+# -- files for network analysts ------------------------------------------------------------
+
+NODE_FIELDS = ("id", "label", "kind", "title", "organ", "year", "session", "url", "present", "cited_by", "cites")
+EDGE_FIELDS = ("source", "target", "count", "verbs")
+
+
+def flat_network(g: nx.DiGraph) -> nx.DiGraph:
+    """The network with plain attributes only, in a fixed order: verbs as "recall;welcome", no missing years,
+    cited_by/cites degrees on the nodes and the count as each edge's weight (Gephi and Cytoscape read it)."""
+    out = nx.DiGraph()
+    for n in sorted(g):
+        d = g.nodes[n]
+        attrs = {k: d[k] for k in NODE_FIELDS[1:-2] if d.get(k) is not None}
+        attrs["present"] = bool(d.get("present"))
+        out.add_node(n, **attrs, cited_by=g.in_degree(n), cites=g.out_degree(n))
+    for s, t in sorted(g.edges):
+        d = g.edges[s, t]
+        out.add_edge(s, t, count=d.get("count", 1), weight=float(d.get("count", 1)),
+                     verbs=";".join(sorted(d.get("verbs", ()))))
+    return out
+
+
+def graphml_bytes(g: nx.DiGraph) -> bytes:
+    return ("\n".join(nx.generate_graphml(flat_network(g))) + "\n").encode("utf-8")
+
+
+def gexf_bytes(g: nx.DiGraph) -> bytes:
+    # networkx dates the file today: dropped, so the same network gives the same bytes
+    lines = nx.generate_gexf(flat_network(g), version="1.2draft")
+    return ("\n".join(re.sub(r' lastmodifieddate="[^"]*"', "", line) for line in lines) + "\n").encode("utf-8")
+
+
+def csv_bytes(g: nx.DiGraph) -> tuple[bytes, bytes]:
+    """The node list and the edge list, as CSV with a header row (pandas.read_csv, R's read.csv)."""
+    import csv
+    import io
+
+    flat = flat_network(g)
+    nodes, edges = io.StringIO(), io.StringIO()
+    w = csv.writer(nodes, lineterminator="\n")
+    w.writerow(NODE_FIELDS)
+    for n, d in flat.nodes(data=True):
+        w.writerow([n] + [("true" if d[k] else "false") if k == "present" else d.get(k, "") for k in NODE_FIELDS[1:]])
+    w = csv.writer(edges, lineterminator="\n")
+    w.writerow(EDGE_FIELDS)
+    for s, t, d in flat.edges(data=True):
+        w.writerow([s, t, d["count"], d["verbs"]])
+    return nodes.getvalue().encode("utf-8"), edges.getvalue().encode("utf-8")
+
+
+def network_files(g: nx.DiGraph, formats: Iterable[str], stem: str = "network") -> dict[str, bytes]:
+    """File name -> bytes for each format: STEM.graphml, STEM.gexf, STEM-nodes.csv and STEM-edges.csv."""
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "graphml":
+            out[f"{stem}.graphml"] = graphml_bytes(g)
+        elif fmt == "gexf":
+            out[f"{stem}.gexf"] = gexf_bytes(g)
+        elif fmt == "csv":
+            out[f"{stem}-nodes.csv"], out[f"{stem}-edges.csv"] = csv_bytes(g)
+        else:
+            raise ValueError(f"unknown network format {fmt!r} (one of {', '.join(NETWORK_FORMATS)})")
+    return out

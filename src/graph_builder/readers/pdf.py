@@ -1,0 +1,731 @@
+"""Stage 1 for PDF: read a resolution's pages the way a reader sees them.
+
+The UN's PDFs carry every character with its box.  From the boxes and the
+type sizes this stage finds what plain text loses:
+
+- lines, rebuilt from the characters' positions (a superscript footnote
+  marker sits on its line even where the content stream prints it apart);
+- footnote markers: characters in smaller type on a raised baseline, glued to
+  the word they follow, so that no digit is ever guessed to be a marker;
+- footnotes: the block at a page's foot under a rule ("_____"), or, with no
+  rule, in smaller type with a marker opening it; a note running over a page
+  break continues the note before it;
+- page furniture: running headers (the symbol and the title), footers, page
+  numbers, job numbers ("25-17700 (E)", "GE.25-11220 (E)") and barcodes
+  ("*2517700*"), found by their place in the page margins and by their form;
+- paragraphs: a vertical gap wider than the line spacing, a first line more
+  indented than the line before, a line after a short one, a change of type
+  size (titles, headings);
+- the closing lines ("28th plenary meeting", the date), printed before the
+  annexes, are moved after them so that the annexes stay part of the text.
+
+The result is a clean text that the plain-text reader (segment.py) reads as it
+reads any text: one paragraph a line, a blank line between paragraphs, the
+footnotes at the end under a rule, each "N text".  With it comes the layout:
+for every line of that text, the page it is printed on and its box, so every
+clause and reference can say where it stands on the page.
+
+The library is pypdfium2 (Apache-2.0 or BSD-3-Clause), PDFium's bindings: a
+character's box comes at the cost of one call.  Nothing in a PDF is run: no
+JavaScript, no form, no embedded file is opened; only the text layer is read.
+Limits bound time and memory: MAX_BYTES, MAX_PAGES, MAX_CHARS_PER_PAGE.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from statistics import median
+
+from graph_builder.errors import InputError
+from graph_builder.models import SourceDocument, TextBox
+from graph_builder.readers.limits import MAX_PDF_BYTES as MAX_BYTES
+from graph_builder.readers.limits import MAX_PDF_INFLATED as MAX_INFLATED
+from graph_builder.readers.limits import MAX_PDF_PAGE_CHARS as MAX_CHARS_PER_PAGE
+from graph_builder.readers.limits import MAX_PDF_PAGES as MAX_PAGES
+
+# -- line forms -------------------------------------------------------------
+# page furniture printed in the margins: "2/18", "25-17700 (E)", "GE.25-11220 (E)", "*2517700*", "2517700E"
+FURNITURE = re.compile(
+    r"^(?:\d{1,4}\s*/\s*\d{1,4}"  # page n of m
+    r"|\d{1,4}"  # a bare page number
+    r"|(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"  # job number, maybe with its date stamp
+    r"|\*\d{7}\*"  # barcode text
+    r"|\d{7}[A-Z]"  # job number of older documents
+    r"|Please\s+recycle"
+    r")$"
+)
+# a page number and a job number side by side: "2/18 25-17700", "25-17700 3/18"
+FURNITURE_PAIR = re.compile(r"^(?:\d{1,4}/\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}\s+\d{1,4}/\d{1,4})$")
+RULE = re.compile(r"^_{5,}$")
+NUMBER_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6}\.)\s")
+# "The General Assembly," and kin: the enacting formula closes the cover
+FORMULA = re.compile(r"^(?:The\s+(?:[A-Z][\w’'\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference)\s*,?"
+                     r"|(?:[A-Z][\w’'\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference)\s*,)$")
+CLOSING = re.compile(r"^\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\.?$")
+DATE_LINE = re.compile(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\s+\d{4}\.?$")
+
+
+@dataclass(slots=True)
+class Glyph:
+    ch: str
+    x0: float
+    top: float  # distance from the page's top edge
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Line:
+    page: int
+    glyphs: list[Glyph]
+    x0: float = 0.0
+    top: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0  # the height of most of its characters
+    text: str = ""
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) of superscript runs in text
+
+    def finish(self) -> None:
+        gs = self.glyphs
+        self.x0 = min(g.x0 for g in gs)
+        self.x1 = max(g.x1 for g in gs)
+        self.top = min(g.top for g in gs)
+        self.bottom = max(g.bottom for g in gs)
+        heights = sorted(round(g.height, 1) for g in gs if not g.ch.isspace())
+        self.size = heights[len(heights) // 2] if heights else self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line]
+
+
+# -- reading the characters ---------------------------------------------------
+
+
+def open_pdf(data: bytes, source: str):
+    import pypdfium2 as pdfium
+
+    if len(data) > MAX_BYTES:
+        raise InputError(source, f"is a PDF of {len(data) // (1024 * 1024)} MB, more than the {MAX_BYTES // (1024 * 1024)} MB "
+                                 "a resolution may have")
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError(source, "is a truncated PDF (it has no end-of-file marker)")
+    if inflated_size(data, MAX_INFLATED) > MAX_INFLATED:
+        raise InputError(source, f"is a PDF whose compressed streams inflate to more than {MAX_INFLATED // (1024 * 1024)} MB")
+    try:
+        pdf = pdfium.PdfDocument(data)  # the empty password is tried; nothing is rendered or run
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise InputError(source, "is an encrypted PDF that needs a password") from None
+        raise InputError(source, "is a damaged PDF that cannot be opened") from None
+    return pdf
+
+
+STREAM = re.compile(rb"stream\r?\n")
+
+
+def inflated_size(data: bytes, limit: int) -> int:
+    """What the file's Flate streams inflate to, counted up to just past limit: a few kilobytes
+    that inflate to gigabytes (a "zip bomb" in a page or an object stream) are refused before
+    PDFium inflates them whole."""
+    import zlib
+
+    total = 0
+    piece = 1 << 20
+    for m in STREAM.finditer(data):
+        d = zlib.decompressobj()
+        pos = m.end()
+        try:
+            while not d.eof and pos < len(data) and total <= limit:
+                chunk = data[pos:pos + 65536]
+                pos += len(chunk)
+                total += len(d.decompress(chunk, piece))
+                while d.unconsumed_tail and total <= limit:
+                    total += len(d.decompress(d.unconsumed_tail, piece))
+        except zlib.error:
+            continue  # not a Flate stream (or not one zlib reads): PDFium's affair
+        if total > limit:
+            break
+    return total
+
+
+def read_pages(data: bytes, source: str) -> list[Page]:
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    pdf = open_pdf(data, source)
+    try:
+        n_pages = len(pdf)
+        if n_pages > MAX_PAGES:
+            raise InputError(source, f"is a PDF of {n_pages} pages, more than the {MAX_PAGES} a resolution may have")
+        if n_pages == 0:
+            raise InputError(source, "is a PDF with no pages")
+        pages: list[Page] = []
+        rect = raw.FS_RECTF()
+        box = ctypes.byref(rect)
+        loose_box = raw.FPDFText_GetLooseCharBox
+        for i in range(n_pages):
+            page = pdf[i]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            n = textpage.count_chars()
+            if n > MAX_CHARS_PER_PAGE:
+                raise InputError(source, f"page {i + 1} holds {n} characters, more than the {MAX_CHARS_PER_PAGE} a page may have")
+            text = textpage.get_text_range(0, n) if n > 0 else ""
+            tp = textpage.raw
+            runs: list[list[Glyph]] = []
+            run: list[Glyph] = []
+            # pypdfium2 returns the range as UTF-16 decoded: a character outside the BMP takes two slots
+            if len(text) != n:
+                text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+            for k in range(min(n, len(text))):
+                ch = text[k]
+                if ch in "\r\n":
+                    if run:
+                        runs.append(run)
+                        run = []
+                    continue
+                if ch in "\x00\ufffe\uffff":
+                    continue
+                loose_box(tp, k, box)
+                run.append(Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom))
+            if run:
+                runs.append(run)
+            textpage.close()
+            page.close()
+            pages.append(Page(i + 1, width, height, build_lines(runs, i + 1)))
+    finally:
+        pdf.close()
+    if not any(ln.text.strip() for p in pages for ln in p.lines):
+        raise InputError(source, "is a PDF that has no text layer: OCR it first, e.g. with ocrmypdf")
+    return pages
+
+
+def cut_runs(runs: list[list[Glyph]]) -> list[list[Glyph]]:
+    """Runs cut where the text jumps to another line without a line break in the text layer."""
+    out: list[list[Glyph]] = []
+    for r in runs:
+        cur: list[Glyph] = []
+        prev: Glyph | None = None
+        for g in r:
+            if g.ch.isspace():
+                cur.append(g)
+                continue
+            if prev is not None:
+                h = max(g.height, prev.height, 0.1)
+                jump = abs((g.top + g.bottom) - (prev.top + prev.bottom)) / 2 > 0.7 * h
+                back = g.x0 < prev.x0 - 2.0 * h
+                if jump or back:
+                    out.append(cur)
+                    cur = []
+            cur.append(g)
+            prev = g
+        if cur:
+            out.append(cur)
+    return [r for r in out if any(not g.ch.isspace() for g in r)]
+
+
+def build_lines(runs: list[list[Glyph]], page: int) -> list[Line]:
+    """Runs of characters (as the content stream gives them) into the page's visual lines, top to bottom.
+
+    A run joins a line when it sits on the line's baseline, or when it is in smaller type within the
+    line's height (a superscript marker printed apart from its word)."""
+    items = []
+    for r in cut_runs(runs):
+        solid = [g for g in r if not g.ch.isspace()]
+        heights = sorted(g.height for g in solid)
+        size = heights[len(heights) // 2]
+        bottoms = sorted(g.bottom for g in solid)
+        items.append((bottoms[len(bottoms) // 2], size, min(g.top for g in solid), r))
+    items.sort(key=lambda t: t[0])
+    lines: list[list] = []  # [baseline, size, top, glyphs]
+    for base, size, top, r in items:
+        placed = False
+        for j in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            lb, ls, lt, gl = lines[j]
+            same = abs(base - lb) < 0.3 * min(ls, size)
+            raised = size < 0.8 * ls and lt - 0.2 * ls <= top and base <= lb + 0.1 * ls
+            lower = ls < 0.8 * size and top - 0.2 * size <= lt and lb <= base + 0.1 * size
+            if same or raised:
+                gl.extend(r)
+                placed = True
+                break
+            if lower:  # the line so far was the superscript: the run is the line it belongs to
+                lines[j] = [base, size, min(top, lt), gl + r]
+                placed = True
+                break
+        if not placed:
+            lines.append([base, size, top, list(r)])
+    out: list[Line] = []
+    for _, _, _, gl in lines:
+        gl.sort(key=lambda g: g.x0)
+        for piece in split_at_gaps(gl):
+            ln = Line(page, piece)
+            ln.finish()
+            spell(ln)
+            if ln.text:
+                out.append(ln)
+    out.sort(key=lambda ln: (round(ln.top), ln.x0))
+    return out
+
+
+def split_at_gaps(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """A visual line cut where a wide gap parts its pieces (the cover's two columns, a right-hand date)."""
+    solid = [g for g in glyphs if not g.ch.isspace()]
+    if not solid:
+        return []
+    size = median(g.height for g in solid)
+    pieces: list[list[Glyph]] = [[solid[0]]]
+    for g in solid[1:]:
+        if g.x0 - pieces[-1][-1].x1 > 4.0 * size:
+            pieces.append([g])
+        else:
+            pieces[-1].append(g)
+    # put the spaces back into their piece
+    spaced: list[list[Glyph]] = []
+    for p in pieces:
+        lo, hi = p[0].x0, p[-1].x1
+        spaced.append([g for g in glyphs if lo <= g.x0 <= hi])
+    return spaced
+
+
+def spell(ln: Line) -> None:
+    """The line's text: spaces from the gaps between characters, superscripts marked."""
+    size = ln.size or 1.0
+    base = sorted(g.bottom for g in ln.glyphs if not g.ch.isspace() and abs(g.height - size) < 0.15 * size)
+    baseline = base[len(base) // 2] if base else ln.bottom
+    parts: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length = 0
+    prev: Glyph | None = None
+    saw_space = False
+    mark_start = -1
+    for g in ln.glyphs:
+        if g.ch.isspace():
+            saw_space = True
+            continue
+        sup = g.height < 0.8 * size and g.bottom < baseline - 0.18 * size
+        if prev is not None:
+            gap = g.x0 - prev.x1
+            after_mark = mark_start >= 0 and not sup
+            if not sup and (gap > 0.3 * size or (saw_space and gap > -0.1 * size)
+                            or (after_mark and (saw_space or gap > 0.1 * size))):
+                if mark_start >= 0:
+                    marks.append((mark_start, length))
+                    mark_start = -1
+                parts.append(" ")
+                length += 1
+        if sup and mark_start < 0:
+            mark_start = length
+        elif not sup and mark_start >= 0:
+            marks.append((mark_start, length))
+            mark_start = -1
+        parts.append(g.ch)
+        length += len(g.ch)
+        prev = g
+        saw_space = False
+    if mark_start >= 0:
+        marks.append((mark_start, length))
+    ln.text = "".join(parts)
+    ln.marks = tuple(marks)
+
+
+# -- the page's parts ---------------------------------------------------------
+
+
+def is_furniture(ln: Line, page: Page) -> bool:
+    text = ln.text.strip()
+    in_top = ln.bottom < 0.095 * page.height
+    in_foot = ln.top > 0.9 * page.height
+    if (in_top or in_foot) and (FURNITURE.match(text) or FURNITURE_PAIR.match(text)):
+        return True
+    if page.number > 1 and in_top:
+        return True  # the running header: the symbol, the title beside it
+    if in_foot and ln.top > 0.935 * page.height:
+        return True
+    return False
+
+
+@dataclass
+class Note:
+    marker: str
+    parts: list[tuple[str, Line]]  # text pieces and the line each comes from
+
+
+def body_size(pages: list[Page]) -> float:
+    count: dict[float, int] = {}
+    for p in pages:
+        for ln in p.lines:
+            count[ln.size] = count.get(ln.size, 0) + len(ln.text)
+    return max(count, key=lambda s: (count[s], s)) if count else 10.0
+
+
+def split_page(page: Page, size: float) -> tuple[list[Line], list[Line]]:
+    """The page's body lines and footnote lines, furniture dropped."""
+    lines = [ln for ln in page.lines if not is_furniture(ln, page)]
+    rule = next((k for k in range(len(lines) - 1, -1, -1)
+                 if RULE.match(lines[k].text.replace(" ", "")) and lines[k].top > 0.35 * page.height), -1)
+    if rule >= 0:
+        return lines[:rule], lines[rule + 1:]
+    # no rule: a block of smaller type at the foot, opened by a marker
+    k = len(lines)
+    while k > 0 and lines[k - 1].size < 0.93 * size and lines[k - 1].top > 0.4 * page.height:
+        k -= 1
+    while k < len(lines) and not opens_note(lines[k], size):
+        k += 1
+    if k < len(lines):
+        return lines[:k], lines[k:]
+    return lines, []
+
+
+def opens_note(ln: Line, size: float) -> bool:
+    """A line in smaller type that opens with a marker: a superscript, or digits and a space."""
+    return bool(ln.marks and ln.marks[0][0] == 0 and ln.text[:ln.marks[0][1]].strip().isdigit()) or bool(
+        re.match(r"^\d{1,3}\s", ln.text) and ln.size < 0.93 * size)
+
+
+def read_notes(lines: list[Line], notes: list[Note]) -> None:
+    for ln in lines:
+        text = ln.text
+        label = ""
+        if ln.marks and ln.marks[0][0] == 0:
+            label = text[:ln.marks[0][1]].strip()
+            text = text[ln.marks[0][1]:].lstrip()
+        else:
+            m = re.match(r"^(\d{1,3})\s+(?=\S)", text)
+            if m and (not notes or int(m.group(1)) == int(notes[-1].marker or 0) + 1):
+                label, text = m.group(1), text[m.end():]
+        if label.isdigit():
+            notes.append(Note(label, [(text, ln)]))
+        elif notes:
+            notes[-1].parts.append((text, ln))
+
+
+# -- paragraphs ---------------------------------------------------------------
+
+
+def starts_lower(text: str) -> bool:
+    return text[:1].islower()
+
+
+def breaks(a: Line, b: Line, left: float, right: float) -> bool:
+    """Does line b open a new paragraph after line a?"""
+    size = max(a.size, 1.0)
+    ends = a.text.rstrip()[-1:]
+    if abs(a.size - b.size) > 0.15 * size:
+        return True
+    if a.page == b.page and b.top - a.bottom > 0.55 * size:
+        return True
+    if starts_lower(b.text) and ends not in ".;:":
+        return False
+    if NUMBER_LABEL.match(b.text) and ends in ".;:,":
+        return True
+    if b.x0 > a.x0 + 0.8 * size:
+        return True
+    short = a.x1 < right - 4.0 * size
+    if short and (ends in ".;:," or b.x0 > left + 0.8 * size or not starts_lower(b.text)):
+        return True
+    return False
+
+
+def marked(ln: Line) -> tuple[str, list[tuple[str, int]]]:
+    """The line's text with superscript markers glued to what they follow ("Development1"), and
+    each marker's label and offset in that text."""
+    if not ln.marks:
+        return ln.text, []
+    out: list[str] = []
+    labels: list[tuple[str, int]] = []
+    pos = 0
+    length = 0
+    for s, e in ln.marks:
+        before = ln.text[pos:s].rstrip(" ") if s > 0 else ""
+        out.append(before)
+        length += len(before)
+        label = ln.text[s:e].strip()
+        if label.isdigit() or set(label) <= {"*"}:
+            labels.append((label, length))
+        out.append(label)
+        length += len(label)
+        pos = e
+    out.append(ln.text[pos:])
+    return "".join(out), labels
+
+
+def marked_text(ln: Line) -> str:
+    return marked(ln)[0]
+
+
+@dataclass
+class PdfText:
+    """What the reader produced: the text, for each line of it its page and box, and the
+    footnote markers the type showed (label, offset in the text)."""
+
+    text: str
+    boxes: tuple[TextBox, ...]
+    markers: tuple[tuple[str, int], ...] = ()
+    closing: tuple[int, int] = (0, 0)  # where the closing lines stand in the text
+
+
+class Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.boxes: list[TextBox] = []
+        self.markers: list[tuple[str, int]] = []
+
+    def put(self, text: str, ln: Line | None = None) -> None:
+        if not text:
+            return
+        if ln is not None:
+            self.boxes.append(TextBox(self.length, self.length + len(text), ln.page,
+                                      (round(ln.x0, 1), round(ln.top, 1), round(ln.x1, 1), round(ln.bottom, 1))))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def last(self) -> str:
+        return self.parts[-1][-1:] if self.parts else ""
+
+
+def text_block(lines: list[Line], size: float) -> tuple[float, float]:
+    """The left and right edges of the text block: where most body-size lines start and end."""
+    body = [ln for ln in lines if abs(ln.size - size) < 0.15 * size and len(ln.text) > 20]
+    if not body:
+        return (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
+    xs = sorted(ln.x0 for ln in body)
+    ends = sorted(ln.x1 for ln in body)
+    return xs[len(xs) // 10], ends[(len(ends) * 9) // 10]
+
+
+def paragraphs(lines: list[Line], size: float) -> list[list[Line]]:
+    edges = text_block(lines, size)
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln)
+    page_edges = {p: text_block(ls, size) if sum(len(x.text) > 20 for x in ls) >= 6 else edges
+                  for p, ls in by_page.items()}
+    paras: list[list[Line]] = []
+    for ln in lines:
+        left, right = page_edges[ln.page]
+        if paras and not breaks(paras[-1][-1], ln, left, right):
+            paras[-1].append(ln)
+        else:
+            paras.append([ln])
+    return paras
+
+
+ANNEX_TITLED = re.compile(r"^(Annex(?:es)?\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}))\s*[–—:-]\s+(?=\S)")
+
+
+def write_para(w: Writer, para: list[Line]) -> None:
+    m = ANNEX_TITLED.match(marked_text(para[0]).strip())
+    if m:
+        # "Annex A – Items subject to ...": the annex's label on its line, its title on the next
+        w.put(m.group(1), para[0])
+        w.put("\n\n")
+        cut = len(marked_text(para[0])) - len(marked_text(para[0]).lstrip()) + m.end()
+        first = Line(para[0].page, para[0].glyphs, para[0].x0, para[0].top, para[0].x1, para[0].bottom,
+                     para[0].size, para[0].text, para[0].marks)
+        raw, _ = marked(first)
+        if raw == first.text:  # no superscript before the title: cut the line's own text
+            first.text = first.text[cut:]
+            first.marks = tuple((a - cut, b - cut) for a, b in first.marks if a >= cut)
+            para = [first] + para[1:]
+    for k, ln in enumerate(para):
+        raw, labels = marked(ln)
+        text = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        if k:
+            prev = w.last()
+            if prev in "\x02\xad":
+                w.parts[-1] = w.parts[-1][:-1]
+                w.length -= 1
+            elif not (prev == "-" and text[:1].isalnum()):
+                w.put(" ")
+        if "\x02" in text or "\xad" in text:
+            text = text.replace("\x02", "").replace("\xad", "")
+            labels = []  # offsets moved; rare (a soft hyphen inside the line)
+        w.markers.extend((label, w.length + at - lead) for label, at in labels)
+        w.put(text, ln)
+
+
+def read_pdf(data: bytes, source: str) -> PdfText:
+    """A UN resolution's PDF as clean text, with the page and box of each line."""
+    pages = read_pages(data, source)
+    size = body_size(pages)
+    body: list[Line] = []
+    notes: list[Note] = []
+    for page in pages:
+        b, n = split_page(page, size)
+        body.extend(b)
+        read_notes(n, notes)
+    paras = paragraphs(body, size)
+    # the closing lines ("28th plenary meeting", its date) go after the annexes that follow them
+    closing: list[list[Line]] = []
+    kept: list[list[Line]] = []
+    for k, p in enumerate(paras):
+        first = marked_text(p[0]).strip()
+        if not closing and len(p) == 1 and CLOSING.match(first):
+            closing.append(p)
+            if k + 1 < len(paras) and len(paras[k + 1]) == 1 and DATE_LINE.match(marked_text(paras[k + 1][0]).strip()):
+                closing.append(paras[k + 1])
+            continue
+        if closing and len(closing) == 2 and p is closing[1]:
+            continue
+        kept.append(p)
+    w = Writer()
+    formula_seen = False
+    closing_span = [0, 0]
+    for p in kept + closing:
+        if closing and p is closing[0]:
+            closing_span[0] = w.length
+        if closing and p is closing[-1] and len(closing) == 2:
+            w.put(" ")  # the closing date, indented: a line "15 December 2025" flush left would read as footnote 15
+        if not formula_seen:
+            # the cover: one printed line a line, wrapped lines joined where the next goes on in lower case
+            if FORMULA.match(marked_text(p[0]).strip()):
+                formula_seen = True
+            else:
+                group: list[Line] = []
+                for ln in p:
+                    if group and not (starts_lower(ln.text) or ln.text.startswith("on ")):
+                        write_para(w, group)
+                        w.put("\n")
+                        group = []
+                    group.append(ln)
+                write_para(w, group)
+                w.put("\n\n")
+                continue
+        write_para(w, p)
+        if closing and p is closing[-1]:
+            closing_span[1] = w.length
+        w.put("\n\n")
+    if notes:
+        w.put("_______________\n")
+        for note in notes:
+            w.put(note.marker + " ")
+            for k, (text, ln) in enumerate(note.parts):
+                if k and not (w.last() == "-" and text[:1].isalnum()):
+                    w.put(" ")
+                w.put(text.strip().replace("\x02", ""), ln)
+            w.put("\n")
+    return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]))
+
+
+TOP_LEVEL = re.compile(r"(?:[A-Za-z0-9]+\.)*?u?(?:pp|op|p)\d+")
+
+
+def operative_headings(clauses) -> set[str]:
+    """The headings the contract folds away: those of the operative part (after an operative
+    paragraph, or between the preamble's last paragraph and the first operative one).  A heading
+    inside the preamble, with preambular paragraphs after it, stays a paragraph, as the UN's markup
+    has it; so do an annex's."""
+    out: set[str] = set()
+    seen_operative = False
+    pending: list[str] = []  # headings since the last preambular paragraph, before any operative one
+    for c in clauses:
+        if c.kind == "annex" or not TOP_LEVEL.fullmatch(c.id):
+            continue
+        if c.heading or is_title(c):
+            (out.add(c.id) if seen_operative else pending.append(c.id))
+            continue
+        if c.kind == "operative":
+            seen_operative = True
+            out.update(pending)
+        pending = []
+    return out
+
+
+def is_title(c) -> bool:
+    """A preambular "paragraph" that ends with no mark at all is a heading printed in the preamble
+    ("Degrading the threat posed by Al-Shabaab", the title of an adopted outcome document): every
+    preambular paragraph ends with a comma, a semicolon, a colon or a full stop."""
+    text = c.body.text.rstrip()
+    return c.kind == "preambular" and "." not in c.id and len(text) < 250 and not text.endswith((",", ";", ":", ".", "…"))
+
+
+LIST_ITEM = re.compile(r"^\(([a-z]{1,3}|[ivx]{1,5})\)\s")
+UNNUMBERED = re.compile(r"^(?P<prefix>(?:[A-Za-z0-9]+\.)*?)(?P<stem>pp|uop|up)(?P<n>\d+)(?P<sub>\..+)?$")
+
+
+def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
+    """What the layout knows better than the text reader's guesses.
+
+    - Footnotes are anchored to the clause that holds their marker as the type showed it: a
+      superscript is a marker for certain, where the text reader can only guess from digits.
+    - Headings of the operative part (section titles, "I", "Peacebuilding Commission") are no clauses: the text reader
+      keeps them as paragraphs, the way the UN's markup does, but the contract folds them away; the
+      unnumbered paragraphs after them are counted again (pp, uop, up)."""
+    spans = [(c.span, c.id) for c in doc.clauses]
+    where: dict[str, str] = {}
+    for label, at in produced.markers:
+        if label in where:
+            continue
+        for (start, end), cid in spans:
+            if start <= at <= end:
+                where[label] = cid
+                break
+    # in an annex the contract keeps them: annex paragraphs are counted whatever they are
+    dropped = operative_headings(doc.clauses)
+    renamed: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    clauses = []
+    c0, c1 = produced.closing
+    parent = ""  # a preambular paragraph that opens a lettered list ("... as follows:")
+    for c in doc.clauses:
+        if c.id in dropped or (c0 < c1 and c0 <= c.span[0] < c1):
+            continue  # a heading, or the closing lines where the text reader did not know them
+        lm = LIST_ITEM.match(c.body.text)
+        if c.kind == "preambular" and parent and lm:
+            # "(a) ..." under a preambular paragraph: a sub-paragraph of it, as in the operative part
+            renamed[c.id] = f"{renamed.get(parent, parent)}.{lm.group(1)}"
+            clauses.append(replace(c, id=renamed[c.id]))
+            continue
+        if c.kind == "preambular" and "." not in c.id:
+            parent = c.id if c.body.text.rstrip().endswith(":") else ""
+        else:
+            parent = ""
+        m = UNNUMBERED.match(c.id)
+        if m and not m.group("sub"):
+            key = m.group("prefix") + m.group("stem")
+            counts[key] = counts.get(key, 0) + 1
+            renamed[c.id] = f"{key}{counts[key]}"
+        elif m and m.group("sub"):
+            parent = c.id[: len(c.id) - len(m.group("sub"))]
+            renamed[c.id] = renamed.get(parent, parent) + m.group("sub")
+        clauses.append(replace(c, id=renamed.get(c.id, c.id)) if renamed.get(c.id, c.id) != c.id else c)
+    notes = []
+    for fn in doc.footnotes:
+        anchor = where.get(fn.marker, fn.anchor)
+        anchor = "" if anchor in dropped else renamed.get(anchor, anchor)
+        notes.append(replace(fn, anchor=anchor) if anchor != fn.anchor else fn)
+    info = doc.info
+    if c0 < c1:
+        lines = [ln.strip() for ln in produced.text[c0:c1].splitlines() if ln.strip()]
+        if not info.meeting and lines and CLOSING.match(lines[0]):
+            info = replace(info, meeting=re.sub(r"(?<!\s)\s*\.$", "", lines[0]))
+        if not info.date and len(lines) > 1 and DATE_LINE.match(lines[1]):
+            from graph_builder.readers.metadata import iso_date
+
+            info = replace(info, date=iso_date(lines[1].rstrip(".")))
+    return replace(doc, info=info, clauses=tuple(clauses), footnotes=tuple(notes), layout=produced.boxes)
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """A PDF starts with %PDF-; the standard lets junk come first, within the first kilobyte, and such a
+    file counts only if it also ends like a PDF (a text that merely mentions "%PDF-" stays a text)."""
+    head = data[:1024]
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF-"):
+        return True
+    return b"%PDF-" in head and b"%%EOF" in data[-2048:]

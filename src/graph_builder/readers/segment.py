@@ -1,0 +1,612 @@
+"""Stage 2 for plain text: lines become clauses, footnotes find their markers.
+
+Paragraph boundaries in PDF text are signalled by blank lines, by the first
+line's indentation, by an operative paragraph's number ("8. Urges") or by a
+clause verb opening a line after a clause-ending comma.  Ids follow the
+extraction contract: ppN, opN, opN.a, II.op3, annex1.p4, fnN.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from graph_builder.find.verbs import is_operative_form, opening, starts_clause
+from graph_builder.models import (
+    Diagnostic,
+    DocumentInfo,
+    MappedText,
+    Marker,
+    SourceClause,
+    SourceDocument,
+    SourceFootnote,
+)
+from graph_builder.readers import cover
+from graph_builder.readers.normalize import CLOSING, Line, join_lines, normalize
+
+# "The General Assembly," "The Security Council," "The Human Rights Council," ...
+FORMULA = re.compile(
+    r"^\s*(?:The\s+)?(?P<organ>(?:(?:[A-Z][\w’'\-]*|and|of|on|the|for)\s+){0,8}?(?:Assembly|Council|Commission|Committee|Conference|Board|"
+    r"Meeting of (?:the )?States Parties|Parties|Forum|Sub-Commission(?:[\w ]*\w)?))\s*,\s*$"
+)
+# a section or part heading alone on its line: "I", "II.", "A", "B"
+SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
+# "Annex", "Annex II" alone on the line ("Annex A – Items subject to ..." is a heading inside the annex)
+ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?\s*$", re.IGNORECASE)
+# "Annex A – Items subject to a no-objection process": opens the annexes where no bare "Annex" line does
+ANNEX_TITLED = re.compile(r"^\s*Annex\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})\s+[–—-]\s+\S")
+# "12. Requests" (an OCR'd "12 . " too)
+NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
+# a paragraph number printed without its full stop, alone on its line after a finished clause: "6"
+BARE_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3})\s*$")
+# "(a) ...", "(iv) ...", "(1) ...", and bullets
+SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)(?:\s+(?=\S)|\s*$)|(?P<bullet>[•\-–—]\.?)\s+(?=\S))")
+ROMAN = re.compile(r"^[ivxlc]+$")
+# digits glued to a lower-case word, left after the markers of the footnotes the text has: "Convention7"
+STRAY_MARKER = re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?P<m>\d{1,2})(?=[\s,;:.)]|$)")
+# "... recommends to the General Assembly the adoption of the following draft resolution:"
+DRAFT_FOLLOWS = re.compile(r"following\s+draft\s+(?:resolution|decision)s?\s*:\s*$")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+@dataclass
+class Para:
+    """A paragraph being assembled; its contract id is given once the whole text is read."""
+
+    kind: str  # preambular | operative | annex | heading
+    lines: list[Line] = field(default_factory=list)
+    number: str = ""  # "12" for "12. Requests"
+    sub: str = ""  # "a", "a.i", "bullet2" for sub-paragraphs
+    section: int = 0  # index into Segmenter.sections
+    annex: int = 0
+    label_end: int = 0  # characters of the first line taken by the number/label
+    id: str = ""
+    role: str = ""  # for headings: marker ("II", "Annex"), title (the words after a marker) or free
+    after_operative: bool = False  # an operative paragraph came before it in its statement
+
+
+def find_formula(lines: tuple[Line, ...]) -> int:
+    for i, ln in enumerate(lines):
+        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90:
+            return i
+    return -1
+
+
+def paragraph_end_char(p: Para | None) -> str:
+    """The paragraph's last mark, a footnote marker after it aside ("2021–2022,1" ends with a comma)."""
+    if p is None or not p.lines:
+        return ""
+    last = p.lines[-1].text.rstrip()
+    return re.sub(r"(?<=[,;:.)])\s?\d{1,3}$", "", last)[-1:]
+
+
+class Segmenter:
+    def __init__(self) -> None:
+        self.paras: list[Para] = []
+        self.sections: list[str] = [""]  # section labels in order of appearance; 0 is "no section"
+        self.statements: set[int] = set()  # sections that open with an enacting formula (parts A, B)
+        self.components = 0  # draft resolutions recommended for adoption (C1, C2 ...)
+        self.component_sections: set[int] = set()
+        self.section = 0
+        self.annex = 0
+        self.seen_operative = False
+        self.last_number = 0
+        self.current: Para | None = None
+        self.sub_labels: list[str] = []  # labels of the current paragraph's sub-paragraphs
+        self.heading_open = False  # right after a section or annex line: the heading may follow
+        self.closed = False  # past the closing lines: what follows is annexed
+
+    def open(self, p: Para, line: Line) -> None:
+        p.section = self.section
+        p.annex = self.annex
+        p.lines.append(line)
+        self.paras.append(p)
+        self.current = p
+
+    def parent(self) -> Para | None:
+        for p in reversed(self.paras):
+            if p.kind in ("operative", "annex", "preambular") and not p.sub:
+                return p
+        return None
+
+    def open_component(self) -> None:
+        """'Recommends ... the adoption of the following draft resolution:': what follows is the
+        draft's text, a component of its own (C1, C2 ...), as the UN's markup has it."""
+        self.components += 1
+        self.sections.append(f"C{self.components}")
+        self.section = len(self.sections) - 1
+        self.statements.add(self.section)
+        self.component_sections.add(self.section)
+        self.seen_operative = False
+        self.last_number = 0
+
+    def new_statement(self) -> None:
+        """An enacting formula: a new preamble begins."""
+        if self.section:
+            self.statements.add(self.section)
+        self.current = Para("heading", role="formula")
+        self.seen_operative = False
+        self.last_number = 0
+
+    def feed(self, line: Line) -> None:
+        text = line.text.strip()
+        prev_end = paragraph_end_char(self.current)
+        if prev_end == ":" and self.current is not None and not self.current.sub and DRAFT_FOLLOWS.search(
+                " ".join(ln.text.strip() for ln in self.current.lines[-3:])) and (line.blank_before or line.indent):
+            self.open_component()
+        # the first line after the enacting formula opens a paragraph, blank line or not ("… Council,\nConscious")
+        boundary = line.blank_before or (line.indent > 0 and not self.same_block(line)) or self.current is None \
+            or self.current.role == "formula"
+        if self.annex and FORMULA.match(line.text):
+            boundary = True  # "The States Parties to this Convention," opens the annexed text's preamble
+        cur = self.current
+        if cur is not None and (cur.number or cur.sub) and len(cur.lines) == 1 \
+                and cur.label_end >= len(cur.lines[0].text.rstrip()):
+            cur.lines.append(line)  # "1." or "(b)" alone on its line (plain pdftotext): its text follows
+            return
+
+        sm = SECTION.match(line.text)
+        ends_and = self.current is not None and bool(self.current.lines) and bool(
+            re.search(r"[;,]\s+and$", self.current.lines[-1].text.rstrip()))  # "… a breach of the peace; and" / "I"
+        # plain pdftotext keeps no blank line around a section's number: the line alone after a finished clause says it
+        if sm and (boundary or prev_end in ",;:.") and (self.current is None or prev_end in ",;:." or ends_and
+                                                       or self.current.kind == "heading"):
+            if not self.annex:
+                self.sections.append(sm.group("label"))
+                self.section = len(self.sections) - 1
+            self.heading_open = True
+            self.open(Para("heading", role="marker", after_operative=self.seen_operative), line)
+            if not self.annex:
+                self.seen_operative = False
+            return
+        if ANNEX.match(line.text) and (boundary or prev_end in ",;:." or (self.current is not None and self.current.kind == "heading")):
+            if not (self.paras and self.paras[-1].role == "marker" and self.paras[-1].annex):
+                self.annex += 1  # "Annex" twice in a row (a heading over the annex's own heading) is one annex
+            self.last_number = 0
+            self.heading_open = True
+            self.open(Para("heading", role="marker"), line)
+            return
+
+        if ANNEX_TITLED.match(line.text) and not self.annex and (boundary or prev_end in ".;:" or self.closed):
+            self.annex = 1
+            self.last_number = 0
+            self.heading_open = True
+            self.open(Para("heading", role="title"), line)
+            return
+
+        nm = NUMBERED.match(line.text) or (BARE_NUMBER.match(line.text) if prev_end in ";:." else None)
+        if nm and (boundary or prev_end in ",;:." or int(nm.group("num")) == self.last_number + 1 or (
+                nm.group("num") == "1" and self.current is not None and self.current.kind == "heading")):
+            num = int(nm.group("num"))
+            # a number or two skipped after a finished clause: one printed without its full stop ("6" alone)
+            if num == self.last_number + 1 or num == 1 or boundary or (
+                    prev_end in ";:." and self.last_number < num <= self.last_number + 3):
+                self.heading_open = False
+                self.last_number = num
+                kind = "annex" if self.annex else "operative"
+                self.seen_operative = self.seen_operative or kind == "operative"
+                self.sub_labels = []
+                self.open(Para(kind, number=str(num), label_end=nm.end()), line)
+                return
+
+        sp = SUBPARA.match(line.text)
+        parent = self.parent()
+        if sp and parent is not None and parent.kind in ("operative", "annex") and (boundary or prev_end in ",;:"):
+            label = sp.group("label")
+            if label is None:
+                label = f"bullet{sum(1 for x in self.sub_labels if x.startswith('bullet')) + 1}"
+            elif ROMAN.match(label) and self.sub_labels and not self.follows(label):
+                # (i) under (a): a second level
+                lettered = [x for x in self.sub_labels if "." not in x and not x.startswith("bullet")]
+                label = f"{lettered[-1]}.{label}" if lettered else label
+            self.sub_labels.append(label)
+            self.heading_open = False
+            self.open(Para(parent.kind, number=parent.number, sub=label, label_end=sp.end()), line)
+            return
+
+        if boundary and self.starts_paragraph(text, prev_end):
+            self.heading_open = False
+            self.start_unnumbered(line, text)
+            return
+        if not boundary and prev_end in ",;." and text[:1].isupper() and starts_clause(text) \
+                and not (prev_end == "." and re.search(r"\d\.\s*$", self.current.lines[-1].text if self.current else "")) \
+                and self.current is not None and (self.current.kind != "heading" or self.annex):
+            # a clause verb opening a line after a clause-ending comma, with no blank line (OCR'd texts)
+            self.start_unnumbered(line, text)
+            return
+        if self.current is None:
+            self.open(Para("heading", role="free", after_operative=self.seen_operative), line)
+            return
+        if self.current.kind == "heading" and (boundary or self.current.role == "marker"):
+            role = "title" if self.heading_open else "free"
+            self.open(Para("heading", role=role, after_operative=self.seen_operative), line)
+            return
+        self.current.lines.append(line)
+
+    def same_block(self, line: Line) -> bool:
+        """A line as far in as the unfinished line above it goes on the same indented block (a boxed
+        strategy, a quotation), where PDF text indents every line against the page's margin."""
+        if self.current is None or not self.current.lines or line.indent < 2:
+            return False
+        above = self.current.lines[-1]
+        return above.indent == line.indent and not above.text.rstrip().endswith((".", ";", ":", ","))
+
+    def follows(self, label: str) -> bool:
+        """Is this roman-looking label simply the next letter ((h) then (i))?"""
+        letters = [x for x in self.sub_labels if len(x) == 1]
+        return bool(letters) and len(label) == 1 and ord(label) == ord(letters[-1]) + 1
+
+    def starts_paragraph(self, text: str, prev_end: str) -> bool:
+        if not (text[:1].isupper() or text[:1] in "“\"‘'("):
+            return False
+        if self.current is None or self.current.kind == "heading":
+            return starts_clause(text) or not self.heading_open
+        return prev_end in ",;:." or starts_clause(text)
+
+    def start_unnumbered(self, line: Line, text: str) -> None:
+        if looks_like_heading(text):
+            role = "title" if self.heading_open else "free"
+            self.open(Para("heading", role=role, after_operative=self.seen_operative), line)
+            return
+        if self.annex:
+            self.open(Para("annex"), line)
+            return
+        op = opening(text)
+        operative = is_operative_form(op.head) if op.head else None
+        if op.phrase.lower().startswith("it is resolved"):
+            operative = True
+        if operative is None:
+            operative = self.seen_operative
+        self.seen_operative = self.seen_operative or operative
+        self.open(Para("operative" if operative else "preambular"), line)
+
+    def section_tree(self) -> tuple[dict[int, int], dict[int, int]]:
+        """(level, parent) of each section: parts with an enacting formula enclose roman
+        sections, which enclose lettered ones."""
+        level: dict[int, int] = {}
+        parent: dict[int, int] = {}
+        for k in range(1, len(self.sections)):
+            label = self.sections[k]
+            level[k] = 0 if k in self.statements else 1 if re.fullmatch(r"[IVXLC]+", label) else 2
+            parent[k] = next((j for j in range(k - 1, 0, -1) if level[j] < level[k]), 0)
+        return level, parent
+
+    def sections_that_restart(self) -> dict[int, bool]:
+        """Which sections are sections in their own right.  A part with its own enacting formula
+        always is; a run of sibling sections is when the numbering starts again at 1 after the first
+        of them, or one of the later ones has a preamble of its own."""
+        first: dict[int, int] = {}
+        preamble: dict[int, bool] = {}
+        for p in self.paras:
+            if p.kind == "heading" or p.annex:
+                continue
+            if p.number and not p.sub:
+                first.setdefault(p.section, int(p.number))
+            if p.kind == "preambular":
+                preamble[p.section] = True
+        level, parent = self.section_tree()
+        parts = [k for k in level if level[k] == 0 and k not in self.component_sections]
+        runs: dict[tuple[int, int], list[int]] = {}
+        for k in level:
+            if level[k]:
+                runs.setdefault((parent[k], level[k]), []).append(k)
+        restarts: dict[int, bool] = {0: False}
+        # parts with their own formula are parts, unless there is only one ("75/251 C" printed alone)
+        restarts.update({k: len(parts) > 1 or k in self.component_sections for k in level if level[k] == 0})
+        unnumbered_only = {p.section for p in self.paras if p.kind == "operative" and not p.number and not p.sub}
+        unnumbered_only -= {p.section for p in self.paras if p.number}
+        for run in runs.values():
+            later = run[1:] if len(run) > 1 else run
+            # parts I, II, III of unnumbered paragraphs (S/RES/82 (1950)) each start their count again
+            real = any(first.get(k, 0) == 1 or preamble.get(k, False) for k in later) or (
+                len(run) > 1 and all(k in unnumbered_only for k in run))
+            restarts.update({k: real for k in run})
+        return restarts
+
+    def section_prefixes(self, restarts: dict[int, bool]) -> dict[int, str]:
+        """'B.' for part B, 'B.II.' for its section II when that is a section in its own right."""
+        _, parent = self.section_tree()
+        prefixes = {0: ""}
+        for k in range(1, len(self.sections)):
+            outer = prefixes[parent[k]]
+            prefixes[k] = f"{outer}{self.sections[k]}." if restarts.get(k) else outer
+        return prefixes
+
+    def assign_ids(self) -> list[Para]:
+        """Contract ids, from content.  A section's label prefixes its clauses only when the
+        section restarts the numbering (or has a preamble of its own); a section that does not
+        is no section in the UN's markup, and its heading lines count as paragraphs, as free
+        headings do (the markup makes them paragraphs: ppN before the operative part, uopN after)."""
+        restarts = self.sections_that_restart()
+        paras: list[Para] = []
+        for p in self.paras:
+            if p.kind == "heading" and p.role in ("free", "title") and not looks_like_heading(
+                    " ".join(ln.text.strip() for ln in p.lines)):
+                # it read like a heading on its first line, but goes on as a clause
+                p.kind = "annex" if p.annex else ("operative" if p.after_operative else "preambular")
+                if p.kind == "operative" or (p.kind == "preambular" and is_operative_form(opening(p.lines[0].text).head)):
+                    p.kind = "operative"
+                p.role = ""
+            if p.kind != "heading":
+                paras.append(p)
+            elif p.role == "free" or (p.role == "title" and p.annex) or (
+                    p.role in ("marker", "title") and not p.annex and not restarts.get(p.section) and self.sections[p.section]):
+                p.kind = "annex" if p.annex else ("operative" if p.after_operative else "preambular")
+                p.role = "heading"
+                paras.append(p)
+        # an operative verb printed in the preamble ("Takes note of ..., " before paragraph 1) is preambular
+        numbered = {p.section for p in paras if p.number and p.kind == "operative"}
+        seen_number: set[int] = set()
+        for p in paras:
+            if p.number and p.kind == "operative":
+                seen_number.add(p.section)
+            elif (p.kind == "operative" and not p.number and not p.sub and p.role != "heading"
+                  and p.section in numbered and p.section not in seen_number
+                  and p.lines[-1].text.rstrip().endswith(",")):
+                p.kind = "preambular"
+        prefixes = self.section_prefixes(restarts)
+        # a resolution that numbers none of its operative paragraphs (the early Security Council's) counts
+        # them as its paragraphs: op1, op2 ...; where others are numbered, an unnumbered one is uopN
+        # (one unnumbered paragraph alone, "Recommends the following: (a) …", stays uop1, as the markup has it)
+        unnumbered = [p for p in paras if p.kind == "operative" and not p.sub and p.role != "heading"]
+        none_numbered = len(unnumbered) > 1 and not any(p.number for p in unnumbered)
+        counts: dict[str, int] = {}
+        for i, p in enumerate(paras):
+            prefix = f"annex{p.annex}." if p.annex else prefixes[p.section]
+            if p.sub:
+                parent = next((q for q in reversed(paras[:i]) if not q.sub and q.kind == p.kind), None)
+                p.id = f"{parent.id}.{p.sub}" if parent is not None and parent.id else f"{prefix}op{p.number}.{p.sub}"
+                continue
+            if p.number:
+                p.id = f"{prefix}{'p' if p.kind == 'annex' else 'op'}{p.number}"
+                continue
+            stem = prefix + {"preambular": "pp", "operative": "op" if none_numbered else "uop", "annex": "up"}[p.kind]
+            counts[stem] = counts.get(stem, 0) + 1
+            p.id = f"{stem}{counts[stem]}"
+        return paras
+
+
+def mark_headings(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
+    """Headings in text with no blank lines and no indentation (plain pdftotext): a short line with no
+    closing mark, after a finished clause and before a numbered paragraph, starts a paragraph of its own."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        ln, above, below = out[i], out[i - 1], out[i + 1]
+        t = ln.text.strip()
+        if ln.blank_before or ln.indent or below.blank_before or below.indent:
+            continue
+        if not (above.text.rstrip().endswith((".", ";", ":")) and t[:1].isupper() and looks_like_heading(t)):
+            continue
+        if NUMBERED.match(below.text) or SUBPARA.match(below.text) or SECTION.match(below.text):
+            out[i] = replace(ln, blank_before=True)
+    return out
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line that ends without punctuation and opens with no clause verb: a heading."""
+    return len(text) < 100 and not text.rstrip().endswith((",", ";", ":", ".")) and not starts_clause(text)
+
+
+# -- footnote markers -------------------------------------------------------
+
+
+@cache
+def marker_patterns(label: str) -> tuple[re.Pattern[str], ...]:
+    """Where a footnote marker can sit; group "m" is the marker itself."""
+    lab = re.escape(label)
+    return (
+        # glued to a word or a closing mark: "Rights1", "defenders2", "Rights,1", "(Paris Principles),10"
+        re.compile(rf"(?<=[^\W\d_]|[)\]’”\"',;:])(?P<m>{lab})(?!\d)(?![^\W\d_])"),
+        # glued to a year: "21 March 20197" is 2019 and marker 7, "2015–20302" is 2030 and 2
+        re.compile(rf"(?<![\d/.,])(?<!No\. )(?:19[4-9]\d|20[0-3]\d)(?P<m>{lab})(?!\d)"),
+        # left alone after the clause's final comma: "of 25 and 27 May 1993, 10"
+        re.compile(rf"(?<=[,;.])\s+(?P<m>{lab})\s*$"),
+    ) + ((
+        # OCR'd volumes (cr-unsc) print a spaced marker, numbered through the volume, before "and" or a comma:
+        # "resolution 431 (1978) 61 and his", "the Namibian situation 64 and"; never after a unit word
+        re.compile(rf"(?<=[a-z)])(?<!paragraph)(?<!paragraphs)(?<!resolution)(?<!resolutions)(?<!article)"
+                   rf"(?<!articles)(?<!chapter)(?<!session)(?<!annex)\s(?P<m>{lab})(?=\s+and\s|\s*,)"),
+    ) if len(label) >= 2 else ())
+
+
+def find_markers(paras: list[tuple[str, MappedText]], labels: list[str]) -> tuple[dict[str, tuple[str, int, int]], list[str]]:
+    """Place each footnote label in the paragraph that carries its marker, in order.
+
+    Returns {label: (paragraph id, clean start, clean end)} and the labels not found."""
+    found: dict[str, tuple[str, int, int]] = {}
+    missing: list[str] = []
+    k = 0
+    for i, (pid, mt) in enumerate(paras):
+        cursor = 0
+        while k < len(labels):
+            hit = first_match(mt.text, labels[k], cursor)
+            if hit is None:
+                # the marker of labels[k] may be lost: if the next label is here and labels[k] is not in the
+                # next few paragraphs either, give k up
+                nxt = first_match(mt.text, labels[k + 1], cursor) if k + 1 < len(labels) else None
+                if nxt is not None and nxt[0] >= cursor and not any(
+                        first_match(t.text, labels[k], 0) for _, t in paras[i + 1:i + 4]):
+                    missing.append(labels[k])
+                    k += 1
+                    continue
+                break
+            s, e = hit
+            found[labels[k]] = (pid, s, e)
+            cursor = e
+            k += 1
+    missing.extend(labels[k:])
+    return found, missing
+
+
+def first_match(text: str, label: str, cursor: int) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    for pat in marker_patterns(label):
+        m = pat.search(text, cursor)
+        if m and (best is None or m.start("m") < best[0]):
+            best = (m.start("m"), m.end("m"))
+    if best is None:
+        best = spaced_marker(text, label, cursor)
+    return best
+
+
+# a marker printed as a word of its own, as PDF text gives a superscript: "Human Rights, 1 the", "Peoples 3 and"
+# words a number after them belongs to ("paragraph 3", "Goal 13", "21 to 23 May"), and words after one
+NUMBER_BEFORE = frozenset(
+    "article articles paragraph paragraphs para paras resolution resolutions decision decisions goal goals target "
+    "targets agenda chapter chapters section sections rule rules part parts annex annexes page pages no nos item items "
+    "principle principles protocol volume vol table figure box recommendation recommendations phase "
+    "level category group option step stage amendment add rev corr supplement number numbers of and to from by in "
+    "between or than for at over some about the all least top first last nearly almost around under above below "
+    "with without within per each every only just approximately".split()) | frozenset(m.casefold() for m in MONTHS.split("|"))
+NUMBER_AFTER = frozenset(
+    "per percent million billion trillion thousand hundred years year months month days day weeks week hours hour "
+    "times members member states countries persons people cases".split()) | frozenset(
+    m.casefold() for m in MONTHS.split("|"))
+
+
+MONTH_WORDS = frozenset(m.casefold() for m in MONTHS.split("|"))
+# plural units a list of numbers follows: "paragraphs 3, 4 and 5"
+LIST_UNITS = frozenset("articles paragraphs paras resolutions decisions goals targets chapters sections rules parts "
+                       "annexes pages items principles recommendations and or".split())
+
+
+@cache
+def spaced_pattern(label: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[^\W_]|[)\]’”\"',;:.])\s(?P<m>{re.escape(label)})(?=\s|$)")
+
+
+def spaced_marker(text: str, label: str, cursor: int) -> tuple[int, int] | None:
+    """The label as a word of its own where no number of the sentence can be meant."""
+    for m in spaced_pattern(label).finditer(text, cursor):
+        before = text[max(0, m.start("m") - 80):m.start("m")].split()  # a bounded look: no scan of the whole text
+        after = text[m.end("m"):m.end("m") + 80].split()
+        prev = before[-1] if before else ""
+        prev2 = before[-2].strip(",;:.()[]’”\"'").casefold() if len(before) > 1 else ""
+        word = prev.strip(",;:.()[]’”\"'").casefold()
+        if word in NUMBER_BEFORE and not prev.endswith((",", ";", ")")):
+            continue  # "paragraph 3", "Goal 13"; but "at its session, 1 which" ends the phrase first
+        if re.fullmatch(r"\d{1,4}[,;:.)]?", prev):
+            # "paragraphs 3, 4" and "3, 4" are numbers in a list; "Agenda 21, 4 the" ends a title;
+            # "of 1 March 2024 5 on" ends a date
+            year_of_date = re.fullmatch(r"(?:19|20)\d\d", prev) and prev2 in MONTH_WORDS
+            if not year_of_date and (prev2 in LIST_UNITS or re.fullmatch(r"\d{1,4}", prev2) or not prev.endswith(",")):
+                continue
+        if after:
+            nxt = after[0]
+            w = nxt.strip(",;:.()[]’”\"'").casefold()
+            if nxt.startswith(("(", "%", "–", "-", "/")) or w in NUMBER_AFTER or (
+                    re.fullmatch(r"\d[\d,.]*", w) and not re.fullmatch(r"(?:19|20)\d\d", w)):
+                continue  # "3 4" and "1,622" are numbers; "held in 2011, 1 2014 and 2018" has a marker
+            if w in ("and", "or", "to") and len(after) > 1 and re.match(r"\d", after[1]):
+                continue  # "3 and 4", "21 to 23 May"
+        return m.start("m"), m.end("m")
+    return None
+
+
+# -- the stage --------------------------------------------------------------
+
+
+def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
+    """Read a plain-text resolution into clauses and footnotes."""
+    layout = normalize(text, given.symbol)
+    lines = layout.lines
+    f = find_formula(lines)
+    diagnostics: list[Diagnostic] = []
+    closing_at = next((i for i, ln in enumerate(lines) if CLOSING.match(ln.text) and i > max(f, 0)), len(lines))
+    if f >= 0:
+        head = list(lines[:f])
+        # a part letter printed just above the formula ("A" / "The General Assembly,") belongs to the body
+        body_start = f
+        while head and SECTION.match(head[-1].text):
+            head.pop()
+            body_start -= 1
+        cover_lines = head
+        organ = FORMULA.match(lines[f].text).group("organ")  # type: ignore[union-attr]
+    else:
+        cover_lines, body_start, organ = cover.split_without_formula(lines)
+    # annexes printed after the closing lines ("45th plenary meeting" / "7 December 2023") are part of the text
+    annex_at = next((i for i in range(closing_at, len(lines))
+                     if ANNEX.match(lines[i].text) or ANNEX_TITLED.match(lines[i].text)), len(lines))
+    info = cover.read_cover(cover_lines, lines[closing_at:annex_at], organ).with_defaults(DocumentInfo())
+    if not info.symbol and layout.header_symbol:
+        info = replace(info, symbol=re.sub(r"(?<!\s)\s+(?=\()", "", layout.header_symbol))  # the running headers say it
+    info = given.with_defaults(info)
+
+    seg = Segmenter()
+    prev = ""
+    for i, ln in enumerate(mark_headings(lines[body_start:closing_at] + lines[annex_at:])):
+        seg.closed = i >= closing_at - body_start
+        # the enacting formula is no clause; "Council," ending a wrapped sentence ("… the President of the
+        # Security / Council,") is no formula, nor a clause ("Noting the Durban Review Conference,")
+        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and not seg.annex and not starts_clause(ln.text.strip()) \
+                and (ln.blank_before or not prev or prev[-1:] in ",;:." or ln.text.lstrip().startswith("The ")):
+            seg.new_statement()
+            prev = ""
+            continue
+        seg.feed(ln)
+        prev = ln.text.rstrip()
+    paras = seg.assign_ids()
+
+    # join each paragraph's lines, find footnote markers in order, then rebuild without them
+    joined: list[tuple[str, MappedText]] = []
+    for p in paras:
+        parts = [(ln.start, ln.text) for ln in p.lines]
+        joined.append((p.id, join_lines(parts)))
+    notes = [n for n in layout.notes if n.marker.isdigit()]
+    labels = [n.marker for n in notes]
+    found, missing = find_markers(joined, labels)
+    for lab in missing:
+        note = next(n for n in notes if n.marker == lab)
+        diagnostics.append(Diagnostic("footnote-without-marker", f"footnote {lab} has no marker in the text",
+                                      note.span, f"fn{lab}"))
+
+    clauses: list[SourceClause] = []
+    markers_of: dict[str, list[tuple[str, int, int]]] = {}
+    for lab, (pid, s, e) in found.items():
+        markers_of.setdefault(pid, []).append((lab, s, e))
+    for p, (pid, mt) in zip(paras, joined):
+        cut = sorted(markers_of.get(pid, []), key=lambda x: x[1])
+        marks = tuple(Marker(lab, mt.source_offset(s)) for lab, s, _ in cut)
+        body = strip_ranges(mt, [(s, e) for _, s, e in cut])
+        # drop the paragraph number from the body: "8. Urges" -> "Urges"
+        first = p.lines[0]
+        lead = len(first.text) - len(first.text.lstrip())
+        number_chars = max(0, p.label_end - lead)
+        body = drop_prefix(body, number_chars)
+        span = (first.start + lead, p.lines[-1].start + len(p.lines[-1].text.rstrip()))
+        clauses.append(SourceClause(p.id, p.kind, body, span, marks, heading=p.role == "heading"))
+        for m in STRAY_MARKER.finditer(body.text):
+            diagnostics.append(Diagnostic("marker-without-footnote",
+                                          f"“{m.group(0)}” looks like footnote marker {m.group('m')}, but the text "
+                                          "has no such footnote", body.source_span(m.start("m"), m.end("m")), p.id))
+
+    footnotes = []
+    for n in notes:
+        anchor = found.get(n.marker, ("", 0, 0))[0]
+        footnotes.append(SourceFootnote(f"fn{n.marker}", n.marker, anchor, n.body, n.span))
+    if not clauses:
+        diagnostics.append(Diagnostic("no-clauses", "no resolution clauses were found in the text", None, "", "error"))
+    return SourceDocument(source, text, info, tuple(clauses), tuple(footnotes), tuple(diagnostics))
+
+
+def strip_ranges(mt: MappedText, ranges: list[tuple[int, int]]) -> MappedText:
+    """The same text without the given clean ranges (footnote markers), offsets preserved."""
+    if not ranges:
+        return mt
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in sorted(ranges):
+        if s > pos:
+            keep.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(mt.text):
+        keep.append((pos, len(mt.text)))
+    return mt.slice(keep)
+
+
+def drop_prefix(mt: MappedText, n: int) -> MappedText:
+    if n <= 0:
+        return mt
+    while n < len(mt.text) and mt.text[n] == " ":
+        n += 1
+    return mt.slice([(n, len(mt.text))])
