@@ -1,25 +1,26 @@
-"""Stage 3: references found clause by clause become the document's references.
+"""Stage 3: the mentions found in every clause and footnote become the document's references.
 
-The resolver reads the clauses in order and keeps a memory of what the text
-has named, so that a short form ("the Covenant", "the Special Representative",
-"that resolution", "its resolution") stands for the latest thing it can
-stand for.  It never guesses: a short form with nothing to stand for becomes a
-diagnostic, and so does a markup link that the text contradicts.
+`find/mentions.py` has found everything first; the resolver then folds over that finished list once, in
+reading order, keeping a memory of what the text has named, so that a short form ("the Covenant", "the
+Special Representative", "that resolution", "its resolution") stands for the latest thing it can stand
+for.  It never guesses: a short form with nothing to stand for becomes a diagnostic, and so does a markup
+link that the text contradicts.  The name resolver can be swapped (`resolve(doc, name_resolver=...)`).
 """
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from graph_builder.errors import SymbolError
-from graph_builder.find.actors import ActorMention, addressees
+from graph_builder.find.actors import ActorMention
 from graph_builder.find.gazetteer import Entry, fold, gazetteer
-from graph_builder.find.names import NameMatch, find_names, find_provisions
+from graph_builder.find.mentions import DocumentMentions, UnitMentions, find_mentions
+from graph_builder.find.names import NameMatch
 from graph_builder.find.open_names import head_short_forms
-from graph_builder.find.symbols import find_symbol_references
 from graph_builder.find.verbs import opening
 from graph_builder.models import (
     Addressee,
@@ -33,17 +34,9 @@ from graph_builder.models import (
     SourceDocument,
     SourceFootnote,
 )
-from graph_builder.readers.cover import ordinal_number, organ_of_symbol
+from graph_builder.readers.cover import organ_of_symbol
 from graph_builder.un.symbols import UNSymbol, plausible
 
-# "that resolution", "the same resolution", "the above-mentioned resolution"
-THAT_RESOLUTION = re.compile(
-    r"(?<![\w-])(?:that|the\s+same|the\s+said|the\s+above-mentioned|the\s+aforementioned|this)\s+(?P<what>resolution|decision)(?![\w-])"
-)
-# "at its fifty-eighth session"
-SESSION = re.compile(r"(?<![\w-])(?:at|during|to)\s+its\s+(?P<ord>[a-z]+(?:-[a-z]+)?)\s+(?P<special>(?:emergency\s+)?special\s+)?session\b")
-# 'under the item entitled "Human rights questions"'
-AGENDA_ITEM = re.compile(r"(?:item|sub-item)s?\s+entitled\s+[“\"](?P<title>[^”\"]{3,300})[”\"]")
 # an organ referring to itself: "the Council" in a Council resolution
 SELF_NAMES = {
     "General Assembly": ("the assembly", "the general assembly"),
@@ -52,9 +45,6 @@ SELF_NAMES = {
     "Economic and Social Council": ("the council",),
     "Commission on Human Rights": ("the commission",),
 }
-# a proper name of three capitalised words or more, to expand "the National Union" later
-PROPER_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w’'\-]{1,60})(?:\s+(?:(?:of|for|the|on|de|du|des)\s+)*[A-Z][\w’'\-]+){2,12}")
-
 
 @dataclass
 class Memory:
@@ -85,42 +75,50 @@ class UnitResult:
         return self._report_ends
 
 
-def resolve(doc: SourceDocument) -> Resolution:
+# resolves one name found: (kind, key, is_short_form), or None when it stands for nothing to key
+NameResolver = Callable[[NameMatch, str, str, "Memory", list[Diagnostic], MappedText, str, tuple[str, ...]],
+                        "tuple[str, str, bool] | None"]
+
+
+def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
+            name_resolver: NameResolver | None = None) -> Resolution:
+    """The document's references: its mentions (found here unless given) resolved in one pass."""
     issuer = doc.info.body or organ_of_symbol(doc.info.symbol) or "General Assembly"
+    found = mentions if mentions is not None else find_mentions(doc, issuer)
+    name_resolver = name_resolver or resolve_name
     memory = Memory()
-    g = gazetteer()
     # the countries the resolution is about: its title's, then those its text names most
-    for m in g.country_pattern.finditer(doc.info.title):
-        memory.countries[g.countries[fold(m.group(0))]] += 3
-    for sc in doc.clauses:
-        for m in g.country_pattern.finditer(sc.body.text):
-            memory.countries[g.countries[fold(m.group(0))]] += 1
+    for country in found.title_countries:
+        memory.countries[country] += 3
+    for unit in found.clauses:
+        for country in unit.countries:
+            memory.countries[country] += 1
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     clauses: list[Clause] = []
     footnotes: list[Footnote] = []
-    notes_by_anchor: dict[str, list[SourceFootnote]] = {}
-    for fn in doc.footnotes:
-        notes_by_anchor.setdefault(fn.anchor, []).append(fn)
-    for sc in doc.clauses:
-        unit = read_unit(doc, sc.id, sc.body, sc.links, issuer, memory)
+    notes_by_anchor: dict[str, list[tuple[SourceFootnote, UnitMentions]]] = {}
+    for fn, fn_mentions in zip(doc.footnotes, found.footnotes):
+        notes_by_anchor.setdefault(fn.anchor, []).append((fn, fn_mentions))
+    for sc, unit_mentions in zip(doc.clauses, found.clauses):
+        unit = read_unit(doc, unit_mentions, issuer, memory, name_resolver)
         notes_here = notes_by_anchor.get(sc.id, ())
         report_short_forms(doc, sc, unit, memory)
         diagnostics.extend(unit.diagnostics)
         verb, concept = clause_verb(sc)
         actors: tuple[Addressee, ...] = ()
-        if sc.kind == "operative" and not sc.heading:
-            actors = tuple(to_addressees(doc, sc.body, addressees(sc.body.text), unit.entity_spans, memory))
+        if unit_mentions.actors:
+            actors = tuple(to_addressees(doc, sc.body, unit_mentions.actors, unit.entity_spans, memory))
         clauses.append(Clause(sc.id, sc.kind, verb, concept, sc.span, sc.body.text, tuple(unit.references), actors,
-                              tuple(fn.id for fn in notes_here), sc.heading))
+                              tuple(fn.id for fn, _ in notes_here), sc.heading))
         first_marker: dict[str, int] = {}  # label -> offset of its first marker (one pass, not one per footnote)
         for m in reversed(sc.markers):
             first_marker[m.label] = m.source_offset
-        for fn in notes_here:
-            note = read_footnote(doc, fn, issuer, memory, diagnostics)
+        for fn, fn_mentions in notes_here:
+            note = read_footnote(doc, fn, fn_mentions, issuer, memory, diagnostics, name_resolver)
             footnotes.append(note)
             remember_report(sc, unit, first_marker.get(fn.marker), note, memory)
-    for fn in notes_by_anchor.get("", ()):
-        footnotes.append(read_footnote(doc, fn, issuer, memory, diagnostics))
+    for fn, fn_mentions in notes_by_anchor.get("", ()):
+        footnotes.append(read_footnote(doc, fn, fn_mentions, issuer, memory, diagnostics, name_resolver))
     order = {fn.id: i for i, fn in enumerate(doc.footnotes)}
     footnotes.sort(key=lambda f: order.get(f.id, 0))
     return Resolution(doc.source, doc.text, doc.info, tuple(clauses), tuple(footnotes), tuple(diagnostics))
@@ -195,15 +193,13 @@ def report_short_forms(doc: SourceDocument, sc: SourceClause, unit: UnitResult, 
     unit.references.sort(key=lambda r: (r.span, r.kind, r.key))
 
 
-# 'entitled "Nuclear security"': the title of what the clause cites
-QUOTED_TITLE = re.compile(r"entitled\s+[“\"]([^”\"]{2,400})[”\"]")
 # a footnote that says only "Ibid.": the same source as the footnote before it
 IBID = re.compile(r"^\s*(?:\d{1,3}\s+)?Ibid\.?\s*$")
 
 
-def read_footnote(doc: SourceDocument, fn: SourceFootnote, issuer: str, memory: Memory,
-                  diagnostics: list[Diagnostic]) -> Footnote:
-    unit = read_unit(doc, fn.id, fn.body, fn.links, issuer, memory)
+def read_footnote(doc: SourceDocument, fn: SourceFootnote, mentions: UnitMentions, issuer: str, memory: Memory,
+                  diagnostics: list[Diagnostic], name_resolver: NameResolver) -> Footnote:
+    unit = read_unit(doc, mentions, issuer, memory, name_resolver)
     diagnostics.extend(unit.diagnostics)
     refs = tuple(unit.references)
     m = IBID.match(fn.body.text)
@@ -229,8 +225,10 @@ def is_subparagraph(cid: str) -> bool:
     return not re.match(r"^(?:u?op|pp|up|p)\d+$", last)
 
 
-def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer: str, memory: Memory) -> UnitResult:
-    """The references of one clause or footnote."""
+def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, memory: Memory,
+              name_resolver: NameResolver) -> UnitResult:
+    """The references of one clause or footnote, from what was found in it and what the memory holds."""
+    body, unit_id = found.body, found.unit_id
     text = body.text
     refs: list[Reference] = []
     diags: list[Diagnostic] = []
@@ -249,8 +247,7 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
         refs.append(Reference(kind, key, doc.text[span[0]:span[1]], span, **kw))
 
     # resolutions, decisions and document symbols
-    found_symbols = find_symbol_references(text, issuer)
-    for sm in found_symbols:
+    for sm in found.symbols:
         if sm.key.replace(" ", "") == own:
             continue  # the resolution naming itself (cover furniture, "S/RES/2231 (2015)")
         if sm.kind in ("resolution", "provision") and not plausible(sm.target or sm.key):
@@ -267,55 +264,44 @@ def read_unit(doc: SourceDocument, unit_id: str, body: MappedText, links, issuer
             else:
                 memory.last_resolution = sm.key
     # markup links (AKN): a hint; the text wins where it contradicts the link
-    for link in links:
-        check_link(doc, unit_id, link, found_symbols, body, add, diags)
+    for link in found.links:
+        check_link(doc, unit_id, link, found.symbols, body, add, diags)
     # "that resolution"
-    for m in THAT_RESOLUTION.finditer(text):
-        if m.group(0).startswith("this"):
+    for short in found.resolution_short_forms:
+        if short.present:
             continue  # "this resolution" is the present one
-        target = memory.last_decision if m.group("what") == "decision" else memory.last_resolution
+        target = memory.last_decision if short.what == "decision" else memory.last_resolution
         if target:
-            add("resolution", target, m.start(), m.end(), short_form=True)
+            add("resolution", target, short.start, short.end, short_form=True)
         else:
-            diags.append(diagnostic(body, unit_id, m.start(), m.end(), "unresolved-short-form",
-                                    f"“{m.group(0)}” has no resolution named before it"))
+            diags.append(diagnostic(body, unit_id, short.start, short.end, "unresolved-short-form",
+                                    f"“{text[short.start:short.end]}” has no resolution named before it"))
     # instruments, bodies, offices, their short forms, provisions
-    names = find_names(text)
-    # names inside a cited text's quoted title are no references of this clause ('GC(69)/RES/16 A, entitled
-    # "Staffing of the Agency's Secretariat"'); a name that is the whole title is
-    titles = [(m.start(1), m.end(1)) for m in QUOTED_TITLE.finditer(text)]
-    if titles:
-        names = [n for n in names if not any(s <= n.start and n.end <= e and (n.start, n.end) != (s, e) for s, e in titles)]
-    resolved: list[tuple[str, str, bool] | None] = []
-    for n in names:
-        resolved.append(resolve_name(n, text, issuer, memory, diags, body, unit_id))
-    for n, r in zip(names, resolved):
+    resolved = [name_resolver(n, text, issuer, memory, diags, body, unit_id, found.countries) for n in found.names]
+    for n, r in zip(found.names, resolved):
         if r is None:
             continue
-        kind, key, short = r
+        kind, key, short_form = r
         if kind == "organization":
             entity_spans.append((n.start, n.end, "actor", key))  # an addressee, but no UN body to key
             continue
         for k in key.split("\x00"):  # collections stand for each member
-            add(kind, k, n.start, n.end, short_form=short)
+            add(kind, k, n.start, n.end, short_form=short_form)
             if kind in ("body", "office"):
                 entity_spans.append((n.start, n.end, kind, k))
-    for p in find_provisions(text, names):
+    for p in found.provisions:
         r = resolved[p.target]
         if r is None or r[0] != "instrument" or "\x00" in r[1]:
             continue
         add("provision", f"{r[1]}, {p.unit} {p.number}", p.start, p.end, target=r[1], unit=p.unit, number=p.number)
     # sessions and agenda items
-    for m in SESSION.finditer(text):
-        n = ordinal_number(m.group("ord"))
-        if n:
-            special = m.group("special") or ""
-            label = f"{'emergency special ' if 'emergency' in special else 'special ' if special else ''}session"
-            add("session", f"{issuer}, {n}{ordinal_suffix(n)} {label}", m.start(), m.end())
-    for m in AGENDA_ITEM.finditer(text):
-        add("agenda-item", m.group("title").strip(), m.start("title"), m.end("title"))
-    for m in PROPER_NAME.finditer(text):
-        memory.proper_names[re.sub(r"\s+", " ", m.group(0))] = None
+    for session in found.sessions:
+        n = session.number
+        add("session", f"{issuer}, {n}{ordinal_suffix(n)} {session.label}", session.start, session.end)
+    for item in found.agenda_items:
+        add("agenda-item", item.title, item.start, item.end)
+    for name in found.proper_names:
+        memory.proper_names[name] = None
     refs.sort(key=lambda r: (r.span, r.kind, r.key))
     reports = report_mentions(text, entity_spans)
     # a report cited with its symbol in the text: "the report of the Secretary-General (S/2002/1005)"
@@ -338,7 +324,7 @@ def diagnostic(body: MappedText, unit_id: str, s: int, e: int, code: str, messag
 
 
 def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: list[Diagnostic], body: MappedText,
-                 unit_id: str) -> tuple[str, str, bool] | None:
+                 unit_id: str, countries: tuple[str, ...]) -> tuple[str, str, bool] | None:
     """(kind, key, is_short_form) for one name found, or None when it stands for nothing to key."""
     g = gazetteer()
     if n.open_kind and not n.short:
@@ -369,7 +355,7 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
         return (hit[0], hit[1], True)
     if n.mandate:
         # "the Special Representative of the Secretary-General" with no mandate named: qualify by the country
-        country = country_of(text, memory)
+        country = country_of(countries, memory)
         for e in g.entries.values():
             if e.kind == "office" and e.country and e.country == country and fold(e.name).startswith(fold(n.mandate)):
                 remember(memory, "office", e.name, e, title=n.mandate)
@@ -560,10 +546,9 @@ def remember(memory: Memory, kind: str, key: str, entry: Entry | None, title: st
         memory.last_by_short[s] = (kind, key)
 
 
-def country_of(text: str, memory: Memory) -> str:
+def country_of(countries: tuple[str, ...], memory: Memory) -> str:
     """The country a clause is about: the one it names, else the one the document names most."""
-    g = gazetteer()
-    here = Counter(g.countries[fold(m.group(0))] for m in g.country_pattern.finditer(text)).most_common(2)
+    here = Counter(countries).most_common(2)
     if len(here) == 1 or (len(here) == 2 and here[0][1] > here[1][1]):
         return here[0][0]
     if memory.countries:
