@@ -49,8 +49,9 @@ if len(sys.argv) > 1:
     with tempfile.TemporaryDirectory() as tmp:
         report = graph_builder.build_corpus(sys.argv[1:], Path(tmp) / "out", store=Path(tmp) / "store", jobs=1)
         print(len(report.built), "built,", len(report.failed), "failed,", report.triples, "triples")
-        from graph_builder.publish.query import load_store, run_query
+        from graph_builder.graph.store import load_store
         from graph_builder.publish.query import rows as result_rows
+        from graph_builder.publish.query import run_query
 
         store = load_store([], str(Path(tmp) / "store"))
         query = (Path(__file__).parents[1] / "queries" / "most-cited-instruments.rq").read_text(encoding="utf-8")

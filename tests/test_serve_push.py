@@ -19,8 +19,9 @@ from pyoxigraph import QueryResultsFormat, RdfFormat, serialize
 
 from graph_builder.errors import InputError, PushError
 from graph_builder.graph.export import dataset_bytes
+from graph_builder.graph.store import load_store
 from graph_builder.publish.push import graphs_in_files, graphs_in_store, push, redact
-from graph_builder.publish.query import load_store, run_query
+from graph_builder.publish.query import run_query
 from graph_builder.publish.serve import free_port
 from servers import GraphBuilderServe, OxigraphServer, ScriptedServer, oxigraph_binary, read_body, reply
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graph_builder.cli import main
-from graph_builder.publish.query import load_store
+from graph_builder.graph.store import load_store
 from graph_builder.publish.stats import citation_graph, citing, most_cited, recall_chains
 
 CHAIN = [

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from pyoxigraph import QueryResultsFormat
 
+from graph_builder.graph.store import load_store
 from graph_builder.publish.push import push
-from graph_builder.publish.query import load_store, run_query, with_parameters
+from graph_builder.publish.query import run_query, with_parameters
 from servers import VirtuosoServer, group_members, virtuoso_binaries
 
 QUERIES = sorted((Path(__file__).parents[1] / "queries").glob("*.rq"))

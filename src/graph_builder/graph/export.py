@@ -13,7 +13,7 @@ import os
 import secrets
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, parse, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from graph_builder.graph.vocab import PREFIXES
 
@@ -205,3 +205,20 @@ def _backup(folder: Path, name: str) -> Path | None:
             return None
         raise
     return b
+
+
+def curie(term) -> str:
+    """A pyoxigraph term as people read it: a CURIE where a known prefix fits, a literal's value, `_:id`."""
+    if term is None:
+        return ""
+    if isinstance(term, NamedNode):
+        iri = term.value
+        for p, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if iri.startswith(ns) and iri[len(ns):] and all(ch.isalnum() or ch in "_-" for ch in iri[len(ns):]):
+                return f"{p}:{iri[len(ns):]}"
+        return iri
+    if isinstance(term, Literal):
+        return term.value
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    return str(term)

@@ -1,16 +1,28 @@
-"""The verb concept scheme (ontology/verbs.ttl), generated from data/verbs.toml.
+"""The ontology's files, and the verb concept scheme (ontology/verbs.ttl), generated from data/verbs.toml.
 
 The data file is the single source; a test checks that the committed Turtle is
 what this module generates from it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from pyoxigraph import Literal, NamedNode, Triple
 
+from graph_builder.errors import InputError
 from graph_builder.find.verbs import verb_table
 from graph_builder.graph.export import turtle_bytes
 from graph_builder.graph.vocab import DCTERMS, GB, RDF, SKOS, VERBS_NS, XSD
 
 SCHEME = VERBS_NS.rstrip("/")
+# the project's ontology/ folder, shipped inside the package as data/ontology (a link to it in the source tree)
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "data" / "ontology"
+
+
+def ontology_file(name: str) -> Path:
+    path = ONTOLOGY_DIR / name
+    if not path.is_file():
+        raise InputError(str(path), "not found: the ontology/ folder of graph-builder's source tree is needed")
+    return path
 
 
 def verb_scheme_triples() -> list[Triple]:

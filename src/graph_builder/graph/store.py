@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, RdfFormat, Store, Triple, serialize
 
+from graph_builder.errors import InputError
+
 MANIFEST = "graph-builder-manifest.json"
 
 
@@ -79,3 +81,27 @@ class Manifest:
         from graph_builder.graph.export import write_atomic
 
         write_atomic(self.path, (json.dumps(self.entries, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def load_store(files: list[str | Path], store_dir: str | None = None) -> Store:
+    """An in-memory store holding the files, or the on-disk store at store_dir."""
+    if store_dir:
+        if not Path(store_dir).is_dir():
+            raise InputError(store_dir, "no store there (build one with `graph-builder build --store DIR`)")
+        store = Store.read_only(str(store_dir))
+        if not files:
+            return store
+    store = Store()
+    for f in files:
+        p = Path(f)
+        try:
+            fmt = RdfFormat.from_extension(p.suffix.lstrip(".")) or RdfFormat.TURTLE
+        except ValueError:
+            fmt = RdfFormat.TURTLE
+        try:
+            store.bulk_load(path=str(p), format=fmt)
+        except FileNotFoundError:
+            raise InputError(str(p), "no such file") from None
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise InputError(str(p), f"cannot be read as {fmt.name}: {exc}") from None
+    return store

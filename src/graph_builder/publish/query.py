@@ -13,39 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store
+from pyoxigraph import Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 
-from graph_builder.cli.tables import render_table
-from graph_builder.errors import InputError, QueryError
+from graph_builder.errors import QueryError
+from graph_builder.graph.export import curie
 from graph_builder.graph.vocab import PREFIXES
+from graph_builder.publish.tables import render_table
 
 PREFIX_LINES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
-
-
-def load_store(files: list[str | Path], store_dir: str | None = None) -> Store:
-    """An in-memory store holding the files, or the on-disk store at store_dir."""
-    if store_dir:
-        if not Path(store_dir).is_dir():
-            raise InputError(store_dir, "no store there (build one with `graph-builder build --store DIR`)")
-        store = Store.read_only(str(store_dir))
-        if not files:
-            return store
-    store = Store()
-    for f in files:
-        p = Path(f)
-        try:
-            fmt = RdfFormat.from_extension(p.suffix.lstrip(".")) or RdfFormat.TURTLE
-        except ValueError:
-            fmt = RdfFormat.TURTLE
-        try:
-            store.bulk_load(path=str(p), format=fmt)
-        except FileNotFoundError:
-            raise InputError(str(p), "no such file") from None
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise InputError(str(p), f"cannot be read as {fmt.name}: {exc}") from None
-    return store
 
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -211,26 +187,10 @@ def syntax_problem(message: str, text: str, inserted: tuple[int, int] = (0, 0)) 
     return f"{where}: expected {shown}"
 
 
-def short(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, NamedNode):
-        iri = term.value
-        for p, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if iri.startswith(ns) and iri[len(ns):] and all(ch.isalnum() or ch in "_-" for ch in iri[len(ns):]):
-                return f"{p}:{iri[len(ns):]}"
-        return iri
-    if isinstance(term, Literal):
-        return term.value
-    if isinstance(term, BlankNode):
-        return f"_:{term.value}"
-    return str(term)
-
-
 def rows(results) -> tuple[list[str], list[list[str]]]:
     if isinstance(results, QuerySolutions):
         names = [v.value for v in results.variables]
-        return names, [[short(sol[n]) for n in names] for sol in results]
+        return names, [[curie(sol[n]) for n in names] for sol in results]
     if isinstance(results, QueryBoolean):
         return ["ask"], [[str(bool(results)).lower()]]
     raise QueryError("CONSTRUCT and DESCRIBE results: use --format with a SELECT or ASK query")

@@ -41,8 +41,8 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Store, Tr
 from rdflib.namespace import DCAT, VOID
 
 from graph_builder.errors import InputError
-from graph_builder.graph.export import dataset_bytes, jsonld_context, sorted_prefixes, write_atomic
-from graph_builder.graph.ontology import verb_scheme_triples
+from graph_builder.graph.export import curie, dataset_bytes, jsonld_context, sorted_prefixes, write_atomic
+from graph_builder.graph.ontology import ontology_file, verb_scheme_triples
 from graph_builder.graph.vocab import (
     CITO,
     DCTERMS,
@@ -58,8 +58,6 @@ from graph_builder.graph.vocab import (
     VERBS_NS,
     XSD,
 )
-from graph_builder.publish.query import short
-from graph_builder.publish.validate import ontology_file
 from graph_builder.publish.view import asset, fill
 
 # Accept header -> file suffix, first match wins (nginx's map and preview_server use these same rules)
@@ -277,7 +275,7 @@ class Site:
         return ""
 
     def link(self, iri: str, page: str, text: str | None = None, **attrs) -> Html:
-        shown = text if text is not None else (self.label(iri) if iri.startswith(self.base) else short(NamedNode(iri)))
+        shown = text if text is not None else (self.label(iri) if iri.startswith(self.base) else curie(NamedNode(iri)))
         href = self.href(iri, page)
         return tag("a", shown, href=href, **attrs) if href else tag("span", shown, **attrs)
 
@@ -396,7 +394,7 @@ PREDICATE_NAMES = {str(DCTERMS.date): "date", str(RDFS.label): "name", str(SKOS.
 
 def predicate_label(site: Site, p: str) -> str:
     label = site.value(p, RDFS.label)
-    return label.value if label is not None else PREDICATE_NAMES.get(p, short(NamedNode(p)))
+    return label.value if label is not None else PREDICATE_NAMES.get(p, curie(NamedNode(p)))
 
 
 def property_rows(site: Site, subject: str, page: str, skip: set[str]) -> list[tuple[str, Html]]:
@@ -702,8 +700,8 @@ def turtle(triples: list[Triple]) -> bytes:
 
 
 def compact_iri(iri: str, prefixes: dict[str, str]) -> str:
-    curie = short(NamedNode(iri))
-    return curie if curie != iri and curie.split(":", 1)[0] in prefixes else iri
+    shown = curie(NamedNode(iri))
+    return shown if shown != iri and shown.split(":", 1)[0] in prefixes else iri
 
 
 def compact_jsonld(triples: list[Triple], prefixes: dict[str, str] = SITE_PREFIXES) -> bytes:

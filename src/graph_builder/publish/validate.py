@@ -12,18 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, serialize
 from rdflib import Graph, Namespace
 from rdflib.namespace import RDF
 
 from graph_builder.errors import InputError
+from graph_builder.graph.ontology import ontology_file
 from graph_builder.graph.vocab import DCTERMS, FOAF, GB
 from graph_builder.graph.vocab import RDF as RDF_NS
 
-# the project's ontology/ folder, shipped inside the package as data/ontology (a link to it in the source tree)
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "data" / "ontology"
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
@@ -50,13 +48,6 @@ class Report:
     @property
     def conforms(self) -> bool:
         return not self.violations
-
-
-def ontology_file(name: str) -> Path:
-    path = ONTOLOGY_DIR / name
-    if not path.is_file():
-        raise InputError(str(path), "not found: the ontology/ folder of graph-builder's source tree is needed")
-    return path
 
 
 @cache

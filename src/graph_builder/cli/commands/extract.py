@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 
 from graph_builder.cli import EXIT_FINDINGS, emit, emit_json, warn
-from graph_builder.cli.tables import render_table
 from graph_builder.contract import to_contract
 from graph_builder.errors import InputError, UsageError
 from graph_builder.models import DocumentInfo
+from graph_builder.publish.tables import render_table
 
 
 def add_document_options(p: argparse.ArgumentParser) -> None:

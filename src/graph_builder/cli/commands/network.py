@@ -34,8 +34,8 @@ def run(args) -> int:
     # imported here, not above, so that `network --help` loads no networkx, rdflib or pyoxigraph
     from graph_builder.graph.export import write_atomic
     from graph_builder.graph.iri import Minter
+    from graph_builder.graph.store import load_store
     from graph_builder.publish.network import network_files, network_from_store
-    from graph_builder.publish.query import load_store
 
     if bool(args.store) == bool(args.graphs):
         raise InputError("network", "give either --store DIR or graph files")

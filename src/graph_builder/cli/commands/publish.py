@@ -24,8 +24,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     # imported here, not above, so that `publish --help` loads no rdflib or pyoxigraph
+    from graph_builder.graph.store import load_store
     from graph_builder.publish.push import graphs_in_files, graphs_in_store
-    from graph_builder.publish.query import load_store
     from graph_builder.publish.site import outside_base, publish_site
 
     if args.store and args.graphs:

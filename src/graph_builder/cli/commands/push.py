@@ -33,8 +33,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     # imported here, not above, so that `push --help` loads no rdflib or pyoxigraph
+    from graph_builder.graph.store import load_store
     from graph_builder.publish.push import graphs_in_files, graphs_in_store, push, redact
-    from graph_builder.publish.query import load_store
 
     if bool(args.store) == bool(args.graphs):
         raise InputError("push", "give either --store DIR or graph files")

@@ -20,7 +20,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     # imported here, not above, so that `query --help` loads no rdflib or pyoxigraph
-    from graph_builder.publish.query import format_results, load_store, run_query
+    from graph_builder.graph.store import load_store
+    from graph_builder.publish.query import format_results, run_query
 
     graphs = list(args.graphs)
     if args.file:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from graph_builder.cli import emit
-from graph_builder.cli.tables import render_table
 from graph_builder.errors import InputError
+from graph_builder.publish.tables import render_table
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -18,7 +18,7 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     # imported here, not above, so that `stats --help` loads no networkx, rdflib or pyoxigraph
-    from graph_builder.publish.query import load_store
+    from graph_builder.graph.store import load_store
     from graph_builder.publish.stats import citation_graph, citing, most_cited, recall_chains
 
     if not args.graphs and not args.store:

@@ -19,8 +19,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     # imported here, not above, so that `validate --help` loads no pySHACL, rdflib or pyoxigraph
+    from graph_builder.graph.store import load_store
     from graph_builder.publish.push import graphs_in_files
-    from graph_builder.publish.query import load_store
     from graph_builder.publish.validate import dataset_store, validate_store, validate_store_dir
 
     if bool(args.store) == bool(args.graphs):
