@@ -74,8 +74,7 @@ def test_the_version_is_the_installed_packages():
 
 
 def test_the_defaults_in_help_are_the_ones_the_library_uses():
-    from graph_builder import build
-    from graph_builder.cli import defaults
+    from graph_builder import build, defaults
     from graph_builder.graph import vocab
     from graph_builder.publish import serve
 

@@ -20,8 +20,8 @@ from functools import cache
 from pathlib import Path
 
 from graph_builder import __version__
-from graph_builder.cli.defaults import DEFAULT_TIMEOUT
 from graph_builder.contract import to_contract
+from graph_builder.defaults import DEFAULT_TIMEOUT
 from graph_builder.errors import InputError, OutputError
 from graph_builder.graph.export import (
     FORMATS,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
 
-from graph_builder.cli.defaults import DEFAULT_BASE
+from graph_builder.defaults import DEFAULT_BASE
 
 ONTOLOGY_NS = "https://example.org/unres/ontology#"
 VERBS_NS = "https://example.org/unres/verbs/"

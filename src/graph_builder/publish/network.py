@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph_builder.cli.defaults import NETWORK_FORMATS  # kept where `network --help` reads it without networkx
+from graph_builder.defaults import NETWORK_FORMATS  # kept where `network --help` reads it without networkx
 from graph_builder.find.gazetteer import fold, gazetteer
 from graph_builder.graph.iri import Minter
 from graph_builder.graph.rdf import document_iri, is_symbol

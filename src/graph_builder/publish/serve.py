@@ -49,7 +49,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from graph_builder.cli.defaults import DEFAULT_HOST, LOOPBACK_NAMES
+from graph_builder.defaults import DEFAULT_HOST, LOOPBACK_NAMES
 from graph_builder.errors import InputError
 from graph_builder.graph.store import replace_graph
 

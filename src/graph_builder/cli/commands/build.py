@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 # `graph-builder build --help` loads neither
 from graph_builder.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
 from graph_builder.cli.commands.extract import add_document_options, given_info
-from graph_builder.cli.defaults import DEFAULT_BASE, DEFAULT_TIMEOUT
 from graph_builder.contract import to_contract
+from graph_builder.defaults import DEFAULT_BASE, DEFAULT_TIMEOUT
 from graph_builder.errors import InputError, OutputError, UsageError
 from graph_builder.models import DocumentInfo
 

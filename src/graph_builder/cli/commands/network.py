@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from graph_builder.cli import emit
-from graph_builder.cli.defaults import DEFAULT_BASE, NETWORK_FORMATS
+from graph_builder.defaults import DEFAULT_BASE, NETWORK_FORMATS
 from graph_builder.errors import InputError
 
 

@@ -5,7 +5,7 @@ import argparse
 import signal
 
 from graph_builder.cli import EXIT_FINDINGS, emit, warn
-from graph_builder.cli.defaults import DEFAULT_BASE
+from graph_builder.defaults import DEFAULT_BASE
 from graph_builder.errors import InputError
 
 

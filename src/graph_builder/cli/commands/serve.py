@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 # pyoxigraph and the server are imported where they are used, so that `serve --help` loads neither
 from graph_builder.cli import emit, warn
-from graph_builder.cli.defaults import DEFAULT_HOST, DEFAULT_PORT, LOOPBACK_NAMES
+from graph_builder.defaults import DEFAULT_HOST, DEFAULT_PORT, LOOPBACK_NAMES
 from graph_builder.errors import InputError
 
 if TYPE_CHECKING:
