@@ -74,8 +74,8 @@ def test_given_mentions_resolve_as_found_ones():
 
 def test_the_name_resolver_can_be_swapped():
     """Another authority for names (a local thesaurus, Wikidata): every name it keys is keyed its way."""
-    def shouting(n, text, issuer, memory, diags, body, unit_id, countries):
-        found = resolve_name(n, text, issuer, memory, diags, body, unit_id, countries)
+    def shouting(n, here, memory):
+        found = resolve_name(n, here, memory)
         return None if found is None else (found[0], found[1].upper(), found[2])
 
     doc = read(TEXT)

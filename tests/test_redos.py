@@ -98,6 +98,10 @@ def all_patterns() -> dict[str, re.Pattern]:
     _walk(g, "gazetteer.gazetteer()", out)
     _walk(verbs.verb_table(), "verbs.verb_table()", out)
     _walk(actors.directive_pattern(), "actors.directive_pattern()", out)
+    from graph_builder import lang
+
+    for code in lang.available():  # every language's phrases
+        _walk(lang.language(code), f"lang.language({code!r})", out)
     _walk(find_symbols._symbol_re(), "find_symbols._symbol_re()", out)
     for reading in ("", *sorted({i.name for i in symbols.issuers()})):
         _walk(find_symbols._organ_patterns(reading)[:4], f"find_symbols._organ_patterns({reading!r})", out)
@@ -150,11 +154,15 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     # matched where an instrument's name ends ("…, in particular article 1")
     ("graph_builder.find.names.PROVISION_AFTER", ("match", BIG)),
     # the issuer rule (resolve.is_issuer_mention): matched where a name ends, or searched in a window before it
-    ("graph_builder.resolve.resolver.ISSUER_AFTER", ("match", BIG)),
-    ("graph_builder.resolve.resolver.AUTHOR_AFTER", ("match", BIG)),
-    ("graph_builder.resolve.resolver.ISSUER_LIST_BEFORE", ("search", 90)),
-    ("graph_builder.resolve.resolver.AUTHOR_BEFORE", ("search", 200)),
-    ("graph_builder.resolve.resolver.RESOLUTION_ADOPTED_BY", ("search", 160)),
+    ("lang.language(*).resolver.issuer_after", ("match", BIG)),
+    ("lang.language(*).resolver.author_after", ("match", BIG)),
+    ("lang.language(*).resolver.issuer_before", ("search", 40)),
+    ("lang.language(*).resolver.issuer_list_before", ("search", 90)),
+    ("lang.language(*).resolver.author_before", ("search", 200)),
+    ("lang.language(*).resolver.resolution_adopted_by", ("search", 160)),
+    # a report's lead, searched in the 30 characters before its author; the possessive matched where it ends
+    ("lang.language(*).resolver.report_lead", ("search", 30)),
+    ("lang.language(*).resolver.possessive_report", ("match", BIG)),
     # open names (open_names.py): matched where a name's words end; a comma list within its window
     ("graph_builder.find.open_names.COMMA_LIST", ("match", 300)),
     ("graph_builder.find.open_names.SESSION_OF", ("match", BIG)),

@@ -61,3 +61,12 @@ class LimitError(InputError):
     """An input past one of the reader's limits (graph_builder.readers.limits): too big, too deep, too many of a thing.
 
     An InputError, so the CLI gives its one line and exit code 2."""
+
+
+class LanguageError(InputError):
+    """A text in a language the builder has no phrases for (graph_builder.lang), or a broken phrase file.
+
+    An InputError: the text cannot be read, so the CLI gives its one line and exit code 2."""
+
+    def __init__(self, code: str, problem: str) -> None:
+        super().__init__(f"language {code!r}", problem)

@@ -169,6 +169,7 @@ class DocumentInfo:
     originating_document: str = ""  # "[on the report of the Third Committee (A/78/481/Add.2, para. 139)]"
     meeting: str = ""
     work_uri: str = ""  # AKN4UN FRBR work URI, when known
+    language: str = ""  # the text's language, BCP 47 ("" : graph_builder.lang.DEFAULT, English)
 
     def with_defaults(self, other: DocumentInfo) -> DocumentInfo:
         """Fill the fields this one lacks from other (user options win over the text)."""

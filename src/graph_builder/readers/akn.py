@@ -40,6 +40,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as _safe_fromstring
 
 from graph_builder.errors import InputError, LimitError
+from graph_builder.lang import bcp47
 from graph_builder.models import (
     Diagnostic,
     DocumentInfo,
@@ -605,12 +606,16 @@ def _info(root: ET.Element, covers: list[ET.Element], meta: ET.Element | None) -
                 v["originating_document"] = _all_text(e)
             elif name == "docDate" and (e.get("refersTo") or "") == "#adoptionDate" and not adoption_date:
                 adoption_date = e.get("date") or iso_date(_all_text(e))
-    work_this = work_uri = frbr_date = author = ""
+    work_this = work_uri = frbr_date = author = language = ""
     if meta is not None:
         for ident in meta:
             if _local(ident.tag) != "identification":
                 continue
             for work in ident:
+                if _local(work.tag) == "FRBRExpression":
+                    for f in work:
+                        if _local(f.tag) == "FRBRlanguage" and not language:
+                            language = bcp47(f.get("language") or "")
                 if _local(work.tag) != "FRBRWork":
                     continue
                 for f in work:
@@ -650,7 +655,7 @@ def _info(root: ET.Element, covers: list[ET.Element], meta: ET.Element | None) -
     return DocumentInfo(
         symbol=symbol, body=body, session=session, date=date, title=v.get("title", ""),
         agenda_item=v.get("agenda_item", ""), agenda_item_title=v.get("agenda_item_title", ""),
-        originating_document=v.get("originating_document", ""), meeting=meeting, work_uri=work)
+        originating_document=v.get("originating_document", ""), meeting=meeting, work_uri=work, language=language)
 
 
 def _parse(data: bytes, source: str) -> ET.Element:

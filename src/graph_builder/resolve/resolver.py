@@ -22,6 +22,7 @@ from graph_builder.find.mentions import DocumentMentions, UnitMentions, find_men
 from graph_builder.find.names import NameMatch
 from graph_builder.find.open_names import head_short_forms
 from graph_builder.find.verbs import opening
+from graph_builder.lang import ResolverPhrases, language
 from graph_builder.models import (
     Addressee,
     Clause,
@@ -75,9 +76,27 @@ class UnitResult:
         return self._report_ends
 
 
+@dataclass(frozen=True, slots=True)
+class Here:
+    """Where a name is being resolved: the clause or footnote, the issuing organ, the language's phrases."""
+
+    unit_id: str
+    body: MappedText
+    issuer: str
+    countries: tuple[str, ...]  # the countries the unit names
+    phrases: ResolverPhrases
+    diagnostics: list[Diagnostic]  # the unit's, added to as it is read
+
+    @property
+    def text(self) -> str:
+        return self.body.text
+
+    def diagnose(self, n: NameMatch, code: str, message: str) -> None:
+        self.diagnostics.append(diagnostic(self.body, self.unit_id, n.start, n.end, code, message))
+
+
 # resolves one name found: (kind, key, is_short_form), or None when it stands for nothing to key
-NameResolver = Callable[[NameMatch, str, str, "Memory", list[Diagnostic], MappedText, str, tuple[str, ...]],
-                        "tuple[str, str, bool] | None"]
+NameResolver = Callable[[NameMatch, Here, "Memory"], "tuple[str, str, bool] | None"]
 
 
 def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
@@ -86,6 +105,7 @@ def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
     issuer = doc.info.body or organ_of_symbol(doc.info.symbol) or "General Assembly"
     found = mentions if mentions is not None else find_mentions(doc, issuer)
     name_resolver = name_resolver or resolve_name
+    phrases = language(doc.info.language).resolver
     memory = Memory()
     # the countries the resolution is about: its title's, then those its text names most
     for country in found.title_countries:
@@ -100,7 +120,7 @@ def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
     for fn, fn_mentions in zip(doc.footnotes, found.footnotes):
         notes_by_anchor.setdefault(fn.anchor, []).append((fn, fn_mentions))
     for sc, unit_mentions in zip(doc.clauses, found.clauses):
-        unit = read_unit(doc, unit_mentions, issuer, memory, name_resolver)
+        unit = read_unit(doc, unit_mentions, issuer, phrases, memory, name_resolver)
         notes_here = notes_by_anchor.get(sc.id, ())
         report_short_forms(doc, sc, unit, memory)
         diagnostics.extend(unit.diagnostics)
@@ -114,41 +134,35 @@ def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
         for m in reversed(sc.markers):
             first_marker[m.label] = m.source_offset
         for fn, fn_mentions in notes_here:
-            note = read_footnote(doc, fn, fn_mentions, issuer, memory, diagnostics, name_resolver)
+            note = read_footnote(doc, fn, fn_mentions, issuer, phrases, memory, diagnostics, name_resolver)
             footnotes.append(note)
-            remember_report(sc, unit, first_marker.get(fn.marker), note, memory)
+            remember_report(sc, unit, first_marker.get(fn.marker), note, memory, phrases)
     for fn, fn_mentions in notes_by_anchor.get("", ()):
-        footnotes.append(read_footnote(doc, fn, fn_mentions, issuer, memory, diagnostics, name_resolver))
+        footnotes.append(read_footnote(doc, fn, fn_mentions, issuer, phrases, memory, diagnostics, name_resolver))
     order = {fn.id: i for i, fn in enumerate(doc.footnotes)}
     footnotes.sort(key=lambda f: order.get(f.id, 0))
     return Resolution(doc.source, doc.text, doc.info, tuple(clauses), tuple(footnotes), tuple(diagnostics))
 
 
-REPORT_LEAD = re.compile(r"(?:^|\s)(?:reports?|note|notes|letter|letters|communications?)\s+of\s+(?:the\s+)?$")
 MARKER_WINDOW = 60  # characters between a report's mention and its footnote marker
 REPORT_FOOTNOTE_WINDOW = 100  # the same, when the footnote gives documents only
-# a document named between a report and a footnote marker: the marker is that document's
-OTHER_DOCUMENT = re.compile(r"\b(?:proposals?|letters?|notes?|statements?|plans?|communications?|memorand(?:um|a)"
-                            r"|declarations?|agreements?|reports?)\b")
-# "the Secretary-General’s report": the author before the report
-POSSESSIVE_REPORT = re.compile(r"[’']s\s+(?:\w+\s+)?(?:report|note)\b")
-
-
-def report_mentions(text: str, entity_spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
+def report_mentions(text: str, entity_spans: list[tuple[int, int, str, str]],
+                    phrases: ResolverPhrases) -> list[tuple[int, int, str]]:
     """'the report of the Secretary-General': (clean start of "report", end of the author, author key)."""
     out = []
     for s, e, _kind, key in entity_spans:
-        lead = REPORT_LEAD.search(text, max(0, s - 30), s)
+        lead = phrases.report_lead.search(text, max(0, s - 30), s)
         if lead:
             out.append((lead.start(), e, key))
             continue
-        poss = POSSESSIVE_REPORT.match(text, e)
+        poss = phrases.possessive_report.match(text, e)
         if poss:
             out.append((s, poss.end(), key))
     return out
 
 
-def remember_report(sc: SourceClause, unit: UnitResult, marker: int | None, note: Footnote, memory: Memory) -> None:
+def remember_report(sc: SourceClause, unit: UnitResult, marker: int | None, note: Footnote, memory: Memory,
+                    phrases: ResolverPhrases) -> None:
     """A footnote that gives the symbols of a report the clause names: remember them as that author's report.
     `marker` is the source offset of the footnote's first marker in the clause (None if it has none)."""
     symbols = tuple(r.key for r in note.references if r.kind == "document")
@@ -168,7 +182,7 @@ def remember_report(sc: SourceClause, unit: UnitResult, marker: int | None, note
     window = REPORT_FOOTNOTE_WINDOW if all(r.kind == "document" for r in note.references) else MARKER_WINDOW
     between = sc.body.text[end:end + max(0, marker - ends[last])]
     # "… on the implementation of the proposal for a settlement 64": the marker is the proposal's
-    if marker - ends[last] <= window and not OTHER_DOCUMENT.search(between):
+    if marker - ends[last] <= window and not phrases.other_document.search(between):
         memory.reports[key] = symbols
 
 
@@ -193,16 +207,13 @@ def report_short_forms(doc: SourceDocument, sc: SourceClause, unit: UnitResult, 
     unit.references.sort(key=lambda r: (r.span, r.kind, r.key))
 
 
-# a footnote that says only "Ibid.": the same source as the footnote before it
-IBID = re.compile(r"^\s*(?:\d{1,3}\s+)?Ibid\.?\s*$")
-
-
-def read_footnote(doc: SourceDocument, fn: SourceFootnote, mentions: UnitMentions, issuer: str, memory: Memory,
-                  diagnostics: list[Diagnostic], name_resolver: NameResolver) -> Footnote:
-    unit = read_unit(doc, mentions, issuer, memory, name_resolver)
+def read_footnote(doc: SourceDocument, fn: SourceFootnote, mentions: UnitMentions, issuer: str,
+                  phrases: ResolverPhrases, memory: Memory, diagnostics: list[Diagnostic],
+                  name_resolver: NameResolver) -> Footnote:
+    unit = read_unit(doc, mentions, issuer, phrases, memory, name_resolver)
     diagnostics.extend(unit.diagnostics)
     refs = tuple(unit.references)
-    m = IBID.match(fn.body.text)
+    m = phrases.ibid.match(fn.body.text)
     if m and not refs and memory.last_footnote:
         span = fn.body.source_span(0, len(fn.body.text.rstrip()))
         refs = tuple(Reference(r.kind, r.key, doc.text[span[0]:span[1]], span, short_form=True, target=r.target,
@@ -225,7 +236,7 @@ def is_subparagraph(cid: str) -> bool:
     return not re.match(r"^(?:u?op|pp|up|p)\d+$", last)
 
 
-def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, memory: Memory,
+def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, phrases: ResolverPhrases, memory: Memory,
               name_resolver: NameResolver) -> UnitResult:
     """The references of one clause or footnote, from what was found in it and what the memory holds."""
     body, unit_id = found.body, found.unit_id
@@ -270,14 +281,15 @@ def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, memory: Mem
     for short in found.resolution_short_forms:
         if short.present:
             continue  # "this resolution" is the present one
-        target = memory.last_decision if short.what == "decision" else memory.last_resolution
+        target = memory.last_decision if short.decision else memory.last_resolution
         if target:
             add("resolution", target, short.start, short.end, short_form=True)
         else:
             diags.append(diagnostic(body, unit_id, short.start, short.end, "unresolved-short-form",
                                     f"“{text[short.start:short.end]}” has no resolution named before it"))
     # instruments, bodies, offices, their short forms, provisions
-    resolved = [name_resolver(n, text, issuer, memory, diags, body, unit_id, found.countries) for n in found.names]
+    here = Here(unit_id, body, issuer, found.countries, phrases, diags)
+    resolved = [name_resolver(n, here, memory) for n in found.names]
     for n, r in zip(found.names, resolved):
         if r is None:
             continue
@@ -303,7 +315,7 @@ def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, memory: Mem
     for name in found.proper_names:
         memory.proper_names[name] = None
     refs.sort(key=lambda r: (r.span, r.kind, r.key))
-    reports = report_mentions(text, entity_spans)
+    reports = report_mentions(text, entity_spans, phrases)
     # a report cited with its symbol in the text: "the report of the Secretary-General (S/2002/1005)"
     for _s, e, key in reports:
         lo, hi = body.source_offset(e), body.source_offset(min(len(text), e + MARKER_WINDOW))
@@ -323,19 +335,19 @@ def diagnostic(body: MappedText, unit_id: str, s: int, e: int, code: str, messag
     return Diagnostic(code, message, body.source_span(s, e), unit_id)
 
 
-def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: list[Diagnostic], body: MappedText,
-                 unit_id: str, countries: tuple[str, ...]) -> tuple[str, str, bool] | None:
+def resolve_name(n: NameMatch, here: Here, memory: Memory) -> tuple[str, str, bool] | None:
     """(kind, key, is_short_form) for one name found, or None when it stands for nothing to key."""
     g = gazetteer()
+    issuer = here.issuer
     if n.open_kind and not n.short:
-        return resolve_open(n, issuer, memory, diags, body, unit_id)
+        return resolve_open(n, here, memory)
     if n.entries and not n.short:
         if len(n.entries) > 1:  # a collective name: each member
             for e in n.entries:
                 remember(memory, e.kind, e.name, e)
             return (n.entries[0].kind, "\x00".join(e.name for e in n.entries), False)
         e = n.entries[0]
-        if e.kind == "body" and is_issuer_mention(text, n, e.name):
+        if e.kind == "body" and is_issuer_mention(here, n, e.name):
             return None  # "Human Rights Council resolution 49/18": the issuer is part of the citation
         remember(memory, e.kind, e.name, e)
         return ("organization" if e.kind == "body" and not e.un else e.kind, e.name, False)
@@ -350,18 +362,17 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
         return None  # the issuing organ naming itself
     hit = memory.last_by_short.get(n.short)
     if hit is not None:
-        if hit[0] == "body" and hit[1] in ISSUING_ORGANS and is_issuer_mention(text, n, hit[1]):
+        if hit[0] == "body" and hit[1] in ISSUING_ORGANS and is_issuer_mention(here, n, hit[1]):
             return None  # "in which the Assembly adopted": the author of the resolution cited
         return (hit[0], hit[1], True)
     if n.mandate:
         # "the Special Representative of the Secretary-General" with no mandate named: qualify by the country
-        country = country_of(countries, memory)
+        country = country_of(here.countries, memory)
         for e in g.entries.values():
             if e.kind == "office" and e.country and e.country == country and fold(e.name).startswith(fold(n.mandate)):
                 remember(memory, "office", e.name, e, title=n.mandate)
                 return ("office", e.name, False)
-        diags.append(diagnostic(body, unit_id, n.start, n.end, "unqualified-mandate",
-                                f"“{n.text}” names no mandate; keyed by its title alone"))
+        here.diagnose(n, "unqualified-mandate", f"“{n.text}” names no mandate; keyed by its title alone")
         remember(memory, "office", n.mandate, None, title=n.mandate)
         return ("office", n.mandate, False)
     standalone = [e for e in n.entries if e.standalone]
@@ -371,16 +382,13 @@ def resolve_name(n: NameMatch, text: str, issuer: str, memory: Memory, diags: li
         return None
     if not n.entries and n.short.startswith("the "):
         if not n.entries:
-            diags.append(diagnostic(body, unit_id, n.start, n.end, "unresolved-short-form",
-                                    f"“{n.text}” has nothing named before it to stand for"))
+            here.diagnose(n, "unresolved-short-form", f"“{n.text}” has nothing named before it to stand for")
         return None
-    diags.append(diagnostic(body, unit_id, n.start, n.end, "unresolved-short-form",
-                            f"“{n.text}” has nothing named before it to stand for"))
+    here.diagnose(n, "unresolved-short-form", f"“{n.text}” has nothing named before it to stand for")
     return None
 
 
-def resolve_open(n: NameMatch, issuer: str, memory: Memory, diags: list[Diagnostic], body: MappedText,
-                 unit_id: str) -> tuple[str, str, bool] | None:
+def resolve_open(n: NameMatch, here: Here, memory: Memory) -> tuple[str, str, bool] | None:
     """A name read by its construction: keyed by its printed name (or the official name the data gives it);
     "Governing Board of the Institute" by what "the Institute" stands for."""
     g = gazetteer()
@@ -389,10 +397,9 @@ def resolve_open(n: NameMatch, issuer: str, memory: Memory, diags: list[Diagnost
     printed = re.sub(r"(?<=[a-z])\d{1,3}$", "", printed)  # "… for Criminal Tribunals16": a footnote marker
     short_form = False
     if n.of_short:
-        inner = short_target(n.of_short, issuer, memory)
+        inner = short_target(n.of_short, here.issuer, memory)
         if inner is None:
-            diags.append(diagnostic(body, unit_id, n.start, n.end, "unresolved-short-form",
-                                    f"“{n.text}”: “{n.of_short}” has nothing named before it to stand for"))
+            here.diagnose(n, "unresolved-short-form", f"“{n.text}”: “{n.of_short}” has nothing named before it to stand for")
             return None
         prefix = printed[:printed.rfind(" of the ")]
         printed = f"{prefix[:1].upper()}{prefix[1:]} of the {inner[1]}"
@@ -478,50 +485,28 @@ def remember_open(memory: Memory, kind: str, key: str, n: NameMatch) -> None:
         memory.last_by_short[s] = (kind, key)
 
 
-ISSUER_BEFORE = re.compile(r"(?:resolutions?|decisions?|statements?|(?:Official\s+)?Records)\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?$", re.I)
-
-
-# "resolutions of the Council and the Commission on Human Rights": the second issuer of one citation
-ISSUER_LIST_BEFORE = re.compile(r"(?:resolutions?|decisions?)\s+of\s+the\s+[\w’'\- ]{2,60}\s+and\s+(?:of\s+)?(?:the\s+)?$",
-                                flags=re.I)
-# "International Atomic Energy Agency General Conference resolution …", "… general recommendation No. 39"
-ISSUER_AFTER = re.compile(r"\s+(?:(?:and\s++[\w\s]{3,40}?(?<!\s)\s+)?resolutions?|decisions?|presidential\s+statements?"
-                          r"|agreed\s+conclusions|general\s+(?:recommendations?|comments?)"
-                          r"|(?:[A-Z][\w\-]+\s+){1,3}resolutions?)\b")
-# the organ as the author of what the clause cites: "the General Assembly, in its resolution 74/229,
-# encouraged", "adopted by the General Assembly in its resolution 75/284", "by the General Assembly in the
-# annex to its resolution 1145 (XII)"
-AUTHOR_AFTER = re.compile(r"(?:\s*,)?\s+in\s+(?:the\s+annex\s+to\s+)?(?:its|their)\s+(?:resolutions?|decisions?)\b")
-# "in its resolution 76/205 of 17 December 2021, the General Assembly acknowledged", "in which the Assembly
-# adopted", "in the same resolution, the General Assembly", "the records of the eightieth session of the
-# General Assembly"
-AUTHOR_BEFORE = re.compile(
-    r"(?:in\s+(?:its|the\s+same|that|this|the\s+said)\s+(?:resolutions?|decisions?)\b[^;()]{0,140}?,\s+|in\s+which\s+|"
-    r"records\s+of\s+the\s+[\w\-]+\s+(?:regular\s+|special\s+)?session\s+of\s+)(?:the\s+)?$")
-# a resolution and then who adopted it: the body is its issuer ("adopted by the General Assembly" after an
-# instrument is a body reference, after a resolution it is not)
-RESOLUTION_ADOPTED_BY = re.compile(r"(?<![\w-])(?:resolutions?|decisions?)\s+\d[^;()]{0,140}(?<![\w-])adopted\s+by\s+(?:the\s+)?$")
 # the organs whose resolutions carry UN symbols: named as what a cited resolution of theirs did, they are its author
 ISSUING_ORGANS = frozenset({"General Assembly", "Security Council", "Economic and Social Council",
                             "Human Rights Council", "Commission on Human Rights", "Trusteeship Council"})
 
 
-def is_issuer_mention(text: str, n: NameMatch, key: str = "") -> bool:
+def is_issuer_mention(here: Here, n: NameMatch, key: str = "") -> bool:
     """'General Assembly resolution 70/1', 'resolutions of the Security Council', 'Official Records of the
     General Assembly', 'in its resolution 76/205, the General Assembly acknowledged': the organ as the issuer
     or author of a citation, which is no body reference (the contract's issuer rule)."""
-    if ISSUER_BEFORE.search(text, max(0, n.start - 40), n.start):
+    text, phrases = here.text, here.phrases
+    if phrases.issuer_before.search(text, max(0, n.start - 40), n.start):
         return True
-    if ISSUER_LIST_BEFORE.search(text, max(0, n.start - 90), n.start):
+    if phrases.issuer_list_before.search(text, max(0, n.start - 90), n.start):
         return True
-    if ISSUER_AFTER.match(text, n.end):
+    if phrases.issuer_after.match(text, n.end):
         return True
-    if RESOLUTION_ADOPTED_BY.search(text, max(0, n.start - 160), n.start):
+    if phrases.resolution_adopted_by.search(text, max(0, n.start - 160), n.start):
         return True  # "resolution 60/2 on women …, adopted by the Commission on the Status of Women"
     if key in ISSUING_ORGANS:
-        if AUTHOR_AFTER.match(text, n.end):
+        if phrases.author_after.match(text, n.end):
             return True
-        if AUTHOR_BEFORE.search(text, max(0, n.start - 200), n.start):
+        if phrases.author_before.search(text, max(0, n.start - 200), n.start):
             return True
     return False
 
