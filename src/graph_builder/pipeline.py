@@ -10,11 +10,10 @@ from pathlib import Path
 
 from graph_builder.errors import InputError, SymbolError
 from graph_builder.models import DocumentInfo, Resolution, SourceDocument
-from graph_builder.readers.cover import organ_of_symbol, session_of_symbol
 from graph_builder.readers.decode import decode_text
 from graph_builder.readers.limits import check_document, check_lines, check_size
 from graph_builder.resolve.resolver import resolve
-from graph_builder.un.symbols import UNSymbol
+from graph_builder.un.symbols import UNSymbol, organ_of_symbol, session_of_symbol
 
 
 def looks_like_xml(data: bytes) -> bool:
@@ -61,7 +60,8 @@ def complete_info(info: DocumentInfo) -> DocumentInfo:
             symbol = str(parsed) + (parsed.parts.replace(" ", "") if parsed.parts else "")
         except SymbolError:
             pass
-    return replace(info, symbol=symbol, body=info.body or organ_of_symbol(symbol),
+    organ = organ_of_symbol(symbol) if symbol else None
+    return replace(info, symbol=symbol, body=info.body or (organ.name if organ is not None else ""),
                    session=info.session or session_of_symbol(symbol))
 
 

@@ -15,7 +15,7 @@ from graph_builder.find.gazetteer import fold, gazetteer
 from graph_builder.find.names import NameMatch, ProvisionMatch, find_names, find_provisions
 from graph_builder.find.symbols import SymbolMatch, find_symbol_references
 from graph_builder.models import Link, MappedText, SourceDocument
-from graph_builder.readers.cover import ordinal_number
+from graph_builder.un.numbers import ordinal_number
 
 # "that resolution", "the same resolution", "the above-mentioned resolution"
 THAT_RESOLUTION = re.compile(
