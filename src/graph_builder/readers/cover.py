@@ -29,6 +29,12 @@ SC_OLD_HEADING = re.compile(r"^\s*(?P<num>\d{1,4})\s*\((?P<year>\d{4})\)\s*(?:\.
 ADOPTED_AT = re.compile(r"Adopted\s+by\s+the\s++(?P<organ>.{1,200}?)(?<!\s)\s+at\s+its\s+(?P<meeting>\d++\w*\s+meeting)", re.I)
 
 
+def organ_name(symbol: str) -> str:
+    """The name of the organ the symbol names, from the organ table; "" for none."""
+    organ = organ_of_symbol(symbol)
+    return organ.name if organ is not None else ""
+
+
 def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ: str) -> DocumentInfo:
     symbol = session = issued = adopted = title = agenda = agenda_title = origin = meeting = ""
     lines = logical_lines([ln.text.strip() for ln in cover])
@@ -40,12 +46,12 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
             symbol = re.sub(r"(?<!\s)\s+(?=\()", "", m.group(1)).strip()
         elif (m := SC_HEADING.match(t)):
             symbol = symbol or f"S/RES/{m.group('num')}({m.group('year')})"
-            organ = organ or "Security Council"
+            organ = organ or organ_name(symbol)  # "Resolution 834 (1993)": S/RES/834(1993), the Council's
             if i + 1 < len(lines) and lines[i + 1].startswith("of "):
                 adopted = adopted or iso_date(lines[i + 1])
         elif (m := SC_OLD_HEADING.match(t)):
             symbol = symbol or f"S/RES/{m.group('num')}({m.group('year')})"
-            organ = organ or "Security Council"
+            organ = organ or organ_name(symbol)  # "Resolution 834 (1993)": S/RES/834(1993), the Council's
             adopted = adopted or iso_date(m.group("date"))
         elif (m := SESSION_LINE.match(t)):
             n = ordinal_number(m.group("ord"))
@@ -92,8 +98,8 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
             meeting = mm.group(1) if mm else t
         elif DATE.fullmatch(t) and not adopted:
             adopted = iso_date(t)
-    if symbol and not organ and (of_symbol := organ_of_symbol(symbol)) is not None:
-        organ = of_symbol.name
+    if symbol and not organ:
+        organ = organ_name(symbol)
     if symbol and not session:
         session = session_of_symbol(symbol)
     return DocumentInfo(symbol=symbol, body=organ, session=session, date=adopted, title=title,
