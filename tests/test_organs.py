@@ -174,3 +174,50 @@ def test_an_unknown_issuer_is_a_diagnostic_not_the_general_assembly():
     codes = [d.code for d in unknown.diagnostics]
     assert codes.count("unknown-issuer") == 2  # the document's, and its "at its fifty-eighth session"
     assert "unknown-issuer" not in {d.code for d in known.diagnostics}
+
+
+# -- a new organ is one row of data ------------------------------------------------
+
+TRUSTEESHIP = {
+    "name": "Trusteeship Council", "aliases": [], "short": ["Council"], "resolution": "T/RES", "decision": "",
+    "numbering": ["roman"], "documents": "T", "self_names": ["the Council", "the Trusteeship Council"],
+    "akn": "tc", "sessions": ["roman"], "group": "other",
+}
+
+
+@pytest.fixture
+def with_trusteeship_council(monkeypatch):
+    from graph_builder.find import symbols as finder
+    from graph_builder.un import symbols
+
+    data = organs.issuer_data()
+    grown = {**data, "issuer": [*data["issuer"], TRUSTEESHIP]}
+    cached = (organs.issuers, organs._issuer_index, organs.reading_organs, symbols._forms_of, symbols._parsed,
+              finder._organ_patterns)
+
+    def clear():
+        for f in cached:
+            f.cache_clear()
+
+    clear()
+    monkeypatch.setattr(organs, "issuer_data", lambda: grown)
+    yield
+    monkeypatch.undo()
+    clear()
+
+
+def test_a_new_organ_is_one_row(with_trusteeship_council):
+    from graph_builder.pipeline import extract, read_bytes
+    from graph_builder.un.symbols import UNSymbol
+
+    assert UNSymbol.parse("T/RES/2200 (LXI)").symbol == "T/RES/2200(LXI)"  # its Roman numbering is allowed
+    assert organ_of_symbol("T/RES/2201(LXI)").name == "Trusteeship Council"
+    assert session_of_symbol("T/RES/2201(LXI)") == "61"
+    assert organs.by_akn("tc").name == "Trusteeship Council"
+    text = (" The Trusteeship Council,\n\n Recalling its resolution 2200 (LXI),\n\n"
+            " 1. Requests the Council to meet at its sixty-second session;\n")
+    res = extract(read_bytes(text.encode(), "t.txt", DocumentInfo(symbol="T/RES/2201 (LXI)")))
+    assert (res.info.body, res.info.session) == ("Trusteeship Council", "61")
+    keys = {r.key for c in res.clauses for r in c.references}
+    assert keys == {"T/RES/2200(LXI)", "Trusteeship Council, 62nd session"}  # "the Council" is itself
+    assert not [d for d in res.diagnostics if d.code == "unknown-issuer"]

@@ -288,11 +288,13 @@ class UNSymbol:
             number = "/".join(rest[1:])
             if not res_number.fullmatch(number):
                 raise SymbolError(f"not a resolution or decision number: {s!r}")
-            if re.search(r"\((?:19|20)\d\d\)", number) and organ != "S":
+            # the number forms only some organs print (issuers.toml's numbering)
+            forms = _forms_of(organ)
+            if re.search(r"\((?:19|20)\d\d\)", number) and "year_paren" not in forms:
                 raise SymbolError(f"a year in brackets is the Security Council's numbering: {s!r}")
-            if re.match(r"\d+\((?:E?S-)?[IVXLC]+\)", number) and organ not in ("A", "E"):
+            if re.match(r"\d+\((?:E?S-)?[IVXLC]+\)", number) and "roman" not in forms:
                 raise SymbolError(f"a Roman session number belongs to A/RES or E/RES: {s!r}")
-            if re.fullmatch(r"\d+", number) and organ != "S":
+            if re.fullmatch(r"\d+", number) and "year_paren" not in forms:  # S/RES/1325: the year left out
                 raise SymbolError(f"a resolution number without session or year: {s!r}")
         for i, seg in enumerate(rest):
             out.append(_canonical_segment(seg, standalone=True if i == 0 else seg[:4].casefold() not in ("res.", "dec.")))
@@ -356,6 +358,13 @@ class UNSymbol:
     @property
     def undocs_url(self) -> str:
         return UNDOCS + self.symbol
+
+
+@cache
+def _forms_of(organ: str) -> frozenset[str]:
+    """The number forms of the organs whose resolutions or decisions are "<organ>/RES/..." or "<organ>/DEC/..."."""
+    heads = {f"{organ}/RES", f"{organ}/DEC"}
+    return frozenset(f for iss in issuers() if heads & {iss.resolution, iss.decision} for f in iss.numbering)
 
 
 def _longest_organ(segs: list[str]) -> str:
