@@ -716,7 +716,7 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
         if not info.meeting and lines and CLOSING.match(lines[0]):
             info = replace(info, meeting=re.sub(r"(?<!\s)\s*\.$", "", lines[0]))
         if not info.date and len(lines) > 1 and DATE_LINE.match(lines[1]):
-            from graph_builder.readers.metadata import iso_date
+            from graph_builder.un.dates import iso_date
 
             info = replace(info, date=iso_date(lines[1].rstrip(".")))
     return replace(doc, info=info, clauses=tuple(clauses), footnotes=tuple(notes), layout=produced.boxes)
