@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from graph_builder.errors import InputError, SymbolError
-from graph_builder.pipeline import extract, looks_like_xml, read_bytes
+from graph_builder.pipeline import extract, read_bytes
+from graph_builder.readers.registry import looks_like_xml
 from graph_builder.un.symbols import UNSymbol
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

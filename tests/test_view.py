@@ -10,8 +10,9 @@ import pytest
 from graph_builder.graph.iri import Minter
 from graph_builder.models import Addressee, Clause, DocumentInfo, Footnote, Reference, Resolution
 from graph_builder.pipeline import extract_path
-from graph_builder.publish.network import citation_network, organ_of, symbol_facts
+from graph_builder.publish.network import citation_network
 from graph_builder.publish.view import corpus_view_html, resolution_graph, resolution_view_html, vis_asset, write_view
+from graph_builder.un.symbols import group_of_symbol, symbol_facts
 from helpers import example_path_and_info
 
 HOSTILE_TITLE = "</script><script>window.pwned = 1</script> & <b>bold</b>"
@@ -94,7 +95,7 @@ def test_citation_network_of_the_example(example):
     ("S/1035/Rev.1", "Security Council", {}),
 ])
 def test_organ_and_year_from_the_symbol(symbol, organ, facts):
-    assert organ_of(symbol) == organ
+    assert group_of_symbol(symbol) == organ
     assert symbol_facts(symbol) == facts
 
 

@@ -24,19 +24,18 @@ from graph_builder.contract import to_contract
 from graph_builder.defaults import DEFAULT_TIMEOUT
 from graph_builder.errors import InputError, OutputError
 from graph_builder.graph.export import (
-    FORMATS,
     create_temporary,
     graph_bytes,
     prefix_header,
     turtle_from_ntriples,
     write_set,
 )
+from graph_builder.graph.formats import output_format
 from graph_builder.graph.iri import Minter, short_hash
 from graph_builder.graph.rdf import document_iri, metadata_ntriples, resolution_ntriples, split_graphs, triples_of
 from graph_builder.models import Diagnostic, DocumentInfo, Resolution
 from graph_builder.pipeline import extract, read_path
-
-INPUT_SUFFIXES = (".txt", ".xml", ".akn", ".pdf")
+from graph_builder.readers.registry import INPUT_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -337,7 +336,8 @@ def outcome_of(path: str, settings: Settings) -> Outcome:
     files: dict[str, bytes] = {}
     ttl = turtle_from_ntriples(b.ntriples)
     for fmt in settings.formats:
-        files[FORMATS[fmt][1]] = ttl if FORMATS[fmt][1] == ".ttl" else graph_bytes(b.triples, fmt)
+        suffix = output_format(fmt).suffix
+        files[suffix] = ttl if suffix == ".ttl" else graph_bytes(b.triples, fmt)
     # compact: the C encoder; indenting would run Python's, several times slower over a corpus
     files[".json"] = (json.dumps(to_contract(res), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     others = split_graphs(b.ntriples, settings.minter)

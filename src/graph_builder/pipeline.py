@@ -10,42 +10,18 @@ from pathlib import Path
 
 from graph_builder.errors import InputError, SymbolError
 from graph_builder.models import DocumentInfo, Resolution, SourceDocument
-from graph_builder.readers.cover import organ_of_symbol, session_of_symbol
-from graph_builder.readers.decode import decode_text
-from graph_builder.readers.limits import check_document, check_lines, check_size
+from graph_builder.readers.limits import check_document
+from graph_builder.readers.registry import reader_for
 from graph_builder.resolve.resolver import resolve
-from graph_builder.un.symbols import UNSymbol
-
-
-def looks_like_xml(data: bytes) -> bool:
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<")
+from graph_builder.un.symbols import UNSymbol, organ_of_symbol, session_of_symbol
 
 
 def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
-    """Read one input, PDF, XML or text, into clauses and footnotes (LimitError past graph_builder.readers.limits)."""
-    from graph_builder.readers.pdf import looks_like_pdf
-
-    is_pdf = looks_like_pdf(data)
-    check_size(len(data), source, pdf=is_pdf)
-    if is_pdf:
-        from graph_builder.readers.pdf import read_pdf, settle
-        from graph_builder.readers.segment import segment
-
-        produced = read_pdf(data, source)
-        doc = settle(segment(produced.text, source, given), produced)
-    elif looks_like_xml(data):
-        from graph_builder.readers.akn import read_akn
-
-        doc = read_akn(data, source)
-        doc = replace(doc, info=given.with_defaults(doc.info))
-    else:
-        from graph_builder.readers.normalize import LINE_BREAK
-        from graph_builder.readers.segment import segment
-
-        text = decode_text(data, source)
-        check_lines(text, LINE_BREAK, source)
-        doc = segment(text, source, given)
+    """Read one input, with the reader its content calls for (readers/registry.py), into clauses and
+    footnotes (LimitError past graph_builder.readers.limits)."""
+    reader = reader_for(data)
+    reader.check_size(len(data), source)
+    doc = reader.read(data, source, given)
     doc = replace(doc, info=complete_info(doc.info))
     check_document(doc)
     return doc
@@ -61,7 +37,8 @@ def complete_info(info: DocumentInfo) -> DocumentInfo:
             symbol = str(parsed) + (parsed.parts.replace(" ", "") if parsed.parts else "")
         except SymbolError:
             pass
-    return replace(info, symbol=symbol, body=info.body or organ_of_symbol(symbol),
+    organ = organ_of_symbol(symbol) if symbol else None
+    return replace(info, symbol=symbol, body=info.body or (organ.name if organ is not None else ""),
                    session=info.session or session_of_symbol(symbol))
 
 
@@ -69,11 +46,9 @@ def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceD
     p = Path(path)
     try:
         if p.is_file():  # before reading a file too big into memory
-            from graph_builder.readers.pdf import looks_like_pdf
-
             with p.open("rb") as fh:
                 head = fh.read(1024)
-            check_size(p.stat().st_size, str(path), pdf=looks_like_pdf(head))
+            reader_for(head).check_size(p.stat().st_size, str(path))
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph_builder.find.gazetteer import fold, trie_regex
-from graph_builder.find.verbs import load_toml, verb_table
+from graph_builder.find.verbs import verb_table
+from graph_builder.un.data import load_toml
 
 
 @dataclass(frozen=True, slots=True)

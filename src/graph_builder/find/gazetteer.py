@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-from graph_builder.find.verbs import load_toml
+from graph_builder.un.data import load_toml, load_tsv
 
 KINDS = ("instrument", "body", "office")
 # first words of titles that running text also prints in lower case: "the principles relating to the status
@@ -176,13 +175,10 @@ def gazetteer() -> Gazetteer:
         alternation = "(?:" + alternation + "|" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True)) + ")"
     reviewed: dict[str, tuple[str, str]] = {}
     try:
-        table = resources.files("graph_builder.data").joinpath("names_reviewed.tsv").read_text(encoding="utf-8")
+        rows = load_tsv("names_reviewed.tsv", 4, header="verdict")
     except FileNotFoundError:
-        table = ""
-    for line in table.splitlines():
-        if not line.strip() or line.startswith(("#", "verdict\t")):
-            continue
-        verdict, _kind, name, official = (line.split("\t") + ["", "", "", ""])[:4]
+        rows = []
+    for verdict, _kind, name, official in rows:
         reviewed[fold(name)] = (verdict, official)
     return Gazetteer(
         entries=entries,

@@ -16,7 +16,7 @@ from graph_builder.find.names import NameMatch, ProvisionMatch, find_names, find
 from graph_builder.find.symbols import SymbolMatch, find_symbol_references
 from graph_builder.lang import MentionPhrases, language
 from graph_builder.models import Link, MappedText, SourceDocument
-from graph_builder.readers.cover import ordinal_number
+from graph_builder.un.numbers import ordinal_number
 
 
 @dataclass(frozen=True, slots=True)

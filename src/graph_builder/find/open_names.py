@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph_builder.find.gazetteer import fold
-from graph_builder.find.verbs import load_toml, verb_table
+from graph_builder.find.verbs import verb_table
+from graph_builder.un.data import load_toml
 
 # a word: letters or digits, with inner hyphens, slashes, apostrophes and dashes ("HIV/AIDS", "Trade-Related",
 # "2021–2026", "Children’s"); punctuation marks are words of their own

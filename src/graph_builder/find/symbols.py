@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph_builder.errors import SymbolError
+from graph_builder.un.dates import MONTH
 from graph_builder.un.symbols import (
     PARTS,
     ROMAN,
@@ -34,6 +35,7 @@ from graph_builder.un.symbols import (
     number_patterns,
     series_prefixes,
 )
+from graph_builder.un.text import DASHES
 
 __all__ = ["SymbolMatch", "find_symbol_references"]
 
@@ -56,13 +58,11 @@ class SymbolMatch:
 # ---------------------------------------------------------------------------
 # pattern fragments
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-
 # a date printed after a resolution number, skipped inside lists
 _DATE = (
     r"(?:\s*,)?\s+of\s+"  # "of" (", of" too); never "\s*,?\s+", which splits a run of spaces n ways
     r"\d{1,2}(?:\s*(?:,|and|to|-)\s*\d{1,2})*"  # the day, or days: "25 and 27"
-    rf"\s+{_MONTH}"  # the month
+    rf"\s+{MONTH}"  # the month
     r"(?:\s+\d{4}(?:\d{1,3}(?=[\s,;.]))?)?"  # the year, if printed (a footnote marker may stick to it: 201512)
 )
 # what separates the items of a list of numbers
@@ -260,7 +260,7 @@ def find_symbol_references(text: str, issuer: str) -> list[SymbolMatch]:
 
 
 # dashes and spaces folded one for one, so that offsets stay valid
-_FOLD = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"), "-")
+_FOLD = dict(DASHES)
 _FOLD.update(dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a"), " "))
 
 

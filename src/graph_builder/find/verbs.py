@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from graph_builder.un.data import load_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +33,6 @@ class VerbTable:
     pattern: re.Pattern[str]  # alternation of every form, longest first
     forms: tuple[str, ...]  # casefolded forms, in the pattern's group order
     by_form: dict[str, VerbConcept]  # casefolded form -> concept
-
-
-def load_toml(name: str) -> dict:
-    with resources.files("graph_builder.data").joinpath(name).open("rb") as fh:
-        return tomllib.load(fh)
 
 
 def form_regex(form: str, intensifiers: str) -> str:

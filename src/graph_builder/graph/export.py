@@ -15,19 +15,8 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
+from graph_builder.graph.formats import output_format
 from graph_builder.graph.vocab import PREFIXES
-
-FORMATS = {
-    "turtle": (RdfFormat.TURTLE, ".ttl"),
-    "ttl": (RdfFormat.TURTLE, ".ttl"),
-    "trig": (RdfFormat.TRIG, ".trig"),
-    "nt": (RdfFormat.N_TRIPLES, ".nt"),
-    "ntriples": (RdfFormat.N_TRIPLES, ".nt"),
-    "nq": (RdfFormat.N_QUADS, ".nq"),
-    "nquads": (RdfFormat.N_QUADS, ".nq"),
-    "jsonld": (RdfFormat.JSON_LD, ".jsonld"),
-    "json-ld": (RdfFormat.JSON_LD, ".jsonld"),
-}
 
 
 def in_order(triples) -> list[Triple]:
@@ -62,24 +51,27 @@ def sorted_prefixes(data: bytes) -> bytes:
 
 
 def graph_bytes(triples: list[Triple], fmt: str) -> bytes:
-    rdf_format, _ = FORMATS[fmt]
+    """The triples in the format called `fmt` (a name or alias of formats.OUTPUT_FORMATS)."""
+    f = output_format(fmt)
+    rdf_format, prefixes = getattr(RdfFormat, f.rdf_format), PREFIXES if f.prefixes else None
     ordered = in_order(triples)
     if rdf_format == RdfFormat.JSON_LD:
         return jsonld_bytes(ordered)
-    if rdf_format in (RdfFormat.TRIG, RdfFormat.N_QUADS):
+    if f.dataset:
         return sorted_prefixes(serialize([Quad(t.subject, t.predicate, t.object) for t in ordered], format=rdf_format,
-                         prefixes=PREFIXES if rdf_format == RdfFormat.TRIG else None))
-    return sorted_prefixes(serialize(ordered, format=rdf_format,
-                                     prefixes=PREFIXES if rdf_format == RdfFormat.TURTLE else None))
+                                         prefixes=prefixes))
+    return sorted_prefixes(serialize(ordered, format=rdf_format, prefixes=prefixes))
 
 
 def dataset_bytes(graphs: list[tuple[str, list[Triple]]], fmt: str) -> bytes:
-    """A dataset with one named graph per resolution (TriG or N-Quads)."""
-    rdf_format, _ = FORMATS[fmt]
+    """A dataset with one named graph per resolution (a dataset format: TriG or N-Quads)."""
+    f = output_format(fmt)
+    if not f.dataset:
+        raise ValueError(f"{fmt!r} holds no named graphs")
     quads = [Quad(t.subject, t.predicate, t.object, NamedNode(name))
              for name, triples in sorted(graphs, key=lambda g: g[0]) for t in in_order(triples)]
-    return sorted_prefixes(serialize(quads, format=rdf_format,
-                                     prefixes=PREFIXES if rdf_format == RdfFormat.TRIG else None))
+    return sorted_prefixes(serialize(quads, format=getattr(RdfFormat, f.rdf_format),
+                                     prefixes=PREFIXES if f.prefixes else None))
 
 
 def jsonld_context() -> dict:

@@ -23,7 +23,7 @@ from graph_builder.graph.iri import Minter
 from graph_builder.graph.vocab import CITO, DCTERMS, ELI, FOAF, GB, NIF, OWL, RDF, RDFS, SKOS, WIKIDATA, XSD
 from graph_builder.models import Reference, Resolution
 from graph_builder.readers.metadata import member_states, read_state_list
-from graph_builder.un.symbols import UNSymbol
+from graph_builder.un.symbols import UNSymbol, is_decision_symbol
 
 # every vocabulary term the graph uses, by namespace (see vocab.py and ontology/graph-builder.ttl)
 USED_TERMS = {
@@ -179,7 +179,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
     described: set[str] = set()
     info = res.info
     doc = document_iri(res, minter)
-    is_decision = "/DEC/" in info.symbol
+    is_decision = is_decision_symbol(info.symbol)
     add(doc, T.RDF_type, T.GB_Decision if is_decision else T.GB_Resolution)
     add(doc, T.RDF_type, T.GB_UNDocument)
     if info.symbol:
@@ -337,7 +337,7 @@ def target_triples(add, minter: Minter, target: str, r: Reference) -> None:
     if r.kind in ("resolution", "document"):
         add(target, T.RDF_type, T.GB_UNDocument)
         if r.kind == "resolution":
-            add(target, T.RDF_type, T.GB_Decision if "/DEC/" in r.key else T.GB_Resolution)
+            add(target, T.RDF_type, T.GB_Decision if is_decision_symbol(r.key) else T.GB_Resolution)
         add(target, T.GB_symbol, lit(r.key))
         add(target, T.FOAF_page, minter.undocs(r.key))
     elif r.kind == "instrument":

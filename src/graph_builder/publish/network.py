@@ -22,22 +22,15 @@ from graph_builder.find.gazetteer import fold, gazetteer
 from graph_builder.graph.iri import Minter
 from graph_builder.graph.rdf import document_iri, is_symbol
 from graph_builder.models import Reference, Resolution
-from graph_builder.readers.cover import roman_to_int
-
-ORGANS = ("General Assembly", "Security Council", "Human Rights Council", "ECOSOC", "other")
-
-# The General Assembly's regular session N opens in September of 1945 + N; the
-# Human Rights Council holds three regular sessions a year, the first in June 2006.
-GA_FIRST_YEAR = 1945
-HRC_FIRST_YEAR = 2006
-
+from graph_builder.un.organs import find_issuer
+from graph_builder.un.symbols import group_of_symbol, is_resolution_symbol, symbol_facts
 
 
 def citation_network(resolutions: Iterable[Resolution], minter: Minter) -> nx.DiGraph:
     """Resolutions and what they cite, one node per document or instrument.
 
     Node attributes: kind (resolution | document | instrument), label (a short
-    name), title (the full name), organ (one of ORGANS), year (int or None),
+    name), title (the full name), organ (its group of the organ table: un.organs.groups()), year (int or None),
     session (str), url (undocs.org or another public record; "" if none) and
     present (the resolution is in the input, not only cited).
     Edge attributes: verbs (the set of verb concept ids of the citing clauses;
@@ -94,7 +87,7 @@ def add_present(g: nx.DiGraph, node: str, *, symbol: str, title: str, date: str,
     derived = symbol_facts(symbol) if symbol else {}
     year = int(date[:4]) if re.match(r"\d{4}", date) else derived.get("year")
     g.add_node(node, kind="resolution", label=symbol or source, title=title or symbol or source,
-               organ=organ_of(symbol) if symbol else body_organ(body), year=year,
+               organ=group_of_symbol(symbol) if symbol else body_organ(body), year=year,
                session=session or derived.get("session", ""), url=minter.undocs(symbol) if symbol else "",
                present=True)
 
@@ -116,9 +109,9 @@ def add_document(g: nx.DiGraph, symbol: str, kind: str, minter: Minter, node: st
     node = node or minter.document(symbol)
     if node not in g:
         facts = symbol_facts(symbol)
-        is_resolution = kind == "resolution" or re.search(r"/(?:RES|DEC)/", symbol, re.I) is not None
+        is_resolution = kind == "resolution" or is_resolution_symbol(symbol)
         g.add_node(node, kind="resolution" if is_resolution else "document", label=symbol, title=symbol,
-                   organ=organ_of(symbol), year=facts.get("year"), session=facts.get("session", ""),
+                   organ=group_of_symbol(symbol), year=facts.get("year"), session=facts.get("session", ""),
                    url=minter.undocs(symbol), present=False)
     return node
 
@@ -151,54 +144,10 @@ def short_title(title: str, limit: int = 32) -> str:
     return cut + "…"
 
 
-def organ_of(symbol: str) -> str:
-    """The organ a symbol's prefix names; Human Rights Council documents sit under the Assembly's A/."""
-    s = symbol.upper()
-    if s.startswith("A/HRC/"):
-        return "Human Rights Council"
-    if s.startswith("A/"):
-        return "General Assembly"
-    if s.startswith("S/"):
-        return "Security Council"
-    if s.startswith("E/"):
-        return "ECOSOC"
-    return "other"
-
-
 def body_organ(body: str) -> str:
-    """The organ of a resolution known only by its issuing body's name."""
-    folded = body.casefold()
-    for organ in ORGANS[:3]:
-        if organ.casefold() in folded:
-            return organ
-    if "economic and social" in folded:
-        return "ECOSOC"
-    return "other"
-
-
-def symbol_facts(symbol: str) -> dict:
-    """Session and year as far as the symbol tells them (years of GA and HRC sessions are their first)."""
-    segs = symbol.split("/")
-    organ = organ_of(symbol)
-    if organ == "Security Council":  # S/RES/2334(2016), S/2020/123: the year is the session
-        m = re.search(r"\(((?:19|20)\d\d)\)$", symbol) or re.fullmatch(r"S/((?:19|20)\d\d)/.*", symbol)
-        return {"year": int(m.group(1)), "session": m.group(1)} if m else {}
-    if organ == "General Assembly":
-        m = re.fullmatch(r"A/RES/\d+\(([IVXLC]+)\)", symbol)  # A/RES/2200(XXI)
-        # A/RES/57/209, A/57/182, A/C.3/57/L.5, A/RES/ES-10/21: the first session-like segment but the last;
-        # not A/7204/Add.1: before 1976 the Assembly numbered its documents without the session
-        session = str(roman_to_int(m.group(1))) if m else next(
-            (s for s in segs[1:-1] if re.fullmatch(r"\d{1,2}|E?S-\d{1,2}", s)), "")
-        if re.fullmatch(r"\d+", session):
-            return {"year": GA_FIRST_YEAR + int(session), "session": session}
-        return {"session": session} if session else {}  # ES-10, S-32: no fixed year
-    if organ == "Human Rights Council":  # A/HRC/RES/58/23, A/HRC/49/18
-        rest = segs[3:] if len(segs) > 3 and segs[2].upper() in ("RES", "DEC") else segs[2:]
-        if len(rest) > 1 and re.fullmatch(r"\d{1,2}", rest[0]):
-            return {"year": HRC_FIRST_YEAR + (int(rest[0]) - 1) // 3, "session": rest[0]}
-        return {}
-    m = next((s for s in segs if re.fullmatch(r"(?:19|20)\d\d", s)), None)  # E/RES/2021/5, E/CN.4/2002/106
-    return {"year": int(m), "session": m} if m else {}
+    """The group of a resolution known only by its issuing body's name: that organ's, or "other"."""
+    organ = find_issuer(body) if body else None
+    return organ.group if organ is not None and organ.group else "other"
 
 
 # -- the same network read back from the RDF graph ---------------------------------------

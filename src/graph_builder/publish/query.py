@@ -44,7 +44,7 @@ class Parameter:
                 raise QueryError(f"parameter {self.name}: {value!r} is not an integer")
             return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
         if self.type == "date":
-            from graph_builder.readers.metadata import iso_date
+            from graph_builder.un.dates import iso_date
 
             iso = iso_date(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) else ""
             if not iso:

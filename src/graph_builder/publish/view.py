@@ -36,6 +36,9 @@ from graph_builder.graph.iri import Minter
 from graph_builder.graph.rdf import document_iri, is_symbol, target_iri
 from graph_builder.models import Reference, Resolution
 from graph_builder.publish.network import instrument_url, short_title
+from graph_builder.un.data import data_text
+from graph_builder.un.organs import group, groups
+from graph_builder.un.symbols import is_resolution_symbol
 
 VIS_VERSION = "vis-9.1.2"
 
@@ -50,13 +53,6 @@ RESOLUTION_KINDS = {
     "addressee": ("addressee", "#a0457e", "ellipse"),
     "session": ("session", "#8c8c8c", "dot"),
     "agenda-item": ("agenda item", "#b5b5b5", "dot"),
-}
-ORGAN_COLOURS = {
-    "General Assembly": "#1f77b4",
-    "Security Council": "#d62728",
-    "Human Rights Council": "#2ca02c",
-    "ECOSOC": "#9467bd",
-    "other": "#8c8c8c",
 }
 CORPUS_SHAPES = {"resolution": "dot", "document": "square", "instrument": "diamond"}
 
@@ -135,7 +131,7 @@ def add_reference_node(g: nx.DiGraph, minter: Minter, ref: Reference) -> str:
         if is_symbol(ref.target):
             parent = minter.document(ref.target)
             if parent not in g:
-                g.add_node(parent, kind="resolution" if "/RES/" in ref.target.upper() else "document",
+                g.add_node(parent, kind="resolution" if is_resolution_symbol(ref.target) else "document",
                            label=ref.target, title=ref.target, url=minter.undocs(ref.target), citations=[])
             url = minter.undocs(ref.target)
         else:
@@ -297,7 +293,7 @@ def corpus_view_html(graph: nx.DiGraph) -> str:
         d = graph.nodes[n]
         cited = graph.in_degree(n)
         x, y = pos[n]
-        organ = ORGAN_COLOURS.get(d["organ"], ORGAN_COLOURS["other"])
+        organ = group(d["organ"]).colour  # a group the organ table lacks raises
         # a resolution of the corpus: solid with a dark ring; a node only cited: pale, ringed in its organ's colour
         colour = ({"background": organ, "border": BUILT_BORDER} if d.get("present")
                   else {"background": pale(organ), "border": organ})
@@ -326,7 +322,8 @@ def corpus_view_html(graph: nx.DiGraph) -> str:
                                           "selectionWidth": 2},
         "interaction": BASE_OPTIONS["interaction"] | {"hideEdgesOnDrag": True, "hideEdgesOnZoom": True},
     }
-    organs = sorted({d["organ"] for _, d in graph.nodes(data=True)}, key=list(ORGAN_COLOURS).index)
+    group_order = [g.name for g in groups()]
+    organs = sorted({d["organ"] for _, d in graph.nodes(data=True)}, key=group_order.index)
     kinds = sorted({d["kind"] for _, d in graph.nodes(data=True)}, key=list(CORPUS_SHAPES).index)
     data = {
         "mode": "corpus",
@@ -334,7 +331,7 @@ def corpus_view_html(graph: nx.DiGraph) -> str:
         "edges": edges,
         "options": options,
         "verbs": [labels.get(v, v) for v in verb_index],
-        "legend": [{"key": o, "label": o, "color": ORGAN_COLOURS[o], "shape": "dot"} for o in organs],
+        "legend": [{"key": o, "label": o, "color": group(o).colour, "shape": "dot"} for o in organs],
         "kinds": [{"key": k, "label": k, "color": "#666666", "shape": CORPUS_SHAPES[k]} for k in kinds],
         "sessions": sorted({d.get("session") or "" for _, d in graph.nodes(data=True)} - {""}, key=session_key),
         "facts": [["resolutions in the corpus", str(len(present))], ["nodes", str(graph.number_of_nodes())],
@@ -521,7 +518,7 @@ def style_text(css: str) -> str:
 
 @cache
 def asset(name: str) -> str:
-    return resources.files("graph_builder.data").joinpath("view").joinpath(name).read_text(encoding="utf-8")
+    return data_text(f"view/{name}")
 
 
 @cache

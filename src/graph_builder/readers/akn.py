@@ -51,9 +51,10 @@ from graph_builder.models import (
     SourceFootnote,
     TextBuilder,
 )
-from graph_builder.readers.cover import session_of_symbol
 from graph_builder.readers.limits import MAX_CLAUSES, MAX_FOOTNOTES, MAX_XML_DEPTH, check_count
-from graph_builder.readers.metadata import iso_date
+from graph_builder.un.dates import iso_date
+from graph_builder.un.organs import by_akn, find_issuer
+from graph_builder.un.symbols import organ_of_symbol, session_of_symbol
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _AKN = "{" + AKN_NS + "}"
@@ -110,12 +111,6 @@ _SKIP_INLINE = {"img", "meta", "noteRef"}
 _GROUPS = {"section", "part", "subsection", "chapter", "hcontainer", "component", "division", "title", "book",
            "tome", "subpart", "subchapter", "subdivision", "subtitle"}
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-_BODIES = {
-    "ga": "General Assembly",
-    "sc": "Security Council",
-    "hrc": "Human Rights Council",
-    "ecosoc": "Economic and Social Council",
-}
 
 
 class _Para:
@@ -629,9 +624,12 @@ def _info(root: ET.Element, covers: list[ET.Element], meta: ET.Element | None) -
                     elif name == "FRBRauthor" and not author:
                         author = (f.get("href") or "").lstrip("#").lower()
     symbol = v.get("symbol", "")
-    body = authorities.get("#subsidiaryBody") or authorities.get("#issuingBody") or _BODIES.get(author, "")
-    if symbol.startswith("A/HRC/"):
-        body = "Human Rights Council"
+    by_author = by_akn(author) if author else None
+    body = authorities.get("#subsidiaryBody") or authorities.get("#issuingBody") or (
+        by_author.name if by_author is not None else "")
+    of_symbol = organ_of_symbol(symbol) if symbol else None
+    if of_symbol is not None and of_symbol.within:  # A/HRC/RES/...: the Council's, though its files say "ga"
+        body = of_symbol.name
     session = ""
     if session_el is not None:
         val = (session_el.get("value") or "").strip()
@@ -646,7 +644,8 @@ def _info(root: ET.Element, covers: list[ET.Element], meta: ET.Element | None) -
     date = adoption_date if re.match(r"^\d{4}-\d\d-\d\d$", adoption_date or "") else ""
     if not date and re.match(r"^\d{4}-\d\d-\d\d$", frbr_date) and not frbr_date.startswith("0001"):
         date = frbr_date
-    if not session and body in ("Security Council", "Economic and Social Council") and date:
+    organ = find_issuer(body) if body else None
+    if not session and organ is not None and organ.session_is_year and date:
         session = date[:4]
     if "!main" in work_this:
         work = work_uri or work_this.replace("!main/", "").replace("!main", "")

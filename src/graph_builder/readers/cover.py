@@ -10,21 +10,12 @@ from __future__ import annotations
 import re
 
 from graph_builder.models import DocumentInfo
-from graph_builder.readers.metadata import iso_date
 from graph_builder.readers.normalize import CLOSING, SYMBOL_LINE, Line
+from graph_builder.un.dates import MONTH, iso_date
+from graph_builder.un.numbers import ordinal_number
+from graph_builder.un.symbols import organ_of_symbol, session_of_symbol
 
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December"]
-DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTH_NAMES)})\s+(\d{{4}})\b")
-ORDINALS = {
-    w: i for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-        "fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)
-}
-TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-        "eightieth": 80, "ninetieth": 90}
-TENS_PREFIX = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-               "ninety": 90}
+DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})\b")
 SESSION_LINE = re.compile(r"^\s*(?P<ord>[A-Za-z\-]+)\s+(?P<special>(?:emergency\s+)?special\s+)?session\s*$", re.I)
 # (a lazy ".+?" before "\s*$" rescans each run of spaces it crosses; ".*\S" stops at the last non-space in one pass)
 AGENDA = re.compile(r"^\s*Agenda items?\s+(?P<item>.*\S|.)\s*$")
@@ -36,53 +27,12 @@ SC_HEADING = re.compile(r"^\s*Resolution\s+(?P<num>\d{1,4})\s*\((?P<year>\d{4})\
 SC_OLD_HEADING = re.compile(r"^\s*(?P<num>\d{1,4})\s*\((?P<year>\d{4})\)\s*(?:\.\s*)?Resolution\s+of\s+(?P<date>.+)$")
 # searched in a line: the organ is a name (at most 200 characters), so that each start costs a bounded scan
 ADOPTED_AT = re.compile(r"Adopted\s+by\s+the\s++(?P<organ>.{1,200}?)(?<!\s)\s+at\s+its\s+(?P<meeting>\d++\w*\s+meeting)", re.I)
-ORGAN_PREFIX = {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council",
-                "A/HRC": "Human Rights Council", "E/CN.4": "Commission on Human Rights"}
 
 
-def ordinal_number(words: str) -> int:
-    """'Seventy-sixth' -> 76, 'fifty-eighth' -> 58, 'tenth' -> 10."""
-    w = words.casefold().replace(" ", "-")
-    if w in ORDINALS:
-        return ORDINALS[w]
-    if w in TENS:
-        return TENS[w]
-    if "-" in w:
-        tens, unit = w.split("-", 1)
-        if tens in TENS_PREFIX and unit in ORDINALS:
-            return TENS_PREFIX[tens] + ORDINALS[unit]
-    return 0
-
-
-def organ_of_symbol(symbol: str) -> str:
-    s = symbol.replace(" ", "")
-    for prefix in sorted(ORGAN_PREFIX, key=len, reverse=True):
-        if s.startswith(prefix + "/"):
-            return ORGAN_PREFIX[prefix]
-    return ""
-
-
-def session_of_symbol(symbol: str) -> str:
-    s = symbol.replace(" ", "")
-    m = re.match(r"^(?:A|A/HRC)/RES/((?:ES-|S-)?\d+)/", s)
-    if m:
-        return m.group(1)
-    m = re.match(r"^A/RES/\d+\s*(?:[A-Z]\s*)?\(([IVXLC]+)\)", symbol)
-    if m:
-        return str(roman_to_int(m.group(1)))
-    m = re.match(r"^(?:S/RES/\d+\((\d{4})\)|E/RES/(\d{4})/)", s)
-    if m:
-        return m.group(1) or m.group(2)
-    return ""
-
-
-def roman_to_int(r: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(r):
-        v = values[ch]
-        total += -v if i + 1 < len(r) and values[r[i + 1]] > v else v
-    return total
+def organ_name(symbol: str) -> str:
+    """The name of the organ the symbol names, from the organ table; "" for none."""
+    organ = organ_of_symbol(symbol)
+    return organ.name if organ is not None else ""
 
 
 def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ: str) -> DocumentInfo:
@@ -96,12 +46,12 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
             symbol = re.sub(r"(?<!\s)\s+(?=\()", "", m.group(1)).strip()
         elif (m := SC_HEADING.match(t)):
             symbol = symbol or f"S/RES/{m.group('num')}({m.group('year')})"
-            organ = organ or "Security Council"
+            organ = organ or organ_name(symbol)  # "Resolution 834 (1993)": S/RES/834(1993), the Council's
             if i + 1 < len(lines) and lines[i + 1].startswith("of "):
                 adopted = adopted or iso_date(lines[i + 1])
         elif (m := SC_OLD_HEADING.match(t)):
             symbol = symbol or f"S/RES/{m.group('num')}({m.group('year')})"
-            organ = organ or "Security Council"
+            organ = organ or organ_name(symbol)  # "Resolution 834 (1993)": S/RES/834(1993), the Council's
             adopted = adopted or iso_date(m.group("date"))
         elif (m := SESSION_LINE.match(t)):
             n = ordinal_number(m.group("ord"))
@@ -149,7 +99,7 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
         elif DATE.fullmatch(t) and not adopted:
             adopted = iso_date(t)
     if symbol and not organ:
-        organ = organ_of_symbol(symbol)
+        organ = organ_name(symbol)
     if symbol and not session:
         session = session_of_symbol(symbol)
     return DocumentInfo(symbol=symbol, body=organ, session=session, date=adopted, title=title,

@@ -12,14 +12,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
 from os import PathLike
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), 1)}
-_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4})")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+from graph_builder.un.dates import iso_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,21 +43,6 @@ class MetadataRecord:
     sdgs: tuple[str, ...] = ()
     # (label, scheme), e.g. ("RACIAL DISCRIMINATION", "UNBIS Thesaurus"); "scheme|id" where the record gives an id
     subjects: tuple[tuple[str, str], ...] = ()
-
-
-def iso_date(text: str) -> str:
-    """'16 December 2021' -> '2021-12-16'; an ISO date passes; anything else gives ''."""
-    text = (text or "").strip()
-    m = _ISO.match(text)
-    if m:
-        return m.group(0)
-    m = _DATE.search(text)
-    if m and m.group(2).lower() in _MONTHS:
-        try:
-            return date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
-        except ValueError:  # "31 February 2020"
-            return ""
-    return ""
 
 
 def _str(o: dict, *keys: str) -> str:
@@ -232,7 +212,7 @@ def member_states() -> MemberStates:
     """The Member and observer States (read once, on first use)."""
     global _states
     if _states is None:
-        from graph_builder.find.verbs import load_toml
+        from graph_builder.un.data import load_toml
 
         data = load_toml("member_states.toml")
         countries = load_toml("countries.toml")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from graph_builder.models import MappedText, TextBuilder
+from graph_builder.un.dates import MONTH
 
 # -- line patterns ----------------------------------------------------------
 # page numbers: "2/11", "Page 3", "- 4 -"
@@ -39,8 +40,7 @@ ENACTING = re.compile(r"^\s*The\s+(?:[A-Z][\w\-]*\s+){0,6}(?:Assembly|Council|Co
 # a footnote marker printed alone on its line, its note on the next
 LONE_MARKER = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s*$")
 # a date alone on its line ("7 December 2023" under the closing line): never a footnote
-DATE_LINE = re.compile(r"^\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
-                       r"|November|December)\s+\d{4}\s*$")
+DATE_LINE = re.compile(rf"^\s*\d{{1,2}}\s+{MONTH}\s+\d{{4}}\s*$")
 # an operative paragraph's number at the start of a line: "8. Urges"
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\s?\.\s")
 # the line that closes a resolution: "Adopted unanimously at the 3226th meeting.", "53rd plenary meeting"

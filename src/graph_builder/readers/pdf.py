@@ -42,6 +42,7 @@ from graph_builder.readers.limits import MAX_PDF_BYTES as MAX_BYTES
 from graph_builder.readers.limits import MAX_PDF_INFLATED as MAX_INFLATED
 from graph_builder.readers.limits import MAX_PDF_PAGE_CHARS as MAX_CHARS_PER_PAGE
 from graph_builder.readers.limits import MAX_PDF_PAGES as MAX_PAGES
+from graph_builder.un.dates import MONTH
 
 # -- line forms -------------------------------------------------------------
 # page furniture printed in the margins: "2/18", "25-17700 (E)", "GE.25-11220 (E)", "*2517700*", "2517700E"
@@ -62,8 +63,7 @@ NUMBER_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6
 FORMULA = re.compile(r"^(?:The\s+(?:[A-Z][\w’'\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference)\s*,?"
                      r"|(?:[A-Z][\w’'\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference)\s*,)$")
 CLOSING = re.compile(r"^\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\.?$")
-DATE_LINE = re.compile(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December)\s+\d{4}\.?$")
+DATE_LINE = re.compile(rf"^\d{{1,2}}\s+{MONTH}\s+\d{{4}}\.?$")
 
 
 @dataclass(slots=True)
@@ -716,7 +716,7 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
         if not info.meeting and lines and CLOSING.match(lines[0]):
             info = replace(info, meeting=re.sub(r"(?<!\s)\s*\.$", "", lines[0]))
         if not info.date and len(lines) > 1 and DATE_LINE.match(lines[1]):
-            from graph_builder.readers.metadata import iso_date
+            from graph_builder.un.dates import iso_date
 
             info = replace(info, date=iso_date(lines[1].rstrip(".")))
     return replace(doc, info=info, clauses=tuple(clauses), footnotes=tuple(notes), layout=produced.boxes)

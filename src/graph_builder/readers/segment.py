@@ -23,6 +23,7 @@ from graph_builder.models import (
 )
 from graph_builder.readers import cover
 from graph_builder.readers.normalize import CLOSING, Line, join_lines, normalize
+from graph_builder.un.dates import MONTH_NAMES
 
 # "The General Assembly," "The Security Council," "The Human Rights Council," ...
 FORMULA = re.compile(
@@ -46,7 +47,7 @@ ROMAN = re.compile(r"^[ivxlc]+$")
 STRAY_MARKER = re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?P<m>\d{1,2})(?=[\s,;:.)]|$)")
 # "... recommends to the General Assembly the adoption of the following draft resolution:"
 DRAFT_FOLLOWS = re.compile(r"following\s+draft\s+(?:resolution|decision)s?\s*:\s*$")
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = "|".join(MONTH_NAMES)
 
 
 @dataclass

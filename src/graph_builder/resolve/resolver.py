@@ -35,17 +35,10 @@ from graph_builder.models import (
     SourceDocument,
     SourceFootnote,
 )
-from graph_builder.readers.cover import organ_of_symbol
-from graph_builder.un.symbols import UNSymbol, plausible
+from graph_builder.un.numbers import ordinal_suffix
+from graph_builder.un.organs import self_names
+from graph_builder.un.symbols import UNSymbol, organ_of_symbol, plausible
 
-# an organ referring to itself: "the Council" in a Council resolution
-SELF_NAMES = {
-    "General Assembly": ("the assembly", "the general assembly"),
-    "Security Council": ("the council", "the security council"),
-    "Human Rights Council": ("the council", "the human rights council"),
-    "Economic and Social Council": ("the council",),
-    "Commission on Human Rights": ("the commission",),
-}
 
 @dataclass
 class Memory:
@@ -99,10 +92,19 @@ class Here:
 NameResolver = Callable[[NameMatch, Here, "Memory"], "tuple[str, str, bool] | None"]
 
 
+def reading_organ(doc: SourceDocument) -> str:
+    """The organ that adopted the document: its body, else the organ its symbol names; "" when neither
+    says (never a guess: its own citations, self-names and sessions then stay unresolved)."""
+    if doc.info.body:
+        return doc.info.body
+    organ = organ_of_symbol(doc.info.symbol) if doc.info.symbol else None
+    return organ.name if organ is not None else ""
+
+
 def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
             name_resolver: NameResolver | None = None) -> Resolution:
     """The document's references: its mentions (found here unless given) resolved in one pass."""
-    issuer = doc.info.body or organ_of_symbol(doc.info.symbol) or "General Assembly"
+    issuer = reading_organ(doc)
     found = mentions if mentions is not None else find_mentions(doc, issuer)
     name_resolver = name_resolver or resolve_name
     phrases = language(doc.info.language).resolver
@@ -114,6 +116,10 @@ def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
         for country in unit.countries:
             memory.countries[country] += 1
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
+    if not issuer:
+        diagnostics.append(Diagnostic("unknown-issuer", "the document names no issuing organ and its symbol "
+                                      f"({doc.info.symbol or 'none'}) names none: “its resolution”, “the "
+                                      "Council” and “at its … session” are not resolved"))
     clauses: list[Clause] = []
     footnotes: list[Footnote] = []
     notes_by_anchor: dict[str, list[tuple[SourceFootnote, UnitMentions]]] = {}
@@ -309,6 +315,11 @@ def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, phrases: Re
     # sessions and agenda items
     for session in found.sessions:
         n = session.number
+        if not issuer:
+            diags.append(diagnostic(body, unit_id, session.start, session.end, "unknown-issuer",
+                                    f"“{text[session.start:session.end]}”: the session of an organ the document "
+                                    "does not name"))
+            continue
         add("session", f"{issuer}, {n}{ordinal_suffix(n)} {session.label}", session.start, session.end)
     for item in found.agenda_items:
         add("agenda-item", item.title, item.start, item.end)
@@ -323,12 +334,6 @@ def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, phrases: Re
         if after:
             memory.reports[key] = tuple(after)
     return UnitResult(refs, diags, entity_spans, reports)
-
-
-def ordinal_suffix(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def diagnostic(body: MappedText, unit_id: str, s: int, e: int, code: str, message: str) -> Diagnostic:
@@ -358,7 +363,7 @@ def resolve_name(n: NameMatch, here: Here, memory: Memory) -> tuple[str, str, bo
         remember(memory, kind, key, entry, title=n.mandate)
         return (kind, key, False)
     # a short form
-    if n.short.casefold() in SELF_NAMES.get(issuer, ()):
+    if n.short.casefold() in self_names(issuer):
         return None  # the issuing organ naming itself
     hit = memory.last_by_short.get(n.short)
     if hit is not None:
@@ -439,7 +444,7 @@ def surfaces_casefolded() -> dict[str, Entry]:
 
 def short_target(short: str, issuer: str, memory: Memory) -> tuple[str, str] | None:
     """What a short form ("the Institute", "the Council") stands for here, or None."""
-    if short.casefold() in SELF_NAMES.get(issuer, ()):
+    if short.casefold() in self_names(issuer):
         return ("body", issuer)
     hit = memory.last_by_short.get(short)
     if hit is not None:

@@ -13,22 +13,33 @@ A/RES/2200(XXI)), qualifiers kept ("A/74/6(Sect.2)").  `parse(format(x)) == x`
 for every symbol that parses.  Anything that is not a symbol raises
 `SymbolError`; nothing is guessed.
 
-The data lives in two files beside this module, read on first use (importing
-the module does no work):
+The data lives in two files, read on first use (importing the module does no
+work):
 
 - data/symbol_series.txt: the series prefixes a symbol may start with;
-- data/issuers.toml: organs, their aliases, symbol prefixes and number forms.
+- data/issuers.toml: organs, their aliases, symbol prefixes and number forms,
+  read by graph_builder.un.organs (the organ table).
 """
 from __future__ import annotations
 
 import re
-import tomllib
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
 
 from graph_builder.errors import SymbolError
+from graph_builder.un.data import data_text
+from graph_builder.un.numbers import roman_to_int
+from graph_builder.un.organs import (
+    Issuer,
+    NumberForm,
+    find_issuer,
+    group,
+    issuers,
+    number_forms,
+    ranges,
+    reading_organs,
+)
+from graph_builder.un.text import normalize
 
 __all__ = [
     "UNSymbol",
@@ -42,6 +53,12 @@ __all__ = [
     "number_forms",
     "parse_number",
     "resolution_symbol",
+    "organ_of_symbol",
+    "session_of_symbol",
+    "group_of_symbol",
+    "symbol_facts",
+    "is_resolution_symbol",
+    "is_decision_symbol",
     "ROMAN",
     "PARTS",
 ]
@@ -56,35 +73,15 @@ ROMAN = r"(?=[IVXLC])(?:C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"  # lookahea
 # part letters of a resolution adopted in parts: A | A-C | A to C | A and B | A, B and C | AA
 PARTS = r"[A-Z]{1,2}(?:\s*(?:-|to|and|,)\s*[A-Z]{1,2})*(?![\w/])"  # AA, BB ... follow Z
 
-# dashes and hyphens that typesetting puts in symbols: hyphen, non-breaking
-# hyphen, figure dash, en dash, em dash, minus, small/full-width hyphen-minus
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"), "-")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-
-
-def normalize(s: str) -> str:
-    """NFKC (no-break spaces become spaces), every dash a hyphen-minus, soft hyphens gone.
-
-    Keeps the length of the string unless it held soft hyphens or zero-width
-    characters or NFKC changed it; find_symbols relies on that for the texts
-    it reads and maps offsets when it does not.
-    """
-    return unicodedata.normalize("NFKC", s).translate(_DASHES).translate(_INVISIBLE)
-
-
 # ---------------------------------------------------------------------------
 # data files, read on first use
-
-
-def _data_text(name: str) -> str:
-    return resources.files("graph_builder").joinpath("data", name).read_text(encoding="utf-8")
 
 
 @cache
 def organ_prefixes() -> tuple[str, ...]:
     """Every prefix of data/symbol_series.txt, longest first ("E/CN.4/Sub.2", ..., "A")."""
     out = []
-    for line in _data_text("symbol_series.txt").splitlines():
+    for line in data_text("symbol_series.txt").splitlines():
         entry = line.split("#", 1)[0].strip()
         if entry:
             out.append(entry)
@@ -105,106 +102,6 @@ def _series_folded() -> dict[str, str]:
 @cache
 def _organ_folded() -> dict[str, str]:
     return {p.casefold(): p for p in organ_prefixes()}
-
-
-@dataclass(frozen=True, slots=True)
-class NumberForm:
-    name: str  # roman | year_paren | session | special | emergency | year
-    spelled: str  # how the number is spelled in a symbol: "{session}/{number}"
-    owner: str  # the organ that owns the form when the text does not say; "" if shared
-    owner_first: bool = False  # a bare number in this form is the owner's even where the reader prints it too
-
-
-@dataclass(frozen=True, slots=True)
-class Issuer:
-    """An organ that issues resolutions and decisions (one [[issuer]] of issuers.toml)."""
-
-    name: str
-    aliases: tuple[str, ...]
-    short: tuple[str, ...]  # names that stand for it only in its own resolutions ("Council")
-    resolution: str  # symbol prefix of its resolutions: A/RES; "" if they have no symbol
-    decision: str  # symbol prefix of its decisions: A/DEC; "" if none
-    numbering: tuple[str, ...]  # the NumberForm names it prints
-    template: tuple[tuple[str, str], ...] = ()  # (form, whole-symbol template) for resolutions
-    decision_template: tuple[tuple[str, str], ...] = ()
-
-    def symbol(self, form: NumberForm, values: dict[str, str], *, decision: bool = False) -> str:
-        """The symbol of the resolution (decision) numbered `values` in `form`; raises SymbolError."""
-        kind = "decision" if decision else "resolution"
-        if form.name not in self.numbering:
-            raise SymbolError(f"the {self.name} does not number its {kind}s like {form.spelled!r}")
-        templates = dict(self.decision_template if decision else self.template)
-        if form.name in templates:
-            return templates[form.name].format(**values)
-        prefix = self.decision if decision else self.resolution
-        if not prefix:
-            raise SymbolError(f"{kind}s of the {self.name} have no document symbol of their own")
-        return f"{prefix}/" + form.spelled.format(**values)
-
-
-@cache
-def _issuer_data() -> dict:
-    return tomllib.loads(_data_text("issuers.toml"))
-
-
-@cache
-def number_forms() -> dict[str, NumberForm]:
-    """The [forms] of issuers.toml by name."""
-    return {
-        name: NumberForm(name, f["spelled"], f.get("owner", ""), bool(f.get("owner_first", False)))
-        for name, f in _issuer_data()["forms"].items()
-    }
-
-
-@cache
-def issuers() -> tuple[Issuer, ...]:
-    """Every [[issuer]] of issuers.toml, in file order."""
-    out = []
-    for d in _issuer_data()["issuer"]:
-        out.append(
-            Issuer(
-                name=d["name"],
-                aliases=tuple(d.get("aliases", ())),
-                short=tuple(d.get("short", ())),
-                resolution=d.get("resolution", ""),
-                decision=d.get("decision", ""),
-                numbering=tuple(d.get("numbering", ())),
-                template=tuple(d.get("template", {}).items()),
-                decision_template=tuple(d.get("decision_template", {}).items()),
-            )
-        )
-    return tuple(out)
-
-
-def _fold_name(name: str) -> str:
-    n = re.sub(r"\s+", " ", normalize(name)).strip().casefold()
-    return re.sub(r"^the ", "", n)
-
-
-@cache
-def _issuer_index() -> dict[str, Issuer]:
-    index: dict[str, Issuer] = {}
-    for iss in issuers():
-        for n in (iss.name, *iss.aliases):
-            index.setdefault(_fold_name(n), iss)
-    return index
-
-
-def find_issuer(name: str, reading: str = "") -> Issuer | None:
-    """The issuer called `name` ("Human Rights Council", "the Assembly"), or None.
-
-    A short name ("the Council") stands for the reading organ `reading` when
-    that organ answers to it, and for no organ otherwise.
-    """
-    folded = _fold_name(name)
-    hit = _issuer_index().get(folded)
-    if hit is not None:
-        return hit
-    if reading:
-        here = _issuer_index().get(_fold_name(reading))
-        if here is not None and folded in {_fold_name(s) for s in here.short}:
-            return here
-    return None
 
 
 # ---------------------------------------------------------------------------
@@ -391,11 +288,13 @@ class UNSymbol:
             number = "/".join(rest[1:])
             if not res_number.fullmatch(number):
                 raise SymbolError(f"not a resolution or decision number: {s!r}")
-            if re.search(r"\((?:19|20)\d\d\)", number) and organ != "S":
+            # the number forms only some organs print (issuers.toml's numbering)
+            forms = _forms_of(organ)
+            if re.search(r"\((?:19|20)\d\d\)", number) and "year_paren" not in forms:
                 raise SymbolError(f"a year in brackets is the Security Council's numbering: {s!r}")
-            if re.match(r"\d+\((?:E?S-)?[IVXLC]+\)", number) and organ not in ("A", "E"):
+            if re.match(r"\d+\((?:E?S-)?[IVXLC]+\)", number) and "roman" not in forms:
                 raise SymbolError(f"a Roman session number belongs to A/RES or E/RES: {s!r}")
-            if re.fullmatch(r"\d+", number) and organ != "S":
+            if re.fullmatch(r"\d+", number) and "year_paren" not in forms:  # S/RES/1325: the year left out
                 raise SymbolError(f"a resolution number without session or year: {s!r}")
         for i, seg in enumerate(rest):
             out.append(_canonical_segment(seg, standalone=True if i == 0 else seg[:4].casefold() not in ("res.", "dec.")))
@@ -461,6 +360,13 @@ class UNSymbol:
         return UNDOCS + self.symbol
 
 
+@cache
+def _forms_of(organ: str) -> frozenset[str]:
+    """The number forms of the organs whose resolutions or decisions are "<organ>/RES/..." or "<organ>/DEC/..."."""
+    heads = {f"{organ}/RES", f"{organ}/DEC"}
+    return frozenset(f for iss in issuers() if heads & {iss.resolution, iss.decision} for f in iss.numbering)
+
+
 def _longest_organ(segs: list[str]) -> str:
     folded = _organ_folded()
     for k in range(len(segs) - 1, 0, -1):
@@ -474,17 +380,12 @@ def _longest_organ(segs: list[str]) -> str:
 _NUMBERED = re.compile(r"^(?P<prefix>.+?/(?:RES|DEC))/(?:(?P<session>\d+)/\d+|(?P<year>\d{4})/\d+|\d+\((?P<paren>\d{4})\))$")
 
 
-@cache
-def _ranges() -> dict[str, dict]:
-    return {r["prefix"]: r for r in _issuer_data().get("range", [])}
-
-
 def plausible(symbol: str) -> bool:
     """False for a resolution symbol whose session or year its organ never had (A/HRC/RES/74/146)."""
     m = _NUMBERED.match(symbol)
     if not m:
         return True
-    r = _ranges().get(m.group("prefix"))
+    r = ranges().get(m.group("prefix"))
     if r is None:
         return True
     if m.group("session") and "session" in r:
@@ -495,3 +396,98 @@ def plausible(symbol: str) -> bool:
         lo, hi = r["year"]
         return lo <= int(year) <= hi
     return True
+
+
+# ---------------------------------------------------------------------------
+# what a symbol says of its organ, session and year (the organ table's documents, sessions and group)
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def organ_of_symbol(symbol: str) -> Issuer | None:
+    """The organ whose documents the symbol belongs to (A/HRC/RES/49/18: the Human Rights Council), by the
+    longest documents prefix of the organ table; None when no organ's prefix starts it (ST/SGB/2003/13)."""
+    s = symbol.replace(" ", "").upper()
+    for organ in reading_organs():
+        if s.startswith(organ.documents.upper() + "/"):
+            return organ
+    return None
+
+
+def session_of_symbol(symbol: str) -> str:
+    """The session a resolution symbol tells, as its organ counts sessions: A/RES/57/209 -> "57",
+    A/RES/ES-10/21 -> "ES-10", A/RES/2200(XXI) -> "21", S/RES/1325(2000) -> "2000"; "" when the symbol is
+    no resolution of an organ whose symbols tell one (decisions, E/CN.4/RES/2000/61)."""
+    s = symbol.replace(" ", "")
+    organ = organ_of_symbol(s)
+    if organ is None or not organ.sessions or not organ.resolution or not s.startswith(organ.resolution + "/"):
+        return ""
+    rest = s[len(organ.resolution) + 1:]
+    for name, rx in number_patterns():
+        m = rx.match(rest)
+        if m is None or name not in organ.sessions:
+            continue
+        values = m.groupdict()
+        if name in ("year", "year_paren"):
+            return values["year"]
+        session = values["session"]
+        if name == "roman":
+            head, _, numeral = session.rpartition("-")
+            return f"{head}-{roman_to_int(numeral)}" if head else str(roman_to_int(numeral))
+        return {"special": "S-", "emergency": "ES-"}.get(name, "") + str(int(session))
+    return ""
+
+
+def group_of_symbol(symbol: str) -> str:
+    """The citation network's group of a document: its organ's, or "other"."""
+    organ = organ_of_symbol(symbol)
+    return organ.group if organ is not None else "other"
+
+
+def symbol_facts(symbol: str) -> dict:
+    """Session and year as far as the symbol tells them, by its group's rule (the year of a session is the
+    year it opened: the General Assembly's session N in 1945 + N, the Human Rights Council's three a year)."""
+    segs = symbol.split("/")
+    organ = organ_of_symbol(symbol)
+    g = group(organ.group if organ is not None else "other")
+    if g.years == "bracket":  # S/RES/2334(2016), S/2020/123: the year is the session
+        m = re.search(r"\(((?:19|20)\d\d)\)$", symbol)
+        year = m.group(1) if m else segs[1] if len(segs) > 2 and _YEAR.fullmatch(segs[1]) else ""
+        return {"year": int(year), "session": year} if year else {}
+    if g.years == "assembly":
+        m = re.fullmatch(r"[A-Z]+/RES/\d+\(([IVXLC]+)\)", symbol)  # A/RES/2200(XXI)
+        # A/RES/57/209, A/57/182, A/C.3/57/L.5, A/RES/ES-10/21: the first session-like segment but the last;
+        # not A/7204/Add.1: before 1976 the Assembly numbered its documents without the session
+        session = str(roman_to_int(m.group(1))) if m else next(
+            (s for s in segs[1:-1] if re.fullmatch(r"\d{1,2}|E?S-\d{1,2}", s)), "")
+        if session.isdigit():
+            return {"year": g.first_year + (int(session) - 1) // g.per_year, "session": session}
+        return {"session": session} if session else {}  # ES-10, S-32: no fixed year
+    if g.years == "council":  # A/HRC/RES/58/23, A/HRC/49/18
+        n = organ.documents.count("/") + 1 if organ is not None else 1
+        rest = segs[n + 1:] if len(segs) > n + 1 and segs[n].upper() in ("RES", "DEC") else segs[n:]
+        if len(rest) > 1 and re.fullmatch(r"\d{1,2}", rest[0]):
+            return {"year": g.first_year + (int(rest[0]) - 1) // g.per_year, "session": rest[0]}
+        return {}
+    y = next((s for s in segs if _YEAR.fullmatch(s)), None)  # E/RES/2021/5, E/CN.4/2002/106
+    return {"year": int(y), "session": y} if y else {}
+
+
+@lru_cache(maxsize=1 << 16)
+def _parsed(symbol: str) -> UNSymbol | None:
+    try:
+        return UNSymbol.parse(symbol)
+    except SymbolError:
+        return None
+
+
+def is_resolution_symbol(symbol: str) -> bool:
+    """UNSymbol.is_resolution for a string: a resolution or a decision; False for what is no symbol."""
+    parsed = _parsed(symbol)
+    return parsed is not None and parsed.is_resolution
+
+
+def is_decision_symbol(symbol: str) -> bool:
+    """UNSymbol.is_decision for a string; False for what is no symbol."""
+    parsed = _parsed(symbol)
+    return parsed is not None and parsed.is_decision

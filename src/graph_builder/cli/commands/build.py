@@ -21,17 +21,20 @@ from graph_builder.cli.commands.extract import add_document_options, given_info
 from graph_builder.contract import to_contract
 from graph_builder.defaults import DEFAULT_BASE, DEFAULT_TIMEOUT
 from graph_builder.errors import InputError, OutputError, UsageError
+from graph_builder.graph.formats import CHOICES, output_format
 from graph_builder.models import DocumentInfo
+from graph_builder.readers.registry import INPUT_SUFFIXES
 
 if TYPE_CHECKING:
     from graph_builder.graph.iri import Minter
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="*", help="files or folders (.pdf, .txt, .xml); none: the bundled example, 57/209")
+    p.add_argument("inputs", nargs="*", help=f"files or folders ({', '.join(INPUT_SUFFIXES)}); none: the bundled "
+                                             "example, 57/209")
     p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
     add_document_options(p)
-    p.add_argument("--format", action="append", choices=("ttl", "trig", "nt", "nq", "jsonld"),
+    p.add_argument("--format", action="append", choices=CHOICES,
                    help="graph formats to write for each resolution (default ttl; repeatable)")
     p.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store (pyoxigraph/Oxigraph)")
     p.add_argument("--metadata", action="append", default=[], metavar="PATH",
@@ -115,7 +118,7 @@ def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, format
     # leaves the previous files as they were
     # triples as objects only for the formats that need them: a huge resolution has millions
     triples = b.triples if any(fmt != "ttl" for fmt in formats) else []
-    outputs: dict[str, bytes] = {f"{b.name}.{fmt}": turtle_from_ntriples(b.ntriples) if fmt == "ttl"
+    outputs: dict[str, bytes] = {f"{b.name}{output_format(fmt).suffix}": turtle_from_ntriples(b.ntriples) if fmt == "ttl"
                                  else graph_bytes(triples, fmt) for fmt in formats}
     # indented for people; a resolution past the view's size gets the compact (and much faster) encoding
     indent = 1 if len(res.clauses) <= VIEW_CLAUSE_LIMIT else None
