@@ -8,9 +8,10 @@ import rdflib
 from rdflib.compare import graph_diff, to_isomorphic
 
 from graph_builder.cli import main
+from graph_builder.graph import terms
 from graph_builder.graph.export import graph_bytes
 from graph_builder.graph.iri import Minter
-from graph_builder.graph.ontology import verb_scheme_turtle
+from graph_builder.graph.ontology import terms_module, verb_scheme_turtle
 from graph_builder.graph.rdf import resolution_triples
 from graph_builder.graph.vocab import ONTOLOGY_NS, VERBS_NS
 from graph_builder.pipeline import extract_path
@@ -79,6 +80,25 @@ def test_every_term_emitted_is_declared_in_the_ontology(triples):
 
 def test_verb_scheme_file_is_generated_from_the_data():
     assert (ONTOLOGY / "verbs.ttl").read_bytes() == verb_scheme_turtle()
+
+
+def test_python_terms_are_generated_from_the_ontology():
+    # after editing the ontology: graph-builder ontology --terms src/graph_builder/graph/terms.py
+    assert Path(terms.__file__).read_text(encoding="utf-8") == terms_module(ONTOLOGY / "graph-builder.ttl")
+
+
+def test_terms_are_closed():
+    with pytest.raises(AttributeError):
+        terms.GB.Clauses  # noqa: B018 (a typo: also a mypy error, see test_a_mistyped_term_is_a_mypy_error)
+    assert terms.NT.GB_Clause == f"<{terms.GB.Clause}>"
+
+
+def test_a_mistyped_term_is_a_mypy_error(tmp_path):
+    api = pytest.importorskip("mypy.api", reason="mypy is in the [test] extra")
+    root = Path(__file__).resolve().parents[1]
+    code = "from graph_builder.graph.terms import GB, NT\nok = (GB.Clause, NT.GB_Clause)\nbad = GB.Clauses\n"
+    out, _, status = api.run(["--config-file", str(root / "pyproject.toml"), "--cache-dir", str(tmp_path), "-c", code])
+    assert status == 1 and '"type[GB]" has no attribute "Clauses"' in out and "Found 1 error" in out, out
 
 
 def test_ontology_parses():

@@ -130,7 +130,8 @@ def test_subjects_agenda_items_and_schemes(tmp_path):
 
 def test_one_preferred_label_per_subject_whatever_the_spelling():
     from graph_builder.graph.iri import Minter
-    from graph_builder.graph.rdf import subject_triples, terms
+    from graph_builder.graph.rdf import subject_triples
+    from graph_builder.graph.terms import NT
 
     added = []
     for label in ("Co\u0302te d'Ivoire. Forces", "Côte d’Ivoire. Forces", "CÔTE D'IVOIRE. FORCES",
@@ -139,6 +140,6 @@ def test_one_preferred_label_per_subject_whatever_the_spelling():
                         "DHLAUTH")
     pref = {}
     for s, p, o in added:
-        if p == terms().SKOS_prefLabel:
+        if p == NT.SKOS_prefLabel:
             pref.setdefault(s, set()).add(o)
     assert len(pref) == 3 and all(len(labels) == 1 for labels in pref.values())

@@ -70,3 +70,8 @@ class LanguageError(InputError):
 
     def __init__(self, code: str, problem: str) -> None:
         super().__init__(f"language {code!r}", problem)
+
+
+class KindError(GraphBuilderError, ValueError):
+    """A reference of a kind the kinds table (graph/kinds.py) does not hold: a finder's bug, which the graph
+    must not paper over by writing the thing as some other kind."""

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 
 Span = tuple[int, int]
 
-# Reference kinds of the extraction contract (eval/README.md).
-REFERENCE_KINDS = ("resolution", "document", "instrument", "provision", "body", "office", "session", "agenda-item")
 CLAUSE_KINDS = ("preambular", "operative", "annex")
 
 
@@ -203,7 +201,7 @@ class SourceDocument:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    kind: str  # one of REFERENCE_KINDS
+    kind: str  # a graph.kinds.ReferenceKind value (the extraction contract's kinds, and the occasions)
     key: str  # contract key: a symbol, an official title, "Title, article 4"
     text: str  # surface text as printed
     span: Span

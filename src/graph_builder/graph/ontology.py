@@ -1,7 +1,7 @@
-"""The ontology's files, and the verb concept scheme (ontology/verbs.ttl), generated from data/verbs.toml.
+"""The ontology's files, and what is generated from the project's sources: the verb concept scheme
+(ontology/verbs.ttl) from data/verbs.toml, and the Python terms (graph/terms.py) from ontology/graph-builder.ttl.
 
-The data file is the single source; a test checks that the committed Turtle is
-what this module generates from it."""
+Each source is the single one; tests check that the committed files are what this module generates."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,3 +56,55 @@ def verb_scheme_turtle() -> bytes:
     header = (b"# The verb concept scheme of graph-builder. Generated from src/graph_builder/data/verbs.toml\n"
               b"# by `graph-builder ontology`; edit the data file, not this one.\n")
     return header + turtle_bytes(verb_scheme_triples())
+
+
+# -- the Python terms of the ontology (graph/terms.py) -------------------------------------------
+
+# the vocabularies rdflib does not define: graph/terms.py gives each a class of its terms as URIRefs
+OWN_CLASSES = ("gb", "eli", "cito", "nif")
+TERMS_HEADER = '''"""The terms of ontology/graph-builder.ttl, generated from it by graph/ontology.py's terms_module().
+
+Edit the ontology, not this file, then run `graph-builder ontology --terms src/graph_builder/graph/terms.py`;
+a test checks that this file is what the ontology gives.  Each class holds only the terms the ontology
+declares or uses, so a term it does not know fails mypy and, when the line runs, raises AttributeError.
+"""
+from __future__ import annotations
+
+from typing import Final
+
+from rdflib import URIRef
+'''
+
+
+def ontology_terms(path: Path) -> dict[str, tuple[str, list[str]]]:
+    """prefix -> (namespace, the local names of every IRI under it that the ontology file mentions), sorted.
+    The ontology's own IRI and the verb scheme (verbs.ttl, generated from data) are not terms."""
+    import rdflib
+
+    g = rdflib.Graph()
+    g.parse(path, format="turtle")
+    spaces = {p: str(ns) for p, ns in g.namespaces() if f"@prefix {p}:" in path.read_text(encoding="utf-8")}
+    iris = {str(t) for triple in g for t in triple if isinstance(t, rdflib.URIRef)}
+    out: dict[str, tuple[str, list[str]]] = {}
+    for prefix, ns in sorted(spaces.items()):
+        if ns == VERBS_NS:
+            continue
+        names = sorted(i[len(ns):] for i in iris if i.startswith(ns) and len(i) > len(ns))
+        if names:
+            out[prefix] = (ns, names)
+    return out
+
+
+def terms_module(path: Path) -> str:
+    """The source of graph/terms.py: a class per vocabulary of OWN_CLASSES (its terms as URIRefs), and NT,
+    every term of every vocabulary as the N-Triples IRI rdf.py writes (NT.GB_Clause, NT.RDF_type)."""
+    spaces = ontology_terms(path)
+    out = [TERMS_HEADER]
+    for prefix in OWN_CLASSES:
+        ns, names = spaces[prefix]
+        out.append(f"\n\nclass {prefix.upper()}:\n    \"\"\"{prefix}: <{ns}>\"\"\"\n\n    _NS: Final = \"{ns}\"\n")
+        out += [f"    {name}: Final = URIRef(\"{ns}{name}\")\n" for name in names]
+    out.append('\n\nclass NT:\n    """Every term, as an N-Triples IRI: PREFIX_name."""\n\n')
+    for prefix, (ns, names) in spaces.items():
+        out += [f"    {prefix.upper()}_{name}: Final = \"<{ns}{name}>\"\n" for name in names]
+    return "".join(out)

@@ -5,7 +5,8 @@
     clause --gb:verb--> verb concept;  clause --gb:addressee--> actor
     citation (cito:Citation): citing clause, cited thing, kind, surface text, offsets
 
-Terms come from the closed namespaces in vocab.py and IRIs from iri.py only.
+Terms come from graph/terms.py (generated from the ontology), IRIs from iri.py only, and what each kind
+of reference mints, links and describes from the kinds table (graph/kinds.py).
 The triples are written as sorted N-Triples lines, which the store, every
 serializer and the corpus files take as they are.
 """
@@ -13,44 +14,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 
 from pyoxigraph import RdfFormat, Triple, parse
 
 from graph_builder.errors import SymbolError
 from graph_builder.find.gazetteer import fold, gazetteer
 from graph_builder.graph.iri import Minter
-from graph_builder.graph.vocab import CITO, DCTERMS, ELI, FOAF, GB, NIF, OWL, RDF, RDFS, SKOS, WIKIDATA, XSD
+from graph_builder.graph.kinds import KINDS, Described, is_symbol, kind_of
+from graph_builder.graph.terms import NT as T  # every term as the N-Triples IRI the lines are written with
+from graph_builder.graph.vocab import WIKIDATA
 from graph_builder.models import Reference, Resolution
 from graph_builder.readers.metadata import member_states, read_state_list
-from graph_builder.un.symbols import UNSymbol, is_decision_symbol
+from graph_builder.un.symbols import is_decision_symbol
 
-# every vocabulary term the graph uses, by namespace (see vocab.py and ontology/graph-builder.ttl)
-USED_TERMS = {
-    "CITO": ("Citation", "hasCitedEntity", "hasCitingEntity"),
-    "DCTERMS": ("date", "hasPart", "identifier", "isPartOf", "language", "subject", "title"),
-    "ELI": ("cites",),
-    "FOAF": ("page",),
-    "GB": ("Actor", "AgendaItem", "AnnexParagraph", "Body", "Citation", "Clause", "Decision", "Diagnostic", "Footnote",
-           "Instrument", "MemberState", "Office", "OperativeClause", "PreambularClause", "Provision", "Resolution",
-           "Session", "UNDocument", "abstained", "abstentions", "addressee", "adoptedBy", "adoptionMeeting",
-           "adoptionType", "agendaItem", "aknWork", "anchor", "clauseId", "clauseKind", "committee", "consideredAt", "countryCode", "consideredUnder", "country",
-           "diagnostic", "diagnosticCode", "draftResolution", "footnoteMarker", "foundVia", "hasFootnote",
-           "instrumentType", "issuedBy", "meetingRecord", "mentions", "number", "originatingDocument", "page", "pdfRegion", "position", "referenceKey",
-           "referenceKind", "sdg", "session", "shortForm", "sourceFile", "sponsoredBy", "surfaceText", "symbol", "text",
-           "underAgendaItem", "unit", "verb", "verbPhrase", "votedAgainst", "votedInFavour", "votesAgainst", "votesInFavour"),
-    "NIF": ("beginIndex", "endIndex"),
-    "OWL": ("sameAs",),
-    "RDF": ("type",),
-    "RDFS": ("comment", "label"),
-    "SKOS": ("Concept", "ConceptScheme", "altLabel", "inScheme", "prefLabel"),
-    "XSD": ("anyURI", "boolean", "date", "gYear", "integer"),
-}
-# what a clause's reference is to it, by the reference's kind: eli:cites only for legal resources and documents
-LINK_OF_KIND = {"resolution": "ELI_cites", "document": "ELI_cites", "instrument": "ELI_cites",
-                "provision": "ELI_cites", "body": "GB_mentions", "office": "GB_mentions",
-                "session": "GB_consideredAt", "agenda-item": "GB_consideredUnder"}
-CLAUSE_CLASS = {"preambular": "PreambularClause", "operative": "OperativeClause", "annex": "AnnexParagraph"}
+CLAUSE_CLASS = {"preambular": T.GB_PreambularClause, "operative": T.GB_OperativeClause, "annex": T.GB_AnnexParagraph}
 
 
 def escape(value: str) -> str:
@@ -60,7 +37,6 @@ def escape(value: str) -> str:
 
 def lit(value: str | int | bool, datatype: str | None = None, lang: str | None = None) -> str:
     """An N-Triples literal."""
-    T = terms()
     if isinstance(value, bool):
         return f'"{"true" if value else "false"}"^^{T.XSD_boolean}'
     if isinstance(value, int):
@@ -70,23 +46,6 @@ def lit(value: str | int | bool, datatype: str | None = None, lang: str | None =
     if datatype is not None:
         return f'"{escape(value)}"^^{datatype}'
     return f'"{escape(value)}"'
-
-
-class Terms:
-    """The vocabulary terms the graph uses, as N-Triples IRIs, looked up once in the closed
-    namespaces (a name that is not declared there raises AttributeError here)."""
-
-    def __init__(self) -> None:
-        spaces = {"GB": GB, "RDF": RDF, "RDFS": RDFS, "DCTERMS": DCTERMS, "FOAF": FOAF, "SKOS": SKOS, "OWL": OWL,
-                  "ELI": ELI, "CITO": CITO, "NIF": NIF, "XSD": XSD}
-        for prefix, names in USED_TERMS.items():
-            for name in names:
-                setattr(self, f"{prefix}_{name}", f"<{getattr(spaces[prefix], name)}>")
-
-
-@cache
-def terms() -> Terms:
-    return Terms()
 
 
 class TripleSink:
@@ -133,7 +92,6 @@ class TripleSink:
 #     the shared graph, <base>graph/shared.
 
 def _provision_predicates() -> tuple[bytes, ...]:
-    T = terms()
     return tuple((p + " ").encode() for p in (T.RDFS_label, T.GB_unit, T.GB_number)) + (
         f"{T.RDF_type} {T.GB_Provision} .".encode(),)
 
@@ -173,7 +131,6 @@ def resolution_triples(res: Resolution, minter: Minter = Minter()) -> list[Tripl
 
 def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
     """Every triple one resolution contributes, as sorted N-Triples."""
-    T = terms()
     sink = TripleSink()
     add = sink.add
     described: set[str] = set()
@@ -213,7 +170,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         add(doc, T.DCTERMS_hasPart, cl)
         add(cl, T.DCTERMS_isPartOf, doc)
         add(cl, T.RDF_type, T.GB_Clause)
-        add(cl, T.RDF_type, getattr(T, "GB_" + CLAUSE_CLASS[c.kind]))
+        add(cl, T.RDF_type, CLAUSE_CLASS[c.kind])
         add(cl, T.GB_clauseId, lit(c.id))
         add(cl, T.GB_clauseKind, lit(c.kind))
         add(cl, T.GB_position, lit(pos))
@@ -264,25 +221,8 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
 
 
 def target_iri(minter: Minter, r: Reference) -> str:
-    if r.kind in ("resolution", "document"):
-        return minter.document(r.key)
-    if r.kind == "instrument":
-        return minter.instrument(r.key)
-    if r.kind == "provision":
-        return minter.provision(r.target, r.unit, r.number, is_symbol(r.target))
-    if r.kind in ("body", "office"):
-        return minter.entity(r.kind, r.key)
-    if r.kind == "session":
-        return minter.session(r.key)
-    return minter.agenda_item(r.key)
-
-
-def is_symbol(key: str) -> bool:
-    try:
-        UNSymbol.parse(key)
-    except SymbolError:
-        return False
-    return True
+    """The IRI of what a reference cites (KindError for a kind graph/kinds.py does not hold)."""
+    return kind_of(r.kind).mint(minter, r)
 
 
 def page_places(add, res: Resolution, pdf: str):
@@ -290,7 +230,6 @@ def page_places(add, res: Resolution, pdf: str):
     1-based page) and gb:pdfRegion, the PDF's IRI with an RFC 8118 fragment (page=N&viewrect=left,top,
     width,height, in PDF points from the page's top left) that opens the PDF at that place.  The PDF's
     IRI is undocs.org's for the symbol, which serves the resolution's PDF."""
-    T = terms()
 
     def place(node: str, span: tuple[int, int]) -> None:
         for page, (x0, top, x1, bottom) in res.pages_of(span):
@@ -305,9 +244,9 @@ def page_places(add, res: Resolution, pdf: str):
 
 def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r: Reference,
                       described: set[str], place=None) -> None:
-    T = terms()
-    target = target_iri(minter, r)
-    link = getattr(T, LINK_OF_KIND[r.kind])
+    row = kind_of(r.kind)
+    target = row.mint(minter, r)
+    link = row.link
     add(unit, link, target)
     add(doc, link, target)
     cit = minter.citation(doc, unit_id, r.kind, r.key)
@@ -333,17 +272,17 @@ def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r:
 
 def target_triples(add, minter: Minter, target: str, r: Reference) -> None:
     """What the graph knows of a cited thing by itself (the same for every citation of it)."""
-    T = terms()
-    if r.kind in ("resolution", "document"):
+    row = kind_of(r.kind)
+    if row.described is Described.DOCUMENT:
         add(target, T.RDF_type, T.GB_UNDocument)
-        if r.kind == "resolution":
-            add(target, T.RDF_type, T.GB_Decision if is_decision_symbol(r.key) else T.GB_Resolution)
+        if row.cls != T.GB_UNDocument:  # a resolution: a decision where its symbol says so
+            add(target, T.RDF_type, T.GB_Decision if is_decision_symbol(r.key) else row.cls)
         add(target, T.GB_symbol, lit(r.key))
         add(target, T.FOAF_page, minter.undocs(r.key))
-    elif r.kind == "instrument":
-        entity_triples(add, target, "instrument", r.key, minter)
-    elif r.kind == "provision":
-        add(target, T.RDF_type, T.GB_Provision)
+    elif row.described is Described.ENTITY:
+        entity_triples(add, target, r.kind, r.key, minter)
+    elif row.described is Described.PROVISION:
+        add(target, T.RDF_type, row.cls)
         add(target, T.RDFS_label, lit(r.key, lang="en"))
         add(target, T.GB_unit, lit(r.unit))
         add(target, T.GB_number, lit(r.number))
@@ -355,22 +294,17 @@ def target_triples(add, minter: Minter, target: str, r: Reference) -> None:
             add(parent, T.FOAF_page, minter.undocs(r.target))
         else:
             entity_triples(add, parent, "instrument", r.target, minter)
-    elif r.kind in ("body", "office"):
-        entity_triples(add, target, r.kind, r.key)
-    elif r.kind == "session":
-        add(target, T.RDF_type, T.GB_Session)
-        add(target, T.RDFS_label, lit(r.key, lang="en"))
     else:
-        add(target, T.RDF_type, T.GB_AgendaItem)
+        add(target, T.RDF_type, row.cls)
         add(target, T.RDFS_label, lit(r.key, lang="en"))
 
 
 def entity_triples(add, node: str, kind: str, name: str, minter: Minter | None = None) -> None:
-    T = terms()
-    cls = {"instrument": T.GB_Instrument, "body": T.GB_Body, "office": T.GB_Office}.get(kind, T.GB_Actor)
+    row = KINDS.get(kind)  # an instrument, body or office; an addressee of no such kind is an actor
+    cls = row.cls if row is not None and row.described is Described.ENTITY else T.GB_Actor
     add(node, T.RDF_type, cls)
     add(node, T.RDFS_label, lit(name, lang="en"))
-    e = gazetteer().by_name.get((kind, fold(name))) if kind in ("instrument", "body", "office") else None
+    e = gazetteer().by_name.get((kind, fold(name))) if cls != T.GB_Actor else None
     if e is None:
         return
     for alt in (*e.names, *e.acronyms):
@@ -392,7 +326,6 @@ def metadata_ntriples(record, doc: str, minter: Minter = Minter()) -> bytes:
     """What the UN's metadata record says of a resolution: votes, sponsors, committee, meeting, subjects."""
     from graph_builder.un.symbols import UNSymbol as _Symbol
 
-    T = terms()
     sink = TripleSink()
     add = sink.add
     states = member_states()
@@ -445,7 +378,6 @@ NOT_SUBJECT_SCHEMES = ("DHL",)
 
 def subject_triples(add, minter: Minter, doc: str, label: str, scheme: str) -> None:
     """One (label, scheme) of a record's subjects: a SKOS concept, an agenda item, or nothing."""
-    T = terms()
     label = " ".join(label.split())
     scheme, _, given_id = scheme.partition("|")  # metadata.read_subjects puts a concept id after a bar
     if not label or scheme in NOT_SUBJECT_SCHEMES:

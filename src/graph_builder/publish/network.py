@@ -20,7 +20,8 @@ import networkx as nx
 from graph_builder.defaults import NETWORK_FORMATS  # kept where `network --help` reads it without networkx
 from graph_builder.find.gazetteer import fold, gazetteer
 from graph_builder.graph.iri import Minter
-from graph_builder.graph.rdf import document_iri, is_symbol
+from graph_builder.graph.kinds import KINDS, Network, is_symbol, kind_of
+from graph_builder.graph.rdf import document_iri
 from graph_builder.models import Reference, Resolution
 from graph_builder.un.organs import find_issuer
 from graph_builder.un.symbols import group_of_symbol, is_resolution_symbol, symbol_facts
@@ -94,11 +95,12 @@ def add_present(g: nx.DiGraph, node: str, *, symbol: str, title: str, date: str,
 
 def add_cited(g: nx.DiGraph, ref: Reference, minter: Minter) -> str | None:
     """The node a reference cites at document level (added if new); None for actors and occasions."""
-    if ref.kind in ("resolution", "document"):
+    network = kind_of(ref.kind).network
+    if network is Network.DOCUMENT:
         return add_document(g, ref.key, ref.kind, minter)
-    if ref.kind == "instrument":
+    if network is Network.INSTRUMENT:
         return add_instrument(g, ref.key, minter)
-    if ref.kind == "provision" and ref.target:
+    if network is Network.PART and ref.target:
         if is_symbol(ref.target):
             return add_document(g, ref.target, "document", minter)
         return add_instrument(g, ref.target, minter)
@@ -152,7 +154,7 @@ def body_organ(body: str) -> str:
 
 # -- the same network read back from the RDF graph ---------------------------------------
 
-CITED_KINDS = ("resolution", "document", "instrument", "provision")
+CITED_KINDS = tuple(k for k, row in KINDS.items() if row.network is not Network.NONE)
 
 
 def network_from_store(store, minter: Minter) -> nx.DiGraph:
@@ -203,9 +205,9 @@ def network_from_store(store, minter: Minter) -> nx.DiGraph:
             verb_iri = one(anchor, GB.verb)
         verb = verb_iri.value[len(VERBS_NS):] if verb_iri is not None and verb_iri.value.startswith(VERBS_NS) else ""
         key = text(cn, GB.referenceKey)
-        if kind in ("resolution", "document"):
+        if KINDS[kind].network is Network.DOCUMENT:
             node = add_document(g, key, kind, minter, node=target.value)
-        elif kind == "instrument":
+        elif KINDS[kind].network is Network.INSTRUMENT:
             node = add_instrument(g, key, minter, node=target.value)
         else:  # a provision cites what it belongs to
             parent = one(target, DCTERMS.isPartOf)

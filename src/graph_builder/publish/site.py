@@ -42,6 +42,7 @@ from rdflib.namespace import DCAT, VOID
 
 from graph_builder.errors import InputError
 from graph_builder.graph.export import curie, dataset_bytes, jsonld_context, sorted_prefixes, write_atomic
+from graph_builder.graph.kinds import KINDS as REFERENCE_KINDS
 from graph_builder.graph.ontology import ontology_file, verb_scheme_triples
 from graph_builder.graph.vocab import (
     CITO,
@@ -74,9 +75,7 @@ SITE_PREFIXES = {**PREFIXES, "void": str(VOID), "dcat": str(DCAT)}
 NAME_LIMIT = 200
 
 # the kinds of what a text cites (gb:referenceKind), in the order pages show them; other kinds follow, sorted
-KINDS = {"resolution": "Resolutions", "document": "Documents", "instrument": "Instruments",
-         "provision": "Articles and paragraphs", "body": "Bodies", "office": "Offices",
-         "session": "Sessions", "agenda-item": "Agenda items"}
+KINDS = {kind: row.heading for kind, row in REFERENCE_KINDS.items()}
 VOTES = ((GB.votedInFavour, GB.votesInFavour, "yes", "In favour"), (GB.votedAgainst, GB.votesAgainst, "no", "Against"),
          (GB.abstained, GB.abstentions, "abstain", "Abstaining"))
 # shown in their own sections of a resolution's page, not in its table of facts

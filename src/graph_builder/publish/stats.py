@@ -13,6 +13,7 @@ import networkx as nx
 from pyoxigraph import NamedNode, Store
 
 from graph_builder.errors import SymbolError
+from graph_builder.graph.kinds import KINDS, Network
 from graph_builder.graph.vocab import CITO, DCTERMS, GB, RDFS, VERBS_NS
 from graph_builder.un.symbols import UNSymbol
 
@@ -50,10 +51,11 @@ def citation_graph(store: Store) -> nx.DiGraph:
     for citation, unit in sorted(citing.items()):
         doc = part_of.get(unit)
         kind = kind_of.get(citation)
-        if doc not in resolutions or kind not in ("resolution", "document", "instrument", "provision"):
+        row = KINDS.get(kind or "")  # a store may hold kinds of another builder's: not in the network
+        if doc not in resolutions or row is None or row.network is Network.NONE:
             continue
         target = cited[citation]
-        if kind == "provision" and target in part_of:
+        if row.network is Network.PART and target in part_of:
             target = part_of[target]
             kind = "resolution" if target in symbol and is_resolution_symbol(symbol[target]) else "instrument"
         if target == doc:

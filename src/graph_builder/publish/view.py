@@ -33,7 +33,9 @@ from pyvis.node import Node
 from graph_builder.find.verbs import verb_table
 from graph_builder.graph.export import write_atomic
 from graph_builder.graph.iri import Minter
-from graph_builder.graph.rdf import document_iri, is_symbol, target_iri
+from graph_builder.graph.kinds import KINDS, Network, is_symbol, kind_of
+from graph_builder.graph.rdf import document_iri, target_iri
+from graph_builder.graph.terms import NT
 from graph_builder.models import Reference, Resolution
 from graph_builder.publish.network import instrument_url, short_title
 from graph_builder.un.data import data_text
@@ -42,17 +44,14 @@ from graph_builder.un.symbols import is_resolution_symbol
 
 VIS_VERSION = "vis-9.1.2"
 
-# Kinds of the resolution view: (legend label, colour, vis shape)
+# Kinds of the resolution view: (legend label, colour, vis shape), in the order of the legend and the columns:
+# the kinds table's, with the addressees after the kinds a clause names (gb:mentions) and before the occasions
+ADDRESSEE_STYLE = ("addressee", "#a0457e", "ellipse")
+_MENTIONED = max(i for i, row in enumerate(KINDS.values()) if row.link == NT.GB_mentions)
 RESOLUTION_KINDS = {
-    "resolution": ("resolution", "#1f5fa8", "box"),
-    "document": ("document", "#4aa3df", "square"),
-    "instrument": ("instrument", "#d9821f", "diamond"),
-    "provision": ("provision", "#e8bb5f", "triangle"),
-    "body": ("body", "#2e8b57", "hexagon"),
-    "office": ("office", "#7cbf5f", "star"),
-    "addressee": ("addressee", "#a0457e", "ellipse"),
-    "session": ("session", "#8c8c8c", "dot"),
-    "agenda-item": ("agenda item", "#b5b5b5", "dot"),
+    **{k: (row.label, row.colour, row.shape) for k, row in list(KINDS.items())[:_MENTIONED + 1]},
+    "addressee": ADDRESSEE_STYLE,
+    **{k: (row.label, row.colour, row.shape) for k, row in list(KINDS.items())[_MENTIONED + 1:]},
 }
 CORPUS_SHAPES = {"resolution": "dot", "document": "square", "instrument": "diamond"}
 
@@ -121,12 +120,13 @@ def add_reference_node(g: nx.DiGraph, minter: Minter, ref: Reference) -> str:
     if node in g:
         return node
     kind, url, label = ref.kind, "", ref.key
-    if kind in ("resolution", "document"):
+    network = kind_of(kind).network
+    if network is Network.DOCUMENT:
         url = minter.undocs(ref.key)
-    elif kind == "instrument":
+    elif network is Network.INSTRUMENT:
         url = instrument_url(ref.key, minter)
         label = short_title(ref.key)
-    elif kind == "provision":
+    elif network is Network.PART:
         label = f"{ref.unit} {ref.number}".strip() or short_title(ref.key)
         if is_symbol(ref.target):
             parent = minter.document(ref.target)
