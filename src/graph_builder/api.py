@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from os import PathLike
+from os import PathLike, fspath
 from pathlib import Path
 
 from graph_builder.graph.iri import Minter
@@ -125,7 +125,7 @@ def read(path: str | PathLike, *, symbol: str = "", date: str = "", title: str =
     from graph_builder.pipeline import extract_path
 
     given = DocumentInfo(symbol=symbol, date=date, title=title, body=body)
-    res = extract_path(path, given)
+    res = extract_path(fspath(path), given)
     if not res.clauses:
         raise InputError(str(path), "holds no resolution clauses (no preambular or operative paragraph was found)")
     return ReadResolution(res, Minter(base_iri) if base_iri else Minter())

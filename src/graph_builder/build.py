@@ -13,7 +13,7 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -27,6 +27,7 @@ from graph_builder.graph.export import (
     create_temporary,
     graph_bytes,
     prefix_header,
+    serialized,
     turtle_from_ntriples,
     write_set,
 )
@@ -190,7 +191,7 @@ class Finding:
 
 
 def findings_of(path: str, res: Resolution) -> tuple[Finding, ...]:
-    return tuple(Finding(path, res.info.symbol, d.clause, d.code, tuple(d.span) if d.span else None, d.message)
+    return tuple(Finding(path, res.info.symbol, d.clause, d.code, (d.span[0], d.span[1]) if d.span else None, d.message)
                  for d in res.diagnostics)
 
 
@@ -372,7 +373,7 @@ def store_key(store_dir: Path) -> str:
 
 
 def build_corpus(paths: list[Path], out: Path, settings: Settings, *, jobs: int = 0, store_dir: Path | None = None,
-                 progress: Callable[[int], None] | None = None, per_file: bool = True,
+                 progress: Callable[[int], object] | None = None, per_file: bool = True,
                  on_outcome: Callable[[Outcome], None] | None = None) -> CorpusReport:
     """Build every input; write per-resolution files, corpus.ttl and corpus.trig (a named graph per
     resolution) and, with store_dir, load the on-disk store.  Unchanged inputs are skipped on a rerun
@@ -536,9 +537,9 @@ class SharedTriples:
 
     def own_body(self, graph: str, turtle: bytes, minter: Minter) -> bytes:
         """A resolution's whole Turtle file -> the Turtle of its own graph; the rest is gathered."""
-        from pyoxigraph import RdfFormat, parse, serialize
+        from pyoxigraph import RdfFormat, parse
 
-        lines = sorted(serialize(parse(turtle, format=RdfFormat.TURTLE), format=RdfFormat.N_TRIPLES).splitlines(
+        lines = sorted(serialized(parse(turtle, format=RdfFormat.TURTLE), RdfFormat.N_TRIPLES).splitlines(
             keepends=True))
         others = split_graphs(b"".join(lines), minter)
         own = others.pop(graph, b"")
@@ -558,7 +559,7 @@ class SharedTriples:
 # -- worker processes ----------------------------------------------------------------
 
 
-def run_workers(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
+def run_workers(paths: list[str], settings: Settings, jobs: int) -> Generator[Outcome, None, None]:
     """Outcomes of every input, in input order; one process per core for more than a few inputs.
 
     An input that takes longer than settings.timeout seconds is stopped and given as failed; so is one
@@ -665,7 +666,7 @@ def _death(exitcode: int | None) -> str:
     return f"the worker process building it {why}"
 
 
-def _pooled(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
+def _pooled(paths: list[str], settings: Settings, jobs: int) -> Generator[Outcome, None, None]:
     import multiprocessing
     from collections import deque
     from multiprocessing.connection import wait

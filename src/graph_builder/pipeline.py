@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from graph_builder.errors import InputError, SymbolError
-from graph_builder.models import DocumentInfo, Resolution, SourceDocument
+from graph_builder.models import Clause, DocumentInfo, Footnote, Resolution, SourceDocument
 from graph_builder.readers.limits import check_document
 from graph_builder.readers.registry import reader_for
 from graph_builder.resolve.resolver import resolve
@@ -82,8 +82,9 @@ def merge_pdf(xml: Resolution, pdf: Resolution) -> Resolution:
     from graph_builder.models import TextBox
 
     boxes: list[TextBox] = []
-    theirs = {c.id: c for c in pdf.clauses} | {f.id: f for f in pdf.footnotes}
-    for unit in (*xml.clauses, *xml.footnotes):
+    theirs: dict[str, Clause | Footnote] = {c.id: c for c in pdf.clauses} | {f.id: f for f in pdf.footnotes}
+    units: list[Clause | Footnote] = [*xml.clauses, *xml.footnotes]
+    for unit in units:
         other = theirs.get(unit.id)
         if other is None:
             continue

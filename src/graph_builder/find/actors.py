@@ -157,10 +157,11 @@ def split_actors(obj: str, base: int) -> list[tuple[str, int, int]]:
             at += lead.end()
             part = part[lead.end():]
         if re.match(r"^(?:including|inter\s+alia|as\s+appropriate|where\s+appropriate|if\s+appropriate|within|in|with|for|on|at|by|from|through|under|upon|among|notably|such\s+as|both|as\s+well\s+as|acting|whose|who|which)\b", part, re.I):
-            if not re.match(r"^as\s+well\s+as\s", part, re.I):
+            also = re.match(r"^as\s+well\s+as\s+", part, re.I)
+            if also is None:
                 continue
-            at += len(re.match(r"^as\s+well\s+as\s+", part, re.I).group(0))
-            part = part[len(re.match(r"^as\s+well\s+as\s+", part, re.I).group(0)):]
+            at += len(also.group(0))
+            part = part[len(also.group(0)):]
         pieces = [cut_at_stop(re.sub(r"^to\s+", "", p)) for p in re.split(r"(?<!\s)\s+(?:and|or|as\s+well\s+as)\s+", part)]
         merged: list[str] = []
         for p in pieces:

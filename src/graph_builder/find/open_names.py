@@ -130,14 +130,14 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
     # the heads, found by one pattern over the text rather than word by word: token index -> (words, kind, lower)
     index_of = {t[0]: k for k, t in enumerate(toks)}
     heads_at: dict[int, tuple[int, str, bool]] = {}
-    for m in w.head_pattern.finditer(text):
-        k = index_of.get(m.start())
+    for hm in w.head_pattern.finditer(text):
+        k = index_of.get(hm.start())
         if k is None or k in heads_at:
             continue
-        words = tuple(m.group(0).split())
-        lower = m.lastgroup == "lower"
-        kind = w.lower_heads[tuple(x.casefold() for x in words)] if lower else w.heads[words]
-        heads_at[k] = (len(words), kind, lower)
+        head_words = tuple(hm.group(0).split())
+        lower = hm.lastgroup == "lower"
+        kind = w.lower_heads[tuple(x.casefold() for x in head_words)] if lower else w.heads[head_words]
+        heads_at[k] = (len(head_words), kind, lower)
     head_starts = sorted(heads_at)
 
     def head_at(i: int) -> tuple[int, str, bool] | None:
@@ -161,7 +161,7 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
         """Do the capitalised words from token k on, directly after a head, reach another head or a number
         ("Framework Convention", "Working Group III", "Strategy 2021–2026")?"""
         while k < n and gap_ok(k) and (is_cap(toks[k][2]) or ROMAN_NUMBER.match(toks[k][2])):
-            if ROMAN_NUMBER.match(toks[k][2]) or toks[k][2][:1].isdigit() or (head_at(k) and not head_at(k)[2]):
+            if ROMAN_NUMBER.match(toks[k][2]) or toks[k][2][:1].isdigit() or ((h := head_at(k)) and not h[2]):
                 return True
             k += 1
         return False
@@ -191,7 +191,7 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
         if s0 < last_end or in_atom(s0):
             i += 1
             continue
-        h = head_at(i)
+        h = heads_at[i]  # i is one of head_starts
         size, kind, lower = h
         head_text = text[toks[i][0]:toks[i + size - 1][1]]
         # -- modifiers, leftwards: capitalised words, or a known body ending just before a body's head

@@ -11,6 +11,7 @@ import errno
 import json
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
@@ -19,21 +20,28 @@ from graph_builder.graph.formats import output_format
 from graph_builder.graph.vocab import PREFIXES
 
 
-def in_order(triples) -> list[Triple]:
+def serialized(data: Iterable[Triple] | Iterable[Quad], format: RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
+    """pyoxigraph's serialize into memory: typed bytes | None because, handed a file, it writes there instead."""
+    out = serialize(data, format=format, prefixes=prefixes)
+    assert out is not None
+    return out
+
+
+def in_order(triples: Iterable[Triple]) -> list[Triple]:
     """The triples sorted by their N-Triples form (serializing and sorting lines is much faster than str() each)."""
-    lines = serialize(triples, format=RdfFormat.N_TRIPLES).split(b"\n")
+    lines = serialized(triples, RdfFormat.N_TRIPLES).split(b"\n")
     lines.sort()
     return [q.triple for q in parse(b"\n".join(lines), format=RdfFormat.N_TRIPLES)]
 
 
 def turtle_from_ntriples(ntriples: bytes) -> bytes:
     """Turtle from sorted N-Triples (rdf.py's output), in the same order."""
-    return sorted_prefixes(serialize(parse(ntriples, format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE,
-                                     prefixes=PREFIXES)) if ntriples else prefix_header()
+    return sorted_prefixes(serialized(parse(ntriples, format=RdfFormat.N_TRIPLES), RdfFormat.TURTLE,
+                                      PREFIXES)) if ntriples else prefix_header()
 
 
 def turtle_bytes(triples: list[Triple]) -> bytes:
-    return sorted_prefixes(serialize(in_order(triples), format=RdfFormat.TURTLE, prefixes=PREFIXES))
+    return sorted_prefixes(serialized(in_order(triples), RdfFormat.TURTLE, PREFIXES))
 
 
 def prefix_header() -> bytes:
@@ -58,9 +66,9 @@ def graph_bytes(triples: list[Triple], fmt: str) -> bytes:
     if rdf_format == RdfFormat.JSON_LD:
         return jsonld_bytes(ordered)
     if f.dataset:
-        return sorted_prefixes(serialize([Quad(t.subject, t.predicate, t.object) for t in ordered], format=rdf_format,
-                                         prefixes=prefixes))
-    return sorted_prefixes(serialize(ordered, format=rdf_format, prefixes=prefixes))
+        return sorted_prefixes(serialized([Quad(t.subject, t.predicate, t.object) for t in ordered], rdf_format,
+                                          prefixes))
+    return sorted_prefixes(serialized(ordered, rdf_format, prefixes))
 
 
 def dataset_bytes(graphs: list[tuple[str, list[Triple]]], fmt: str) -> bytes:
@@ -70,8 +78,7 @@ def dataset_bytes(graphs: list[tuple[str, list[Triple]]], fmt: str) -> bytes:
         raise ValueError(f"{fmt!r} holds no named graphs")
     quads = [Quad(t.subject, t.predicate, t.object, NamedNode(name))
              for name, triples in sorted(graphs, key=lambda g: g[0]) for t in in_order(triples)]
-    return sorted_prefixes(serialize(quads, format=getattr(RdfFormat, f.rdf_format),
-                                     prefixes=PREFIXES if f.prefixes else None))
+    return sorted_prefixes(serialized(quads, getattr(RdfFormat, f.rdf_format), PREFIXES if f.prefixes else None))
 
 
 def jsonld_context() -> dict:
@@ -81,7 +88,7 @@ def jsonld_context() -> dict:
 
 def jsonld_bytes(triples: list[Triple]) -> bytes:
     """JSON-LD, compacted to the published prefixes, keys in a stable order."""
-    raw = serialize(triples, format=RdfFormat.JSON_LD, prefixes=PREFIXES)
+    raw = serialized(triples, RdfFormat.JSON_LD, PREFIXES)
     data = json.loads(raw)
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 

@@ -9,9 +9,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat, Store, Triple, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Store, Triple
 
 from graph_builder.errors import InputError
+from graph_builder.graph.export import serialized
 
 MANIFEST = "graph-builder-manifest.json"
 
@@ -48,7 +49,7 @@ def load_graph(store, graph: str, ntriples: bytes) -> None:
 
 def replace_graph(store: Store, graph: str, triples: list[Triple]) -> None:
     """Swap one resolution's named graph for its new triples in one transaction; readers never see half of it."""
-    load_graph(store, graph, serialize(triples, format=RdfFormat.N_TRIPLES))
+    load_graph(store, graph, serialized(triples, RdfFormat.N_TRIPLES))
 
 
 def file_digest(path: str | Path) -> str:
@@ -71,7 +72,7 @@ class Manifest:
 
     def unchanged(self, source: str, digest: str, settings: str) -> bool:
         e = self.entries.get(source)
-        return bool(e) and e.get("digest") == digest and e.get("settings") == settings
+        return e is not None and e.get("digest") == digest and e.get("settings") == settings
 
     def record(self, source: str, digest: str, settings: str, graph: str, outputs: list[str], **more) -> None:
         """more: what else the rerun needs, e.g. the stores the graph went into (by store identity)."""
@@ -105,3 +106,9 @@ def load_store(files: list[str | Path], store_dir: str | None = None) -> Store:
         except (SyntaxError, ValueError, OSError) as exc:
             raise InputError(str(p), f"cannot be read as {fmt.name}: {exc}") from None
     return store
+
+
+def term_value(term: NamedNode | BlankNode | Literal | Triple) -> str:
+    """A term's value (an IRI, a blank node's id, a literal's text); a quoted triple, which the builder never
+    writes, as its N-Triples form."""
+    return str(term) if isinstance(term, Triple) else term.value

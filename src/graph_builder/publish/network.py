@@ -39,7 +39,7 @@ def citation_network(resolutions: Iterable[Resolution], minter: Minter) -> nx.Di
     A symbol given twice (the corpus has a few duplicates) counts once: the
     first resolution with that symbol wins.
     """
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     for res in resolutions:
         source = document_iri(res, minter)
         if g.nodes.get(source, {}).get("present"):
@@ -163,34 +163,35 @@ def network_from_store(store, minter: Minter) -> nx.DiGraph:
 
     It reads the citations (gb:referenceKind, CiTO's citing and cited entities), not eli:cites, by index
     lookups rather than SPARQL (a join the query planner of an on-disk store makes slow)."""
-    from pyoxigraph import Literal, NamedNode
+    from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+    from graph_builder.graph.store import term_value
     from graph_builder.graph.vocab import CITO, DCTERMS, GB, RDF, RDFS, VERBS_NS
 
-    def one(s, p) -> object | None:
+    def one(s, p) -> NamedNode | BlankNode | Literal | Triple | None:
         found = sorted((q.object for q in store.quads_for_pattern(s, NamedNode(str(p)), None)), key=str)
         return found[0] if found else None
 
     def text(s, p) -> str:
         v = one(s, p)
-        return v.value if v is not None else ""
+        return term_value(v) if v is not None else ""
 
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     resolution = NamedNode(str(GB.Resolution))
     docs = sorted({q.subject.value for q in store.quads_for_pattern(None, NamedNode(str(DCTERMS.hasPart)), None)
                    if isinstance(q.subject, NamedNode)})
     for d in docs:
-        node = NamedNode(d)
-        if not any(True for _ in store.quads_for_pattern(node, NamedNode(str(RDF.type)), resolution)):
+        dn = NamedNode(d)
+        if not any(True for _ in store.quads_for_pattern(dn, NamedNode(str(RDF.type)), resolution)):
             continue
-        organ = one(node, GB.issuedBy)
-        add_present(g, d, symbol=text(node, GB.symbol), title=text(node, DCTERMS.title), date=text(node, DCTERMS.date),
-                    body=text(organ, RDFS.label) if organ is not None else "", session=text(node, GB.session),
-                    source=text(node, GB.sourceFile), minter=minter)
-    kinds = {}
+        organ = one(dn, GB.issuedBy)
+        add_present(g, d, symbol=text(dn, GB.symbol), title=text(dn, DCTERMS.title), date=text(dn, DCTERMS.date),
+                    body=text(organ, RDFS.label) if organ is not None else "", session=text(dn, GB.session),
+                    source=text(dn, GB.sourceFile), minter=minter)
+    kinds: dict[str, str] = {}
     for q in store.quads_for_pattern(None, NamedNode(str(GB.referenceKind)), None):
         if isinstance(q.object, Literal) and q.object.value in CITED_KINDS:
-            kinds[q.subject.value] = q.object.value
+            kinds[term_value(q.subject)] = q.object.value
     for c in sorted(kinds):
         cn, kind = NamedNode(c), kinds[c]
         unit, target = one(cn, CITO.hasCitingEntity), one(cn, CITO.hasCitedEntity)
@@ -203,7 +204,7 @@ def network_from_store(store, minter: Minter) -> nx.DiGraph:
         anchor = one(unit, GB.anchor)
         if verb_iri is None and isinstance(anchor, NamedNode):  # a footnote: the verb of its marker's clause
             verb_iri = one(anchor, GB.verb)
-        verb = verb_iri.value[len(VERBS_NS):] if verb_iri is not None and verb_iri.value.startswith(VERBS_NS) else ""
+        verb = verb_iri.value[len(VERBS_NS):] if isinstance(verb_iri, NamedNode) and verb_iri.value.startswith(VERBS_NS) else ""
         key = text(cn, GB.referenceKey)
         if KINDS[kind].network is Network.DOCUMENT:
             node = add_document(g, key, kind, minter, node=target.value)
@@ -239,7 +240,7 @@ EDGE_FIELDS = ("source", "target", "count", "verbs")
 def flat_network(g: nx.DiGraph) -> nx.DiGraph:
     """The network with plain attributes only, in a fixed order: verbs as "recall;welcome", no missing years,
     cited_by/cites degrees on the nodes and the count as each edge's weight (Gephi and Cytoscape read it)."""
-    out = nx.DiGraph()
+    out: nx.DiGraph[str] = nx.DiGraph()
     for n in sorted(g):
         d = g.nodes[n]
         attrs = {k: d[k] for k in NODE_FIELDS[1:-2] if d.get(k) is not None}

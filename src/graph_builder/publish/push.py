@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
-from pyoxigraph import DefaultGraph, RdfFormat, Store, Triple, parse
+from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, Triple, parse
 
 from graph_builder.errors import InputError, PushError
 from graph_builder.graph.export import turtle_bytes
@@ -75,8 +75,16 @@ def file_format(path: Path) -> RdfFormat:
 def resolution_of(triples: list[Triple], path: Path) -> str:
     """The IRI of the one resolution a Turtle file describes: the document that has parts."""
     has_part, rdf_type = str(DCTERMS.hasPart), str(RDF.type)
-    typed = {t.subject.value for t in triples if t.predicate.value == rdf_type and t.object.value in RESOLUTION_CLASSES}
-    found = sorted({t.subject.value for t in triples if t.predicate.value == has_part} & typed)
+    typed: set[str] = set()
+    parts: set[str] = set()
+    for t in triples:
+        if not isinstance(t.subject, NamedNode):
+            continue
+        if t.predicate.value == rdf_type and isinstance(t.object, NamedNode) and t.object.value in RESOLUTION_CLASSES:
+            typed.add(t.subject.value)
+        elif t.predicate.value == has_part:
+            parts.add(t.subject.value)
+    found = sorted(parts & typed)
     if len(found) != 1:
         raise InputError(str(path), f"describes {len(found)} resolutions, not one: push a TriG with a named graph "
                                     "per resolution, or a store")

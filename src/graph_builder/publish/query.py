@@ -199,6 +199,8 @@ def rows(results) -> tuple[list[str], list[list[str]]]:
 def format_results(results, fmt: str) -> str:
     if fmt in ("csv", "tsv", "json") and isinstance(results, (QuerySolutions, QueryBoolean)):
         rf = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}[fmt]
-        return results.serialize(format=rf).decode("utf-8")
+        out = results.serialize(format=rf)
+        assert out is not None  # given no file to write, serialize returns the bytes
+        return out.decode("utf-8")
     names, data = rows(results)
     return render_table([tuple(names)] + [tuple(r) for r in data], limit=100) + f"\n({len(data)} rows)"

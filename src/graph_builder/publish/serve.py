@@ -29,11 +29,12 @@ import socket
 import socketserver
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from pyoxigraph import (
@@ -184,9 +185,14 @@ RESULT_FORMATS.append(("application/json", QueryResultsFormat.JSON))
 GRAPH_FORMATS = [(f.media_type, f) for f in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES, RdfFormat.RDF_XML,
                                             RdfFormat.JSON_LD)]
 DATASET_FORMATS = [(f.media_type, f) for f in (RdfFormat.TRIG, RdfFormat.N_QUADS)]
+Offer = TypeVar("Offer")
 
 
-def negotiate(accept: str | None, offers: list[tuple[str, object]]):
+def not_acceptable(offers: Sequence[tuple[str, object]]) -> Refusal:
+    return Refusal(HTTPStatus.NOT_ACCEPTABLE, "ask for one of " + ", ".join(m for m, _ in offers))
+
+
+def negotiate(accept: str | None, offers: Sequence[tuple[str, Offer]]) -> Offer | None:
     """The offer the Accept header likes best (the first offer without one), or None when it likes none."""
     if not accept or not accept.strip():
         return offers[0][1]
@@ -201,16 +207,17 @@ def negotiate(accept: str | None, offers: list[tuple[str, object]]):
                 except ValueError:
                     q = 0.0
         ranges.append((media.lower(), q))
-    best, best_q = None, 0.0
+    best: Offer | None = None
+    best_q = 0.0
     for media, value in offers:
         kind = media.split("/")[0] + "/*"
-        q = max((rq for r, rq in ranges if r == media), default=None)  # the most specific range decides
-        if q is None:
-            q = max((rq for r, rq in ranges if r == kind), default=None)
-        if q is None:
-            q = max((rq for r, rq in ranges if r == "*/*"), default=0.0)
-        if q > best_q:
-            best, best_q = value, q
+        liked = max((rq for r, rq in ranges if r == media), default=None)  # the most specific range decides
+        if liked is None:
+            liked = max((rq for r, rq in ranges if r == kind), default=None)
+        if liked is None:
+            liked = max((rq for r, rq in ranges if r == "*/*"), default=0.0)
+        if liked > best_q:
+            best, best_q = value, liked
     return best
 
 
@@ -376,13 +383,21 @@ class Handler(BaseHTTPRequestHandler):
         except SyntaxError as exc:
             raise Refusal(HTTPStatus.BAD_REQUEST, f"the query cannot be parsed: {exc}") from None
         accept = self.headers.get("Accept")
-        offers = RESULT_FORMATS if isinstance(results, (QuerySolutions, QueryBoolean)) else GRAPH_FORMATS
-        fmt = negotiate(accept, offers)
-        if fmt is None:
-            raise Refusal(HTTPStatus.NOT_ACCEPTABLE, "ask for one of " + ", ".join(m for m, _ in offers))
+        # results and graphs have formats of their own types: each is negotiated and serialized apart
         with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as out:
-            results.serialize(out, fmt)  # evaluated here: an error now still gets its own status
-            self.answer(HTTPStatus.OK, fmt.media_type, out)
+            if isinstance(results, (QuerySolutions, QueryBoolean)):
+                rf = negotiate(accept, RESULT_FORMATS)
+                if rf is None:
+                    raise not_acceptable(RESULT_FORMATS)
+                results.serialize(out, rf)  # evaluated here: an error now still gets its own status
+                media_type = rf.media_type
+            else:
+                gf = negotiate(accept, GRAPH_FORMATS)
+                if gf is None:
+                    raise not_acceptable(GRAPH_FORMATS)
+                results.serialize(out, gf)
+                media_type = gf.media_type
+            self.answer(HTTPStatus.OK, media_type, out)
 
     def update(self) -> None:
         self.require_write()

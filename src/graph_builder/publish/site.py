@@ -32,18 +32,19 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Store, Triple, parse
 from rdflib.namespace import DCAT, VOID
 
 from graph_builder.errors import InputError
-from graph_builder.graph.export import curie, dataset_bytes, jsonld_context, sorted_prefixes, write_atomic
+from graph_builder.graph.export import curie, dataset_bytes, jsonld_context, serialized, sorted_prefixes, write_atomic
 from graph_builder.graph.kinds import KINDS as REFERENCE_KINDS
 from graph_builder.graph.ontology import ontology_file, verb_scheme_triples
+from graph_builder.graph.store import term_value
 from graph_builder.graph.vocab import (
     CITO,
     DCTERMS,
@@ -119,7 +120,7 @@ def tag(name: str, *children, **attrs) -> Html:
 
 
 def join(children) -> Html:
-    out = []
+    out: list[str] = []
     for c in children:
         if c is None:
             continue
@@ -180,7 +181,7 @@ class Site:
         self.data_triples = len(self.store)
         self.store.extend(Quad(t.subject, t.predicate, t.object) for t in verb_scheme_triples() + self.void_triples())
         self.store.bulk_load(path=str(ontology_file("graph-builder.ttl")), format=RdfFormat.TURTLE)
-        self.diagnostics = {q.subject.value for q in self.store.quads_for_pattern(
+        self.diagnostics = {term_value(q.subject) for q in self.store.quads_for_pattern(
             None, NamedNode(str(RDF.type)), NamedNode(str(GB.Diagnostic)))}
         self.pages = self.resources()
         self.known = set(self.pages) | {base, base + "index", ONTOLOGY_IRI, base + "ontology"}
@@ -370,7 +371,7 @@ def formats(name: str, page: str) -> Html:
                tag("span", page), class_="formats")
 
 
-def facts(rows: list[tuple[str, object]]) -> Html:
+def facts(rows: Sequence[tuple[str, object]]) -> Html:
     return tag("dl", [[tag("dt", k), tag("dd", v)] for k, v in rows if v], class_="facts")
 
 
@@ -493,7 +494,7 @@ def where_links(site: Site, units: list[str], page: str) -> Html:
         m = re.match(r"(.*?)(?:preambular paragraph|paragraph|footnote) (\S.*)$", label)
         head, number = (label[:len(label) - len(m.group(2))].strip(), m.group(2)) if m else ("", label)
         groups.setdefault(head, []).append((u, number))
-    parts = []
+    parts: list[list[object]] = []
     for head, items in groups.items():
         plural = head + ("s" if len(items) > 1 and head.endswith(("paragraph", "footnote")) else "")
         parts.append([("; " if parts else ""), plural + " " if head else "",
@@ -695,7 +696,7 @@ def resource_triples(site: Site, subjects: list[str]) -> list[Triple]:
 
 
 def turtle(triples: list[Triple]) -> bytes:
-    return sorted_prefixes(serialize(sorted(triples, key=str), format=RdfFormat.TURTLE, prefixes=SITE_PREFIXES))
+    return sorted_prefixes(serialized(sorted(triples, key=str), RdfFormat.TURTLE, SITE_PREFIXES))
 
 
 def compact_iri(iri: str, prefixes: dict[str, str]) -> str:
@@ -709,7 +710,7 @@ def compact_jsonld(triples: list[Triple], prefixes: dict[str, str] = SITE_PREFIX
     so any JSON-LD processor expands it back to the same triples without fetching anything."""
     nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for t in sorted(triples, key=str):
-        s = t.subject.value if isinstance(t.subject, NamedNode) else "_:" + t.subject.value
+        s = t.subject.value if isinstance(t.subject, NamedNode) else "_:" + term_value(t.subject)
         p, o = t.predicate.value, t.object
         if p == str(RDF.type) and isinstance(o, NamedNode):
             nodes[s]["@type"].append(compact_iri(o.value, prefixes))
@@ -718,6 +719,8 @@ def compact_jsonld(triples: list[Triple], prefixes: dict[str, str] = SITE_PREFIX
             value: object = {"@id": compact_iri(o.value, prefixes)}
         elif isinstance(o, BlankNode):
             value = {"@id": "_:" + o.value}
+        elif isinstance(o, Triple):  # a quoted triple: the builder writes none, and JSON-LD 1.1 has no form for one
+            raise ValueError(f"a quoted triple as an object: {t}")
         elif o.language:
             value = {"@value": o.value, "@language": o.language}
         elif o.datatype.value == str(XSD.string):
@@ -750,7 +753,7 @@ def ontology_page(site: Site, page: str) -> str:
                 tag("a", "JSON-LD context", href="context.jsonld"), class_="formats")]
     for heading, cls in kinds:
         terms = sorted(q.subject.value for q in g.quads_for_pattern(None, NamedNode(str(RDF.type)), NamedNode(cls))
-                       if q.subject.value.startswith(ONTOLOGY_NS))
+                       if isinstance(q.subject, NamedNode) and q.subject.value.startswith(ONTOLOGY_NS))
         items = []
         for t in terms:
             name = t[len(ONTOLOGY_NS):]
@@ -829,6 +832,7 @@ def publish_site(graphs: Iterable[tuple[str, list[Triple]]], folder: str | Path,
         if iri in (ONTOLOGY_IRI, base):
             continue
         stem = site.file_stem(iri)
+        assert stem is not None  # Site.resources keeps only the IRIs that have a file
         triples = resource_triples(site, subjects)
         write_atomic(stem.with_name(stem.name + ".html"), resource_page(site, iri, subjects).encode("utf-8"), False)
         write_atomic(stem.with_name(stem.name + ".ttl"), turtle(triples), False)

@@ -14,6 +14,7 @@ from pyoxigraph import NamedNode, Store
 
 from graph_builder.errors import SymbolError
 from graph_builder.graph.kinds import KINDS, Network
+from graph_builder.graph.store import term_value
 from graph_builder.graph.vocab import CITO, DCTERMS, GB, RDFS, VERBS_NS
 from graph_builder.un.symbols import UNSymbol
 
@@ -29,7 +30,7 @@ class Ranked:
 def objects(store: Store, predicate: str) -> dict[str, str]:
     """subject -> object value for one predicate, over every graph (the last seen wins)."""
     p = NamedNode(predicate)
-    return {q.subject.value: q.object.value for q in store.quads_for_pattern(None, p, None, None)}
+    return {term_value(q.subject): term_value(q.object) for q in store.quads_for_pattern(None, p, None, None)}
 
 
 def citation_graph(store: Store) -> nx.DiGraph:
@@ -46,13 +47,14 @@ def citation_graph(store: Store) -> nx.DiGraph:
     verb = objects(store, str(GB.verb))
     anchor = objects(store, str(GB.anchor))
     # the resolutions built into the graph: those with clauses, not those only cited
-    resolutions = {q.subject.value for q in store.quads_for_pattern(None, NamedNode(str(DCTERMS.hasPart)), None, None)}
-    g = nx.DiGraph()
+    resolutions = {term_value(q.subject)
+                   for q in store.quads_for_pattern(None, NamedNode(str(DCTERMS.hasPart)), None, None)}
+    g: nx.DiGraph[str] = nx.DiGraph()
     for citation, unit in sorted(citing.items()):
         doc = part_of.get(unit)
         kind = kind_of.get(citation)
         row = KINDS.get(kind or "")  # a store may hold kinds of another builder's: not in the network
-        if doc not in resolutions or row is None or row.network is Network.NONE:
+        if doc is None or doc not in resolutions or row is None or row.network is Network.NONE:
             continue
         target = cited[citation]
         if row.network is Network.PART and target in part_of:
@@ -88,7 +90,7 @@ def most_cited(g: nx.DiGraph, kind: str, top: int) -> list[Ranked]:
 
 def recall_chains(g: nx.DiGraph, top: int) -> list[list[str]]:
     """The longest chains of resolutions each recalling the next ("recalls" and "reaffirms" edges)."""
-    recall = nx.DiGraph()
+    recall: nx.DiGraph[str] = nx.DiGraph()
     for a, b, d in g.edges(data=True):
         if g.nodes[b].get("kind") == "resolution" and d.get("verbs", set()) & {"recall", "reaffirm"}:
             recall.add_edge(a, b)

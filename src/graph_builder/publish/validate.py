@@ -170,7 +170,7 @@ def validate_store_dir(store_dir: str, shapes: str | None = None, jobs: int = 1,
     names = resolution_graphs(Store.read_only(store_dir))[::max(every, 1)]
     chunks = [(store_dir, names[i:i + chunk], shapes) for i in range(0, len(names), chunk)]
     if jobs <= 1 or len(chunks) < 2:
-        parts = map(_validate_chunk, chunks)
+        parts: Iterable[Report] = map(_validate_chunk, chunks)
     else:
         from concurrent.futures import ProcessPoolExecutor
 

@@ -36,7 +36,7 @@ from graph_builder.graph.iri import Minter
 from graph_builder.graph.kinds import KINDS, Network, is_symbol, kind_of
 from graph_builder.graph.rdf import document_iri, target_iri
 from graph_builder.graph.terms import NT
-from graph_builder.models import Reference, Resolution
+from graph_builder.models import Clause, Footnote, Reference, Resolution
 from graph_builder.publish.network import instrument_url, short_title
 from graph_builder.un.data import data_text
 from graph_builder.un.organs import group, groups
@@ -59,7 +59,7 @@ CORPUS_SHAPES = {"resolution": "dot", "document": "square", "instrument": "diamo
 # no layout pass, straight edges (curves cost a lot to draw on a corpus).  Edges
 # are directed through these options, not per edge (pyvis's directed Edge adds
 # an `arrows` key to each, which vis-network then parses 85,000 times).
-BASE_OPTIONS = {
+BASE_OPTIONS: dict[str, dict[str, object]] = {
     "physics": {"enabled": False},
     "layout": {"improvedLayout": False, "randomSeed": 1},
     "interaction": {"hover": True, "tooltipDelay": 150, "multiselect": False},
@@ -77,13 +77,14 @@ def resolution_graph(res: Resolution, minter: Minter = Minter()) -> nx.DiGraph:
     (cites | addresses | part-of), verbs (concept ids, "" for a clause without
     a known verb) and the ids of the clauses behind them.
     """
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     info = res.info
     root = document_iri(res, minter)
     g.add_node(root, kind="resolution", label=info.symbol or res.source, title=info.title or info.symbol or res.source,
                url=minter.undocs(info.symbol) if info.symbol else "", root=True, citations=[])
     clause_of = {c.id: c for c in res.clauses}
-    units = [(c, c, r) for c in res.clauses for r in c.references]
+    units: list[tuple[Clause | Footnote, Clause | None, Reference]] = [
+        (c, c, r) for c in res.clauses for r in c.references]
     units += [(f, clause_of.get(f.anchor), r) for f in res.footnotes for r in f.references]
     for unit, clause, ref in units:
         node = add_reference_node(g, minter, ref)
@@ -211,12 +212,12 @@ def resolution_view_html(res: Resolution, minter: Minter = Minter()) -> str:
     labels = verb_labels()
     ids = {n: i for i, n in enumerate(sorted(g, key=lambda n: (n != root, n)))}
     nodes, edges = [], []
-    for n in sorted(g, key=ids.get):
+    for n in sorted(g, key=ids.__getitem__):
         d = g.nodes[n]
         _, colour, shape = RESOLUTION_KINDS[d["kind"]]
         x, y = pos[n]
         # box and ellipse draw their label inside the filled shape: white on the dark fill
-        extra = {"font": {"color": "#ffffff"}} if shape in ("box", "ellipse") else {}
+        extra: dict[str, object] = {"font": {"color": "#ffffff"}} if shape in ("box", "ellipse") else {}
         if n == root:
             extra = {"font": {"color": "#ffffff", "size": NODE_FONT + 2}, "borderWidth": 3}
         nodes.append(Node(ids[n], shape, d["label"], color=colour, title=d["title"], x=round(x, 1), y=round(y, 1),
@@ -226,9 +227,11 @@ def resolution_view_html(res: Resolution, minter: Minter = Minter()) -> str:
         d = g.edges[s, t]
         names = [labels.get(v, "other") for v in d["verbs"]]
         label = ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
-        style = {"cites": {"color": "#8a8a8a"},
-                 "addresses": {"color": "#a0457e", "dashes": True},
-                 "part-of": {"color": "#c9c9c9", "dashes": [2, 4], "label": ""}}[d["role"]]  # the legend says it
+        styles: dict[str, dict[str, object]] = {
+            "cites": {"color": "#8a8a8a"},
+            "addresses": {"color": "#a0457e", "dashes": True},
+            "part-of": {"color": "#c9c9c9", "dashes": [2, 4], "label": ""}}  # the legend says it
+        style = styles[d["role"]]
         edges.append(Edge(ids[s], ids[t], False, id=k, label=style.pop("label", label),
                           title="\n".join(dict.fromkeys(d["units"])) or "part of",
                           verbs=d["verbs"], role=d["role"], **style).options)
@@ -388,7 +391,7 @@ def corpus_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
 
 
 def layout_ranks(n: int, edges: list[tuple[int, int]]) -> dict[int, tuple[float, float]]:
-    u = nx.Graph()
+    u: nx.Graph[int] = nx.Graph()
     u.add_nodes_from(range(n))
     u.add_edges_from(edges)
     components = sorted(nx.connected_components(u), key=lambda c: (-len(c), min(c)))
@@ -405,8 +408,8 @@ def layout_ranks(n: int, edges: list[tuple[int, int]]) -> dict[int, tuple[float,
         r = disc_radius(len(comp)) + SPACING
         if x + 2 * r > left + width:
             x, top, row_height = left, top + row_height, 0.0
-        for n, (px, py) in sub.items():
-            pos[n] = (x + r + px, top + r + py)
+        for node, (px, py) in sub.items():
+            pos[node] = (x + r + px, top + r + py)
         x += 2 * r
         row_height = max(row_height, 2 * r)
     return pos
@@ -416,7 +419,7 @@ def disc_radius(n: int) -> float:
     return SPACING * math.sqrt(n)
 
 
-def place(g: nx.Graph) -> dict[str, tuple[float, float]]:
+def place(g: nx.Graph[int]) -> dict[int, tuple[float, float]]:
     """Positions for a connected graph in a disc of radius disc_radius(len(g)) around the origin."""
     n = len(g)
     if n == 1:
@@ -429,17 +432,17 @@ def place(g: nx.Graph) -> dict[str, tuple[float, float]]:
     if len(parts) == 1 or len(parts) > PIECE:
         return sunflower(g)
     part_of = {node: i for i, p in enumerate(parts) for node in p}
-    meta = nx.Graph()
+    meta: nx.Graph[int] = nx.Graph()
     meta.add_nodes_from(range(len(parts)))
     for a, b in g.edges:
         i, j = part_of[a], part_of[b]
         if i != j:
             w = meta.edges[i, j]["weight"] + 1 if meta.has_edge(i, j) else 1
             meta.add_edge(i, j, weight=w)
-    centres = nx.spring_layout(meta, seed=SEED, iterations=100, weight="weight")
+    spring = nx.spring_layout(meta, seed=SEED, iterations=100, weight="weight")
     radii = [disc_radius(len(p)) for p in parts]
-    centres = separate({i: (float(c[0]), float(c[1])) for i, c in centres.items()}, radii)
-    pos = {}
+    centres = separate({i: (float(c[0]), float(c[1])) for i, c in spring.items()}, radii)
+    pos: dict[int, tuple[float, float]] = {}
     for i, p in enumerate(parts):
         cx, cy = centres[i]
         for node, (x, y) in place(g.subgraph(p)).items():
@@ -472,7 +475,7 @@ def separate(centres: dict[int, tuple[float, float]], radii: list[float]) -> dic
     return {i: (p[0], p[1]) for i, p in pts.items()}
 
 
-def sunflower(g: nx.Graph) -> dict[str, tuple[float, float]]:
+def sunflower(g: nx.Graph[int]) -> dict[int, tuple[float, float]]:
     """A disc filled from the centre outwards by degree: the fallback for a piece Louvain will not split."""
     golden = math.pi * (3 - math.sqrt(5))
     order = sorted(g, key=lambda n: (-g.degree(n), n))

@@ -648,13 +648,13 @@ def _info(root: ET.Element, covers: list[ET.Element], meta: ET.Element | None) -
     if not session and organ is not None and organ.session_is_year and date:
         session = date[:4]
     if "!main" in work_this:
-        work = work_uri or work_this.replace("!main/", "").replace("!main", "")
+        work_iri = work_uri or work_this.replace("!main/", "").replace("!main", "")
     else:
-        work = work_this or work_uri
+        work_iri = work_this or work_uri
     return DocumentInfo(
         symbol=symbol, body=body, session=session, date=date, title=v.get("title", ""),
         agenda_item=v.get("agenda_item", ""), agenda_item_title=v.get("agenda_item_title", ""),
-        originating_document=v.get("originating_document", ""), meeting=meeting, work_uri=work, language=language)
+        originating_document=v.get("originating_document", ""), meeting=meeting, work_uri=work_iri, language=language)
 
 
 def _parse(data: bytes, source: str) -> ET.Element:

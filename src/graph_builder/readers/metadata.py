@@ -314,10 +314,13 @@ def read_state_list(entries: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_SPACED: dict[str, str] = {}  # every spelling without its spaces, made once from the one list of States
+
+
 def _spaced(states: MemberStates, key: str) -> str | None:
     """A single name with a space inside a word ("ge rmany", "czechi a"): the spellings without spaces."""
     squeezed = key.replace(" ", "")
-    if not hasattr(_spaced, "index"):
-        _spaced.index = {k.replace(" ", ""): v for k, v in states.by_key.items()}
+    if not _SPACED:
+        _SPACED.update((k.replace(" ", ""), v) for k, v in states.by_key.items())
     # and with a glued article: "THEREPUBLIC OF KOREA"
-    return _spaced.index.get(squeezed) or _spaced.index.get(squeezed.removeprefix("the"))
+    return _SPACED.get(squeezed) or _SPACED.get(squeezed.removeprefix("the"))

@@ -372,7 +372,7 @@ class Pages:
 
         def symbol(chunk: str) -> bool:
             m = SYMBOL_LINE.match(chunk)
-            return bool(m) and squash_symbol(m.group(1)) in headers
+            return m is not None and squash_symbol(m.group(1)) in headers
 
         flagged: dict[int, bool] = {}
         for k, (_, line) in enumerate(lines):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -112,8 +112,8 @@ def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
     # the countries the resolution is about: its title's, then those its text names most
     for country in found.title_countries:
         memory.countries[country] += 3
-    for unit in found.clauses:
-        for country in unit.countries:
+    for mentioned in found.clauses:
+        for country in mentioned.countries:
             memory.countries[country] += 1
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     if not issuer:
@@ -137,8 +137,8 @@ def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
         clauses.append(Clause(sc.id, sc.kind, verb, concept, sc.span, sc.body.text, tuple(unit.references), actors,
                               tuple(fn.id for fn, _ in notes_here), sc.heading))
         first_marker: dict[str, int] = {}  # label -> offset of its first marker (one pass, not one per footnote)
-        for m in reversed(sc.markers):
-            first_marker[m.label] = m.source_offset
+        for marker in reversed(sc.markers):
+            first_marker[marker.label] = marker.source_offset
         for fn, fn_mentions in notes_here:
             note = read_footnote(doc, fn, fn_mentions, issuer, phrases, memory, diagnostics, name_resolver)
             footnotes.append(note)
@@ -314,13 +314,13 @@ def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, phrases: Re
         add("provision", f"{r[1]}, {p.unit} {p.number}", p.start, p.end, target=r[1], unit=p.unit, number=p.number)
     # sessions and agenda items
     for session in found.sessions:
-        n = session.number
+        number = session.number
         if not issuer:
             diags.append(diagnostic(body, unit_id, session.start, session.end, "unknown-issuer",
                                     f"“{text[session.start:session.end]}”: the session of an organ the document "
                                     "does not name"))
             continue
-        add("session", f"{issuer}, {n}{ordinal_suffix(n)} {session.label}", session.start, session.end)
+        add("session", f"{issuer}, {number}{ordinal_suffix(number)} {session.label}", session.start, session.end)
     for item in found.agenda_items:
         add("agenda-item", item.title, item.start, item.end)
     for name in found.proper_names:
@@ -595,7 +595,7 @@ def clean_index(body: MappedText, source_offset: int) -> int:
     return 0
 
 
-def to_addressees(doc: SourceDocument, body: MappedText, mentions: list[ActorMention],
+def to_addressees(doc: SourceDocument, body: MappedText, mentions: Sequence[ActorMention],
                   entities: list[tuple[int, int, str, str]], memory: Memory) -> list[Addressee]:
     out: list[Addressee] = []
     seen: set[str] = set()

@@ -61,7 +61,7 @@ def preview(args) -> int:
     from graph_builder.publish.site import preview_server
 
     server = preview_server(args.site, args.port)
-    host, port = server.server_address[:2]
+    host, port = server.socket.getsockname()[:2]  # a TCP socket: (host, port), the port the system chose
     path = urlsplit(args.base_iri).path or "/"
     emit(f"serving {args.site} at http://{host}:{port}{path}index.html (an IRI's path answers HTML, "
          "or Turtle, JSON-LD as Accept asks); Ctrl-C stops")

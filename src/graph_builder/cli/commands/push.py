@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
 from graph_builder.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
 from graph_builder.errors import InputError, PushError
+
+if TYPE_CHECKING:  # for the annotations only: `push --help` loads no pyoxigraph
+    from collections.abc import Iterable
+
+    from pyoxigraph import Triple
 
 PASSWORD_VARIABLE = "GRAPH_BUILDER_PASSWORD"
 TOKEN_VARIABLE = "GRAPH_BUILDER_TOKEN"
@@ -43,10 +49,11 @@ def run(args) -> int:
         raise InputError("--bearer", f"${TOKEN_VARIABLE} is not set")
     if args.store:
         store = load_store([], args.store)
-        graphs, total = graphs_in_store(store), sum(1 for _ in store.named_graphs())
+        graphs: Iterable[tuple[str, list[Triple]]] = graphs_in_store(store)
+        total = sum(1 for _ in store.named_graphs())
     else:
-        graphs = graphs_in_files(args.graphs)
-        total = len(graphs)
+        files = graphs_in_files(args.graphs)
+        graphs, total = files, len(files)
     try:
         result = push(args.endpoint, graphs, args.user, os.environ.get(PASSWORD_VARIABLE), args.timeout, token, total)
     except PushError as exc:

@@ -27,8 +27,8 @@ def run(args) -> int:
     present = sum(1 for _, d in g.nodes(data=True) if d.get("present"))
     emit(f"{present} resolutions, {g.number_of_nodes()} nodes, {g.number_of_edges()} citations (document level)")
     if args.cites:
-        rows = [("resolution", "verbs")] + citing(g, args.cites)
-        emit(f"\nResolutions citing {args.cites}: {len(rows) - 1}\n" + render_table(rows))
+        citing_rows = [("resolution", "verbs")] + citing(g, args.cites)
+        emit(f"\nResolutions citing {args.cites}: {len(citing_rows) - 1}\n" + render_table(citing_rows))
         return 0
     for kind, title in (("resolution", "Most-cited resolutions"), ("instrument", "Most-cited instruments"),
                         ("document", "Most-cited documents")):
