@@ -2,6 +2,7 @@
 alone, a kind the table does not hold raises everywhere, and the ontology and shapes know every kind."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -11,7 +12,7 @@ import rdflib
 from graph_builder.errors import KindError
 from graph_builder.graph.iri import Minter
 from graph_builder.graph.kinds import KINDS, Described, Kind, Network, ReferenceKind, kind_of
-from graph_builder.graph.rdf import reference_triples, target_iri, target_triples
+from graph_builder.graph.rdf import reference_triples, resolution_triples, target_iri, target_triples
 from graph_builder.graph.terms import NT
 from graph_builder.models import Reference
 from graph_builder.publish import site, view
@@ -89,6 +90,21 @@ def test_the_shapes_allow_exactly_the_kinds_of_the_table():
     path = rdflib.URIRef(str(NT.GB_referenceKind)[1:-1])
     allowed = [rdflib.collection.Collection(g, o) for s in g.subjects(sh.path, path) for o in g.objects(s, sh["in"])]
     assert allowed and all([str(v) for v in c] == list(KINDS) for c in allowed)
+
+
+def test_the_shapes_accept_a_citation_of_every_kind():
+    # the shapes say, again, which class and link each kind takes: a row they disagree with is a violation
+    from graph_builder.pipeline import extract_path
+    from graph_builder.publish.validate import validate_graph
+    from helpers import example_path_and_info
+
+    path, info = example_path_and_info()
+    res = extract_path(path, info)
+    c = res.clauses[0]
+    every = tuple(replace(reference(kind), key=f"A key of {kind}", text=res.text[c.span[0]:c.span[1]], span=c.span)
+                  for kind in KINDS)
+    res = replace(res, clauses=(replace(c, references=c.references + every), *res.clauses[1:]))
+    assert validate_graph("every kind", resolution_triples(res)) == []
 
 
 @pytest.mark.parametrize("call", [

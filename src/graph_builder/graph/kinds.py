@@ -4,8 +4,9 @@ occasions the graph adds (a session, an agenda item).
 Each row says how the cited thing's IRI is minted, its class and which triples describe it (rdf.py),
 the property that links a citing clause to it, where it sits in the document-level citation network
 (publish/network.py, publish/stats.py) and how the views show it (publish/view.py, publish/site.py).
-A new kind is a member of ReferenceKind, its row here, and its finder; its class goes into
-ontology/graph-builder.ttl and shapes.ttl's list of kinds (tests/test_kinds.py checks both).
+A new kind is a member of ReferenceKind, its row here, and its finder (called from resolve/resolver.py);
+its class goes into ontology/graph-builder.ttl, and shapes.ttl lists the kinds and the class and link of
+each (tests/test_kinds.py checks that the ontology and the shapes agree with every row).
 """
 from __future__ import annotations
 

@@ -43,6 +43,7 @@ from rdflib.namespace import DCAT, VOID
 from graph_builder.errors import InputError
 from graph_builder.graph.export import curie, dataset_bytes, jsonld_context, serialized, sorted_prefixes, write_atomic
 from graph_builder.graph.kinds import KINDS as REFERENCE_KINDS
+from graph_builder.graph.kinds import Network
 from graph_builder.graph.ontology import ontology_file, verb_scheme_triples
 from graph_builder.graph.store import term_value
 from graph_builder.graph.vocab import (
@@ -77,6 +78,8 @@ NAME_LIMIT = 200
 
 # the kinds of what a text cites (gb:referenceKind), in the order pages show them; other kinds follow, sorted
 KINDS = {kind: row.heading for kind, row in REFERENCE_KINDS.items()}
+# what a page lists as cited: the kinds that are nodes of the citation network (documents and instruments)
+NODE_KINDS = tuple(k for k, row in REFERENCE_KINDS.items() if row.network in (Network.DOCUMENT, Network.INSTRUMENT))
 VOTES = ((GB.votedInFavour, GB.votesInFavour, "yes", "In favour"), (GB.votedAgainst, GB.votesAgainst, "no", "Against"),
          (GB.abstained, GB.abstentions, "abstain", "Abstaining"))
 # shown in their own sections of a resolution's page, not in its table of facts
@@ -591,7 +594,7 @@ def resolution_page(site: Site, page: str, name: str) -> str:
                         tag("p", [[", " if i else "", term(site, s, page)] for i, s in enumerate(sponsors)])))
     units = site.units(page)
     cited = list(dict.fromkeys(c["cited"] for u in units for c in site.citations_from(u) if c["cited"]
-                               and c["kind"] in ("resolution", "document", "instrument")))
+                               and c["kind"] in NODE_KINDS))
     citing = list(dict.fromkeys(c["doc"] for c in site.citations_of([page] + [s for s in site.pages.get(page, [])])
                                 if c["doc"] != page))
     if units:
