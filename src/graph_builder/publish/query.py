@@ -26,7 +26,8 @@ PREFIX_LINES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.item
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 # a parameter declaration: "# param NAME = ?VARIABLE (TYPE[, default VALUE]): what it is"
-_PARAM = re.compile(r"^#\s*param\s+(\w+)\s*=\s*\?(\w+)\s*\((string|integer|date|iri)(?:,\s*default\s+([^)]*))?\)\s*:\s*(.*)$")
+# one read only: a default and a description start at their first non-space (no space both could take)
+_PARAM = re.compile(r"^#\s*param\s+(\w+)\s*=\s*\?(\w+)\s*\((string|integer|date|iri)(?:,\s*default\s+([^)\s][^)]*))?\)\s*:\s*(\S.*)?$")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def parameters(text: str) -> dict[str, Parameter]:
             default = (m.group(4) or "").strip()
             if len(default) >= 2 and default[0] == default[-1] == '"':
                 default = default[1:-1]
-            found[m.group(1)] = Parameter(m.group(1), m.group(2), m.group(3), default, m.group(5).strip())
+            found[m.group(1)] = Parameter(m.group(1), m.group(2), m.group(3), default, (m.group(5) or "").strip())
     return found
 
 
