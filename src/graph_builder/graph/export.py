@@ -11,6 +11,7 @@ import errno
 import json
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, parse, serialize
@@ -39,8 +40,15 @@ def in_order(triples) -> list[Triple]:
 
 def turtle_from_ntriples(ntriples: bytes) -> bytes:
     """Turtle from sorted N-Triples (rdf.py's output), in the same order."""
-    return sorted_prefixes(serialize(parse(ntriples, format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE,
-                                     prefixes=PREFIXES)) if ntriples else prefix_header()
+    return turtle_in_order(parse(ntriples, format=RdfFormat.N_TRIPLES)) if ntriples else prefix_header()
+
+
+def turtle_in_order(triples: Iterable[Triple]) -> bytes:
+    """Turtle of triples in the order given (parsed from sorted N-Triples, say).  Parsing makes most of the
+    cost, so a caller that writes several graphs from one parse pays it once."""
+    if isinstance(triples, list) and not triples:
+        return prefix_header()
+    return sorted_prefixes(serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES))
 
 
 def turtle_bytes(triples: list[Triple]) -> bytes:
