@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graph_builder.find.actors import ActorMention, addressees
-from graph_builder.find.gazetteer import fold, gazetteer
+from graph_builder.find.gazetteer import SPACES, fold, gazetteer
 from graph_builder.find.names import NameMatch, ProvisionMatch, find_names, find_provisions
 from graph_builder.find.symbols import SymbolMatch, find_symbol_references
 from graph_builder.models import Link, MappedText, SourceDocument
@@ -118,7 +118,7 @@ def find_in_unit(unit_id: str, body: MappedText, links: tuple[Link, ...], issuer
         sessions=tuple(sessions),
         agenda_items=tuple(AgendaItemMention(m.start("title"), m.end("title"), m.group("title").strip())
                            for m in AGENDA_ITEM.finditer(text)),
-        proper_names=tuple(re.sub(r"\s+", " ", m.group(0)) for m in PROPER_NAME.finditer(text)),
+        proper_names=tuple(SPACES.sub(" ", m.group(0)) for m in PROPER_NAME.finditer(text)),
         countries=country_names(text),
         actors=tuple(addressees(text)) if addressed else (),
     )

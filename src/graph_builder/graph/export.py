@@ -39,8 +39,9 @@ def in_order(triples) -> list[Triple]:
 
 
 def turtle_from_ntriples(ntriples: bytes) -> bytes:
-    """Turtle from sorted N-Triples (rdf.py's output), in the same order."""
-    return turtle_in_order(parse(ntriples, format=RdfFormat.N_TRIPLES)) if ntriples else prefix_header()
+    """Turtle from sorted N-Triples (rdf.py's output), in the same order; parsed without checking them
+    again, as rdf.triples_of does."""
+    return turtle_in_order(parse(ntriples, format=RdfFormat.N_TRIPLES, lenient=True)) if ntriples else prefix_header()
 
 
 def turtle_in_order(triples: Iterable[Triple]) -> bytes:

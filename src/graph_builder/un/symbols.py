@@ -176,9 +176,16 @@ def issuers() -> tuple[Issuer, ...]:
     return tuple(out)
 
 
+_SPACES = re.compile(r"\s+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_DIGITS = re.compile(r"\d+")
+_YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d\)")  # "1325 (2000)": the Security Council's numbering
+_ROMAN_SESSION = re.compile(r"\d+\((?:E?S-)?[IVXLC]+\)")  # "2200(XXI)": the Assembly's and ECOSOC's
+
+
 def _fold_name(name: str) -> str:
-    n = re.sub(r"\s+", " ", normalize(name)).strip().casefold()
-    return re.sub(r"^the ", "", n)
+    n = _SPACES.sub(" ", normalize(name)).strip().casefold()
+    return n.removeprefix("the ")
 
 
 @cache
@@ -343,7 +350,7 @@ def _canonical_segment(seg: str, *, standalone: bool) -> str:
         return "Res" + seg[3:]
     if not standalone and seg[:4].casefold() == "dec.":
         return "Dec" + seg[3:]
-    return re.sub(r"[A-Za-z]+", _canonical_word, seg)
+    return _LETTERS.sub(_canonical_word, seg)
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,13 +373,13 @@ class UNSymbol:
         if not isinstance(s, str):
             raise SymbolError(f"not a symbol: {s!r}")
         whole, res_number, parts_rx = _symbol_res()
-        t = re.sub(r"\s+", " ", normalize(s)).strip()
+        t = _SPACES.sub(" ", normalize(s)).strip()
         parts = ""
         m = parts_rx.fullmatch(t)
         if m:
-            parts = re.sub(r"\s+", " ", m.group("parts"))
+            parts = _SPACES.sub(" ", m.group("parts"))
             t = m.group("head") + m.group("tail")
-        t = re.sub(r"\s+", "", t)
+        t = _SPACES.sub("", t)
         if not whole.fullmatch(t):
             raise SymbolError(f"not a UN document symbol: {s!r}")
         segs = t.split("/")
@@ -391,11 +398,11 @@ class UNSymbol:
             number = "/".join(rest[1:])
             if not res_number.fullmatch(number):
                 raise SymbolError(f"not a resolution or decision number: {s!r}")
-            if re.search(r"\((?:19|20)\d\d\)", number) and organ != "S":
+            if _YEAR_IN_BRACKETS.search(number) and organ != "S":
                 raise SymbolError(f"a year in brackets is the Security Council's numbering: {s!r}")
-            if re.match(r"\d+\((?:E?S-)?[IVXLC]+\)", number) and organ not in ("A", "E"):
+            if _ROMAN_SESSION.match(number) and organ not in ("A", "E"):
                 raise SymbolError(f"a Roman session number belongs to A/RES or E/RES: {s!r}")
-            if re.fullmatch(r"\d+", number) and organ != "S":
+            if _DIGITS.fullmatch(number) and organ != "S":
                 raise SymbolError(f"a resolution number without session or year: {s!r}")
         for i, seg in enumerate(rest):
             out.append(_canonical_segment(seg, standalone=True if i == 0 else seg[:4].casefold() not in ("res.", "dec.")))
