@@ -25,7 +25,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from graph_builder.errors import SymbolError
@@ -353,6 +353,45 @@ def _canonical_segment(seg: str, *, standalone: bool) -> str:
     return _LETTERS.sub(_canonical_word, seg)
 
 
+@lru_cache(maxsize=8192)  # a resolution names the same symbols again and again, and the next one does too
+def _parsed(cls: type[UNSymbol], s: str) -> UNSymbol:
+    whole, res_number, parts_rx = _symbol_res()
+    t = _SPACES.sub(" ", normalize(s)).strip()
+    parts = ""
+    m = parts_rx.fullmatch(t)
+    if m:
+        parts = _SPACES.sub(" ", m.group("parts"))
+        t = m.group("head") + m.group("tail")
+    t = _SPACES.sub("", t)
+    if not whole.fullmatch(t):
+        raise SymbolError(f"not a UN document symbol: {s!r}")
+    segs = t.split("/")
+    if segs[0].casefold() not in _series_folded():
+        raise SymbolError(f"unknown symbol series {segs[0]!r} in {s!r}")
+    if "/".join(segs).casefold() in _organ_folded():
+        raise SymbolError(f"an organ prefix without a document number: {s!r}")
+    # the organ prefix, spelled as in the series file
+    organ = _longest_organ(segs)
+    n = organ.count("/") + 1
+    rest = segs[n:]
+    if not rest or not any(ch.isdigit() for ch in "".join(rest)):
+        raise SymbolError(f"a series prefix without a document number: {s!r}")
+    out = organ.split("/")
+    if rest[0].casefold() in ("res", "dec"):
+        number = "/".join(rest[1:])
+        if not res_number.fullmatch(number):
+            raise SymbolError(f"not a resolution or decision number: {s!r}")
+        if _YEAR_IN_BRACKETS.search(number) and organ != "S":
+            raise SymbolError(f"a year in brackets is the Security Council's numbering: {s!r}")
+        if _ROMAN_SESSION.match(number) and organ not in ("A", "E"):
+            raise SymbolError(f"a Roman session number belongs to A/RES or E/RES: {s!r}")
+        if _DIGITS.fullmatch(number) and organ != "S":
+            raise SymbolError(f"a resolution number without session or year: {s!r}")
+    for i, seg in enumerate(rest):
+        out.append(_canonical_segment(seg, standalone=True if i == 0 else seg[:4].casefold() not in ("res.", "dec.")))
+    return cls("/".join(out), parts)
+
+
 @dataclass(frozen=True, slots=True)
 class UNSymbol:
     """A United Nations document symbol in undocs.org's spelling.
@@ -372,41 +411,7 @@ class UNSymbol:
         """Read a printed symbol ("S/RES/1325 (2000)", "A/74/6 (Sect. 2)"); raise SymbolError if it is none."""
         if not isinstance(s, str):
             raise SymbolError(f"not a symbol: {s!r}")
-        whole, res_number, parts_rx = _symbol_res()
-        t = _SPACES.sub(" ", normalize(s)).strip()
-        parts = ""
-        m = parts_rx.fullmatch(t)
-        if m:
-            parts = _SPACES.sub(" ", m.group("parts"))
-            t = m.group("head") + m.group("tail")
-        t = _SPACES.sub("", t)
-        if not whole.fullmatch(t):
-            raise SymbolError(f"not a UN document symbol: {s!r}")
-        segs = t.split("/")
-        if segs[0].casefold() not in _series_folded():
-            raise SymbolError(f"unknown symbol series {segs[0]!r} in {s!r}")
-        if "/".join(segs).casefold() in _organ_folded():
-            raise SymbolError(f"an organ prefix without a document number: {s!r}")
-        # the organ prefix, spelled as in the series file
-        organ = _longest_organ(segs)
-        n = organ.count("/") + 1
-        rest = segs[n:]
-        if not rest or not any(ch.isdigit() for ch in "".join(rest)):
-            raise SymbolError(f"a series prefix without a document number: {s!r}")
-        out = organ.split("/")
-        if rest[0].casefold() in ("res", "dec"):
-            number = "/".join(rest[1:])
-            if not res_number.fullmatch(number):
-                raise SymbolError(f"not a resolution or decision number: {s!r}")
-            if _YEAR_IN_BRACKETS.search(number) and organ != "S":
-                raise SymbolError(f"a year in brackets is the Security Council's numbering: {s!r}")
-            if _ROMAN_SESSION.match(number) and organ not in ("A", "E"):
-                raise SymbolError(f"a Roman session number belongs to A/RES or E/RES: {s!r}")
-            if _DIGITS.fullmatch(number) and organ != "S":
-                raise SymbolError(f"a resolution number without session or year: {s!r}")
-        for i, seg in enumerate(rest):
-            out.append(_canonical_segment(seg, standalone=True if i == 0 else seg[:4].casefold() not in ("res.", "dec.")))
-        return cls("/".join(out), parts)
+        return _parsed(cls, s)
 
     def format(self) -> str:
         """undocs.org's spelling: the contract key."""
