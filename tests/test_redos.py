@@ -174,6 +174,10 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     ("graph_builder.graph.rdf._AGENDA_SCHEME", ("match", BIG)),
     # searched in the 40 characters before a directive verb
     ("graph_builder.find.actors.LEAD_IN", ("search", 40)),
+    # matched at the start of a resolution number (un.symbols) or of a clause id's last part (resolve.resolver)
+    ("graph_builder.un.symbols._ROMAN_SESSION", ("match", BIG)),
+    ("graph_builder.un.symbols._DIGITS", ("match", BIG)),
+    ("graph_builder.resolve.resolver.PARAGRAPH_ID", ("match", BIG)),
     # inline patterns: as their call uses them
     ("graph_builder.*:match", ("match", BIG)),
     # everything else: searched in a whole clause or line

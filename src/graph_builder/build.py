@@ -29,11 +29,20 @@ from graph_builder.graph.export import (
     prefix_header,
     serialized,
     turtle_from_ntriples,
+    turtle_in_order,
     write_set,
 )
 from graph_builder.graph.formats import output_format
 from graph_builder.graph.iri import Minter, short_hash
-from graph_builder.graph.rdf import document_iri, metadata_ntriples, resolution_ntriples, split_graphs, triples_of
+from graph_builder.graph.rdf import (
+    document_iri,
+    graph_slices,
+    joined,
+    metadata_ntriples,
+    resolution_ntriples,
+    split_graphs,
+    triples_of,
+)
 from graph_builder.models import Diagnostic, DocumentInfo, Resolution
 from graph_builder.pipeline import extract, read_path
 from graph_builder.readers.registry import INPUT_SUFFIXES
@@ -335,18 +344,21 @@ def outcome_of(path: str, settings: Settings) -> Outcome:
     res = b.resolution
     graph = document_iri(res, settings.minter)
     files: dict[str, bytes] = {}
-    ttl = turtle_from_ntriples(b.ntriples)
+    lines = b.ntriples.splitlines(keepends=True)  # sorted, as rdf.py writes them
+    triples = triples_of(b.ntriples)  # one triple a line, parsed once for the file and the resolution's graph
     for fmt in settings.formats:
         suffix = output_format(fmt).suffix
-        files[suffix] = ttl if suffix == ".ttl" else graph_bytes(b.triples, fmt)
+        files[suffix] = turtle_in_order(triples) if suffix == ".ttl" else graph_bytes(triples, fmt)
     # compact: the C encoder; indenting would run Python's, several times slower over a corpus
     files[".json"] = (json.dumps(to_contract(res), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-    others = split_graphs(b.ntriples, settings.minter)
-    own = others.pop(graph, b"")
-    ntriples = own if settings.want_store else b""
+    slices = graph_slices(lines, settings.minter)
+    own = slices.pop(graph, [])
+    others = {g: joined(lines, s) for g, s in slices.items()}
+    body = strip_prefixes(turtle_in_order([t for s in own for t in triples[s]]))
+    ntriples = joined(lines, own) if settings.want_store else b""
     refs = sum(len(c.references) for c in res.clauses) + sum(len(f.references) for f in res.footnotes)
-    return Outcome(path, name=b.name, graph=graph, files=files, body=strip_prefixes(turtle_from_ntriples(own)),
-                   ntriples=ntriples, others=others, triples=b.ntriples.count(b"\n"),
+    return Outcome(path, name=b.name, graph=graph, files=files, body=body,
+                   ntriples=ntriples, others=others, triples=len(lines),
                    diagnostics=findings_of(path, res), clauses=len(res.clauses), references=refs,
                    summary=summarize(res) if settings.want_summary else None, symbol=res.info.symbol)
 

@@ -54,9 +54,12 @@ class Gazetteer:
     reviewed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
+SPACES = re.compile(r"\s+")  # a run of white space, printed as one space in keys
+
+
 def fold(s: str) -> str:
     """The spelling-insensitive form of a name: one space, straight quotes, first letter lower."""
-    s = re.sub(r"\s+", " ", s.strip())
+    s = SPACES.sub(" ", s.strip())
     s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("\u2011", "-")
     return s[:1].lower() + s[1:]
 
@@ -73,8 +76,11 @@ def char_regex(ch: str) -> str:
     return re.escape(ch)
 
 
-def trie_regex(words: list[str]) -> str:
-    """One regex matching any of the folded words (longest first), built as a character trie."""
+def trie_regex(words: list[str], exact: bool = False) -> str:
+    """One regex matching any of the folded words (longest first), built as a character trie: a space
+    matches any white space, a quote or a dash any of its kinds, a first letter either case.  `exact`:
+    every character only as itself (acronyms, matched as printed)."""
+    char = re.escape if exact else char_regex
     trie: dict = {}
     for w in words:
         node = trie
@@ -86,7 +92,7 @@ def trie_regex(words: list[str]) -> str:
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
-            branches.append(char_regex(ch) + emit(node[ch]))
+            branches.append(char(ch) + emit(node[ch]))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -97,7 +103,7 @@ def trie_regex(words: list[str]) -> str:
     top = []
     for ch in sorted(trie):
         sub = emit(trie[ch])
-        first = f"[{re.escape(ch.upper())}{re.escape(ch)}]" if ch.isalpha() else char_regex(ch)
+        first = f"[{re.escape(ch.upper())}{re.escape(ch)}]" if ch.isalpha() and not exact else char(ch)
         top.append(first + sub)
     return "(?:" + "|".join(top) + ")" if top else "(?!)"
 
@@ -171,8 +177,9 @@ def gazetteer() -> Gazetteer:
     if lower_start:
         alternation = f"(?:{alternation}|{trie_regex(sorted(lower_start))})"
     if acronyms:
-        # acronyms are matched case-sensitively, as printed
-        alternation = "(?:" + alternation + "|" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True)) + ")"
+        # acronyms are matched case-sensitively, as printed; a trie, as the names are: tried one by one at
+        # every word, an alternation of hundreds of acronyms doubles the scan
+        alternation = "(?:" + alternation + "|" + trie_regex(sorted(acronyms), exact=True) + ")"
     reviewed: dict[str, tuple[str, str]] = {}
     try:
         rows = load_tsv("names_reviewed.tsv", 4, header="verdict")

@@ -7,11 +7,10 @@ in one pass over the finished list.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from graph_builder.find.actors import ActorMention, addressees
-from graph_builder.find.gazetteer import fold, gazetteer
+from graph_builder.find.gazetteer import SPACES, fold, gazetteer
 from graph_builder.find.names import NameMatch, ProvisionMatch, find_names, find_provisions
 from graph_builder.find.symbols import SymbolMatch, find_symbol_references
 from graph_builder.lang import MentionPhrases, language
@@ -108,7 +107,7 @@ def find_in_unit(unit_id: str, body: MappedText, links: tuple[Link, ...], issuer
         sessions=tuple(sessions),
         agenda_items=tuple(AgendaItemMention(m.start("title"), m.end("title"), m.group("title").strip())
                            for m in phrases.agenda_item.finditer(text)),
-        proper_names=tuple(re.sub(r"\s+", " ", m.group(0)) for m in phrases.proper_name.finditer(text)),
+        proper_names=tuple(SPACES.sub(" ", m.group(0)) for m in phrases.proper_name.finditer(text)),
         countries=country_names(text),
         actors=tuple(addressees(text)) if addressed else (),
     )

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from graph_builder.find.gazetteer import Entry, fold, gazetteer
+from graph_builder.find.gazetteer import SPACES, Entry, fold, gazetteer
 from graph_builder.find.open_names import find_open_names
 
 
@@ -46,6 +46,8 @@ class ProvisionMatch:
 TOPIC_STOP = (r"(?=\s*(?:[,;:.()\[\]]|$)|\s+(?:and\s+(?:the|other|to|of|with|a|all|her|his|its|their)\b|to\s+(?!the\s+(?:right|rights|situation|use)\b)"
               r"|presented\b|submitted\b|in\s+(?:his|her|their|its|the\s+performance|accordance|order|consultation|cooperation)\b"
               r"|pursuant\b|as\s+well\b|who\b|which\b|whose\b|that\b|for\s+(?:his|her|their|its)\b|at\s+(?:its|the)\b|by\s+the\b|during\b|since\b|under\b|including\b))")
+# the first word of every title MANDATE and POSSESSIVE_SHORT read: a text without one is not scanned (most clauses)
+TITLE_WORDS = ("Special", "Independent", "Personal", "High")
 MANDATE = re.compile(
     r"(?<![\w-])(?P<title>(?:Deputy\s+)?(?:Special\s+Rapporteur|Independent\s+Expert|Special\s+Representative|Special\s+Envoy|"
     r"Personal\s+Envoy|Special\s+Adviser|Special\s+Coordinator|Personal\s+Representative|High\s+Representative))"
@@ -88,8 +90,9 @@ def find_names(text: str) -> list[NameMatch]:
         entry = g.surfaces.get(surface) or g.surfaces.get(key)
         if entry is not None:
             candidates.append(NameMatch(m.start(), m.end(), surface, (entry,)))
-    for m in MANDATE.finditer(text):
-        title = re.sub(r"\s+", " ", m.group("title"))
+    has_title = any(t in text for t in TITLE_WORDS)
+    for m in MANDATE.finditer(text) if has_title else ():
+        title = SPACES.sub(" ", m.group("title"))
         if m.group("topic") or m.group("topic2"):
             candidates.append(NameMatch(m.start(), m.end(), m.group(0), (), mandate=mandate_key(m)))
         elif m.group("of") and "Secretary-General" in m.group("of"):
@@ -110,10 +113,10 @@ def find_names(text: str) -> list[NameMatch]:
             continue
         key = fold(m.group(0))
         found.append(NameMatch(m.start(), m.end(), m.group(0), g.short_forms[key], short=key))
-    for m in POSSESSIVE_SHORT.finditer(text):
+    for m in POSSESSIVE_SHORT.finditer(text) if has_title else ():
         if overlaps(m.start(), m.end(), [(n.start, n.end) for n in found]):
             continue
-        key = fold("the " + re.sub(r"\s+", " ", m.group("title")))
+        key = fold("the " + SPACES.sub(" ", m.group("title")))
         found.append(NameMatch(m.start(), m.end(), m.group(0), g.short_forms.get(key, ()), short=key))
     # a collective name said of one instrument ("… Organized Crime and the Protocols thereto") counts only
     # right after that instrument

@@ -96,11 +96,11 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
     """Every name built the UN way in `text`.  `atoms` are names found already (start, end, kind): a new name
     may contain them whole but not cut them."""
     w = name_words()
-    first = w.head_pattern.search(text)
-    if first is None:
+    found_heads = list(w.head_pattern.finditer(text))
+    if not found_heads:
         return []  # no head, no name: most clauses end here
     # words from a little before the first head: modifiers run leftwards over capitalised words only
-    lo = text.rfind(" ", 0, max(0, first.start() - 200)) + 1
+    lo = text.rfind(" ", 0, max(0, found_heads[0].start() - 200)) + 1
     toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, lo)]
     n = len(toks)
     atom_at_start = {s: (e, k) for s, e, k in atoms}
@@ -130,7 +130,7 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
     # the heads, found by one pattern over the text rather than word by word: token index -> (words, kind, lower)
     index_of = {t[0]: k for k, t in enumerate(toks)}
     heads_at: dict[int, tuple[int, str, bool]] = {}
-    for hm in w.head_pattern.finditer(text):
+    for hm in found_heads:
         k = index_of.get(hm.start())
         if k is None or k in heads_at:
             continue
@@ -355,7 +355,8 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
         last_end = stop
         i = end + 1
     # lower-case office titles of a named body: "a director of the Institute", "the president of the Council"
-    for m in LOWER_OFFICE.finditer(text):
+    lower_offices = LOWER_OFFICE.finditer(text) if any(h in text for h in LOWER_OFFICE_HEADS) else ()
+    for m in lower_offices:
         if any(o.start < m.end() and m.start() < o.end and o.full for o in out) or in_atom(m.start()):
             continue
         out = [o for o in out if not (o.start < m.end() and m.start() < o.end)]
@@ -381,13 +382,16 @@ COMMA_LIST_WINDOW = 300  # no name's list is longer; a bound keeps a hostile run
 SHORT_SHAPE = re.compile(r"(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w’'\-]*")
 # "(UNAFRI)", "(the Hodeidah Agreement)", "(hereinafter “the Agreement”)": what the text will call it
 ACRONYM_AFTER = re.compile(r"\s*\((?:([A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?)|(?:hereinafter\s+)?[“\"]?the\s+((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)[”\"]?)\)")
+# the words every LOWER_OFFICE head holds: a text without one is not scanned (most clauses)
+LOWER_OFFICE_HEADS = ("director", "president", "chair", "executive")
 LOWER_OFFICE = re.compile(
     r"(?<![\w-])(?P<head>director|president|chair|chairperson|executive\s+director|executive\s+secretary)"
     r"\s+of\s+the\s+(?P<tail>(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w’'\-]*)(?![\w-])(?!\s+(?:of|on|for)\s+[A-Z])"
 )
 
 
-def head_short_forms(name: str) -> set[str]:
+@cache  # the gazetteer's names come back in every resolution that names them
+def head_short_forms(name: str) -> frozenset[str]:
     """The short forms a full name gives by its head noun, folded: "Durban Review Conference" -> "the conference",
     "the review conference", "the durban review conference"; "Governing Board of the …" -> "the governing board",
     "the board".  Empty when the name has no head."""
@@ -403,5 +407,5 @@ def head_short_forms(name: str) -> set[str]:
                 out = {fold("the " + head)}
                 for k in range(1, min(3, len(mods)) + 1):
                     out.add(fold("the " + " ".join(mods[-k:]) + " " + head))
-                return out
-    return set()
+                return frozenset(out)
+    return frozenset()

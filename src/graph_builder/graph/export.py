@@ -35,9 +35,17 @@ def in_order(triples: Iterable[Triple]) -> list[Triple]:
 
 
 def turtle_from_ntriples(ntriples: bytes) -> bytes:
-    """Turtle from sorted N-Triples (rdf.py's output), in the same order."""
-    return sorted_prefixes(serialized(parse(ntriples, format=RdfFormat.N_TRIPLES), RdfFormat.TURTLE,
-                                      PREFIXES)) if ntriples else prefix_header()
+    """Turtle from sorted N-Triples (rdf.py's output), in the same order; parsed without checking them
+    again, as rdf.triples_of does."""
+    return turtle_in_order(parse(ntriples, format=RdfFormat.N_TRIPLES, lenient=True)) if ntriples else prefix_header()
+
+
+def turtle_in_order(triples: Iterable[Triple]) -> bytes:
+    """Turtle of triples in the order given (parsed from sorted N-Triples, say).  Parsing makes most of the
+    cost, so a caller that writes several graphs from one parse pays it once."""
+    if isinstance(triples, list) and not triples:
+        return prefix_header()
+    return sorted_prefixes(serialized(triples, RdfFormat.TURTLE, PREFIXES))
 
 
 def turtle_bytes(triples: list[Triple]) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 
 from pyoxigraph import RdfFormat, Triple, parse
 
@@ -96,28 +97,60 @@ def _provision_predicates() -> tuple[bytes, ...]:
         f"{T.RDF_type} {T.GB_Provision} .".encode(),)
 
 
-def split_graphs(ntriples: bytes, minter: Minter = Minter()) -> dict[str, bytes]:
-    """N-Triples lines (sorted, as rdf.py writes them) -> {named graph: its lines}, each line's graph
-    decided by the triple itself (see above); the lines keep their order within each graph."""
+def graph_slices(lines: list[bytes], minter: Minter = Minter()) -> dict[str, list[slice]]:
+    """Sorted N-Triples lines (as rdf.py writes them) -> {named graph: the slices of `lines` in it}, in
+    order, each line's graph decided by the triple itself (see above).
+
+    The lines are sorted, so those about one document's parts ("<…doc/X#…") are one run and those about
+    the document itself ("<…doc/X> ") another: a run is found by halving and taken whole, and only a run
+    of parts that holds a provision's predicate is read line by line."""
     doc_prefix = f"<{minter.base}doc/".encode()
     shared = minter.shared_graph()
     provision = _provision_predicates()
-    out: dict[str, list[bytes]] = {}
-    for line in ntriples.splitlines(keepends=True):
-        graph = shared
-        if line.startswith(doc_prefix):
-            end = line.find(b"> ")
-            doc, hash_, _fragment = line[1:end].partition(b"#")
-            rest = line[end + 2:]
-            if not (hash_ and rest.startswith(provision)):
-                graph = doc.decode("utf-8")
-        out.setdefault(graph, []).append(line)
-    return {g: b"".join(lines) for g, lines in out.items()}
+    out: dict[str, list[slice]] = {}
+    lo = bisect_left(lines, doc_prefix)
+    hi = bisect_left(lines, doc_prefix[:-1] + b"0", lo)  # "0" follows "/": past every line about a document
+    if lo:
+        out.setdefault(shared, []).append(slice(0, lo))
+    i = lo
+    while i < hi:
+        line = lines[i]
+        subject = line[:line.find(b"> ")]
+        doc, hash_, _fragment = subject.partition(b"#")
+        graph = doc[1:].decode("utf-8")
+        if not hash_:
+            j = bisect_left(lines, subject + b">!", i + 1, hi)  # "!" follows " ": past "<…doc/X> …" lines
+            out.setdefault(graph, []).append(slice(i, j))
+        else:
+            j = bisect_left(lines, doc + b"$", i + 1, hi)  # "$" follows "#": past "<…doc/X#…" lines
+            run = b"".join(lines[i:j])
+            if not any(b"> " + p in run for p in provision):  # (one in a literal only costs the slow way)
+                out.setdefault(graph, []).append(slice(i, j))
+            else:
+                for k in range(i, j):  # the description of a provision lives in the shared graph
+                    rest = lines[k][lines[k].find(b"> ") + 2:]
+                    out.setdefault(shared if rest.startswith(provision) else graph, []).append(slice(k, k + 1))
+        i = j
+    if hi < len(lines):
+        out.setdefault(shared, []).append(slice(hi, len(lines)))
+    return out
+
+
+def joined(lines: list[bytes], slices: list[slice]) -> bytes:
+    return b"".join(b"".join(lines[s]) for s in slices)
+
+
+def split_graphs(ntriples: bytes, minter: Minter = Minter()) -> dict[str, bytes]:
+    """N-Triples -> {named graph: its lines, sorted} (see graph_slices)."""
+    lines = sorted(ntriples.splitlines(keepends=True))
+    return {g: joined(lines, slices) for g, slices in graph_slices(lines, minter).items()}
 
 
 def triples_of(ntriples: bytes) -> list[Triple]:
-    """N-Triples as pyoxigraph triples (the parser gives quads in the default graph)."""
-    return [q.triple for q in parse(ntriples, format=RdfFormat.N_TRIPLES)] if ntriples else []
+    """The N-Triples this module writes as pyoxigraph triples (the parser gives quads in the default graph).
+    Every IRI in them was minted by iri.py from checked or escaped parts and every literal escaped by lit(),
+    so the parser does not check them again (lenient): that halves the parse, most of a graph's writing."""
+    return [q.triple for q in parse(ntriples, format=RdfFormat.N_TRIPLES, lenient=True)] if ntriples else []
 
 
 def document_iri(res: Resolution, minter: Minter) -> str:

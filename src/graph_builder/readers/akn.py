@@ -674,13 +674,13 @@ def _parse(data: bytes, source: str) -> ET.Element:
 
 def _check_depth(root: ET.Element, source: str) -> None:
     """The reader walks the tree recursively: refuse a nesting deeper than MAX_XML_DEPTH before it does
-    (5,000 nested spans would end in a RecursionError).  Measured without recursion."""
-    stack = [(root, 1)]
-    while stack:
-        el, depth = stack.pop()
+    (5,000 nested spans would end in a RecursionError).  Measured without recursion, a level at a time."""
+    level, depth = [root], 1
+    while level:
         if depth > MAX_XML_DEPTH:
             raise LimitError(source, f"nests XML elements more than {MAX_XML_DEPTH} deep")
-        stack.extend((c, depth + 1) for c in el)
+        level = [c for el in level for c in el]
+        depth += 1
 
 
 def read_akn(data: bytes, source: str) -> SourceDocument:

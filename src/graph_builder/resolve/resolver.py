@@ -237,9 +237,13 @@ def clause_verb(sc: SourceClause) -> tuple[str, str]:
     return phrase, op.concept.id if op.concept else ""
 
 
+# the last part of a paragraph's id ("op3", "pp2"); anything else ("op3.a") is a sub-paragraph
+PARAGRAPH_ID = re.compile(r"^(?:u?op|pp|up|p)\d+$")
+
+
 def is_subparagraph(cid: str) -> bool:
     last = cid.split(".")[-1]
-    return not re.match(r"^(?:u?op|pp|up|p)\d+$", last)
+    return not PARAGRAPH_ID.match(last)
 
 
 def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, phrases: ResolverPhrases, memory: Memory,

@@ -104,6 +104,13 @@ def _organ_folded() -> dict[str, str]:
     return {p.casefold(): p for p in organ_prefixes()}
 
 
+_SPACES = re.compile(r"\s+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_DIGITS = re.compile(r"\d+")
+_YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d\)")  # "1325 (2000)": the Security Council's numbering
+_ROMAN_SESSION = re.compile(r"\d+\((?:E?S-)?[IVXLC]+\)")  # "2200(XXI)": the Assembly's and ECOSOC's
+
+
 # ---------------------------------------------------------------------------
 # printed resolution numbers: "53/144", "2200 A (XXI)", "1325 (2000)", "S-24/2"
 
@@ -240,7 +247,49 @@ def _canonical_segment(seg: str, *, standalone: bool) -> str:
         return "Res" + seg[3:]
     if not standalone and seg[:4].casefold() == "dec.":
         return "Dec" + seg[3:]
-    return re.sub(r"[A-Za-z]+", _canonical_word, seg)
+    return _LETTERS.sub(_canonical_word, seg)
+
+
+@lru_cache(maxsize=8192)  # a resolution names the same symbols again and again, and the next one does too
+def _parse_cached(s: str) -> tuple[str, str]:
+    """UNSymbol.parse's work: the symbol in undocs.org's spelling and its parts ("and Add.1 and 2")."""
+    whole, res_number, parts_rx = _symbol_res()
+    t = _SPACES.sub(" ", normalize(s)).strip()
+    parts = ""
+    m = parts_rx.fullmatch(t)
+    if m:
+        parts = _SPACES.sub(" ", m.group("parts"))
+        t = m.group("head") + m.group("tail")
+    t = _SPACES.sub("", t)
+    if not whole.fullmatch(t):
+        raise SymbolError(f"not a UN document symbol: {s!r}")
+    segs = t.split("/")
+    if segs[0].casefold() not in _series_folded():
+        raise SymbolError(f"unknown symbol series {segs[0]!r} in {s!r}")
+    if "/".join(segs).casefold() in _organ_folded():
+        raise SymbolError(f"an organ prefix without a document number: {s!r}")
+    # the organ prefix, spelled as in the series file
+    organ = _longest_organ(segs)
+    n = organ.count("/") + 1
+    rest = segs[n:]
+    if not rest or not any(ch.isdigit() for ch in "".join(rest)):
+        raise SymbolError(f"a series prefix without a document number: {s!r}")
+    out = organ.split("/")
+    if rest[0].casefold() in ("res", "dec"):
+        number = "/".join(rest[1:])
+        if not res_number.fullmatch(number):
+            raise SymbolError(f"not a resolution or decision number: {s!r}")
+        # the number forms only some organs print (issuers.toml's numbering)
+        forms = _forms_of(organ)
+        if _YEAR_IN_BRACKETS.search(number) and "year_paren" not in forms:
+            raise SymbolError(f"a year in brackets is the Security Council's numbering: {s!r}")
+        if _ROMAN_SESSION.match(number) and "roman" not in forms:
+            raise SymbolError(f"a Roman session number belongs to A/RES or E/RES: {s!r}")
+        if _DIGITS.fullmatch(number) and "year_paren" not in forms:  # S/RES/1325: the year left out
+            raise SymbolError(f"a resolution number without session or year: {s!r}")
+    for i, seg in enumerate(rest):
+        out.append(_canonical_segment(seg, standalone=True if i == 0 else seg[:4].casefold() not in ("res.", "dec.")))
+    return "/".join(out), parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,43 +311,7 @@ class UNSymbol:
         """Read a printed symbol ("S/RES/1325 (2000)", "A/74/6 (Sect. 2)"); raise SymbolError if it is none."""
         if not isinstance(s, str):
             raise SymbolError(f"not a symbol: {s!r}")
-        whole, res_number, parts_rx = _symbol_res()
-        t = re.sub(r"\s+", " ", normalize(s)).strip()
-        parts = ""
-        m = parts_rx.fullmatch(t)
-        if m:
-            parts = re.sub(r"\s+", " ", m.group("parts"))
-            t = m.group("head") + m.group("tail")
-        t = re.sub(r"\s+", "", t)
-        if not whole.fullmatch(t):
-            raise SymbolError(f"not a UN document symbol: {s!r}")
-        segs = t.split("/")
-        if segs[0].casefold() not in _series_folded():
-            raise SymbolError(f"unknown symbol series {segs[0]!r} in {s!r}")
-        if "/".join(segs).casefold() in _organ_folded():
-            raise SymbolError(f"an organ prefix without a document number: {s!r}")
-        # the organ prefix, spelled as in the series file
-        organ = _longest_organ(segs)
-        n = organ.count("/") + 1
-        rest = segs[n:]
-        if not rest or not any(ch.isdigit() for ch in "".join(rest)):
-            raise SymbolError(f"a series prefix without a document number: {s!r}")
-        out = organ.split("/")
-        if rest[0].casefold() in ("res", "dec"):
-            number = "/".join(rest[1:])
-            if not res_number.fullmatch(number):
-                raise SymbolError(f"not a resolution or decision number: {s!r}")
-            # the number forms only some organs print (issuers.toml's numbering)
-            forms = _forms_of(organ)
-            if re.search(r"\((?:19|20)\d\d\)", number) and "year_paren" not in forms:
-                raise SymbolError(f"a year in brackets is the Security Council's numbering: {s!r}")
-            if re.match(r"\d+\((?:E?S-)?[IVXLC]+\)", number) and "roman" not in forms:
-                raise SymbolError(f"a Roman session number belongs to A/RES or E/RES: {s!r}")
-            if re.fullmatch(r"\d+", number) and "year_paren" not in forms:  # S/RES/1325: the year left out
-                raise SymbolError(f"a resolution number without session or year: {s!r}")
-        for i, seg in enumerate(rest):
-            out.append(_canonical_segment(seg, standalone=True if i == 0 else seg[:4].casefold() not in ("res.", "dec.")))
-        return cls("/".join(out), parts)
+        return cls(*_parse_cached(s))
 
     def format(self) -> str:
         """undocs.org's spelling: the contract key."""
