@@ -192,7 +192,7 @@ def with_trusteeship_council(monkeypatch):
 
     data = organs.issuer_data()
     grown = {**data, "issuer": [*data["issuer"], TRUSTEESHIP]}
-    cached = (organs.issuers, organs._issuer_index, organs.reading_organs, symbols._forms_of, symbols._parsed,
+    cached = (organs.issuers, organs._issuer_index, organs.reading_organs, organs.self_names, symbols._forms_of, symbols._parsed,
               finder._organ_patterns)
 
     def clear():

@@ -180,6 +180,7 @@ def find_issuer(name: str, reading: str = "") -> Issuer | None:
     return None
 
 
+@cache
 def self_names(organ: str) -> frozenset[str]:
     """How the resolutions of `organ` name it, casefolded ("the council"); empty for an organ the table
     gives none (its texts' short forms are then resolved like any other)."""

@@ -496,11 +496,16 @@ def _parsed(symbol: str) -> UNSymbol | None:
 
 def is_resolution_symbol(symbol: str) -> bool:
     """UNSymbol.is_resolution for a string: a resolution or a decision; False for what is no symbol."""
+    folded = symbol.casefold()
+    if "res" not in folded and "dec" not in folded:  # no RES, DEC, Res.n or Dec.n: no need to parse
+        return False
     parsed = _parsed(symbol)
     return parsed is not None and parsed.is_resolution
 
 
 def is_decision_symbol(symbol: str) -> bool:
     """UNSymbol.is_decision for a string; False for what is no symbol."""
+    if "dec" not in symbol.casefold():  # no DEC or Dec.n: no need to parse
+        return False
     parsed = _parsed(symbol)
     return parsed is not None and parsed.is_decision
