@@ -131,10 +131,11 @@ def test_broken_graphs_give_their_violation(example_graph, what, change, shape, 
 
 def test_a_shared_node_is_reported_once_under_the_shared_graph(example_graph):
     """Two resolutions point at one instrument with two labels: one violation, whatever the batches."""
-    from graph_builder.graph.rdf import split_graphs
-    from graph_builder.graph.iri import Minter
-    from graph_builder.publish.validate import dataset_store, validate_store
     from pyoxigraph import RdfFormat, parse, serialize
+
+    from graph_builder.graph.iri import Minter
+    from graph_builder.graph.rdf import split_graphs
+    from graph_builder.publish.validate import dataset_store, validate_store
 
     name, triples = example_graph
     ntriples = b"".join(sorted(serialize(triples, format=RdfFormat.N_TRIPLES).splitlines(keepends=True)))
