@@ -150,3 +150,18 @@ def test_a_shared_node_is_reported_once_under_the_shared_graph(example_graph):
     assert reports[0].violations == reports[1].violations
     assert [(v.graph, v.focus, v.path) for v in reports[0].violations] == [(shared, f"<{DECLARATION}>", "rdfs:label")]
     assert reports[0].graphs == 2
+
+
+def test_diagnostics_without_a_span_are_nodes_of_their_own(shared_dir):
+    """S/RES/2713(2023) repeats two footnote markers: two duplicate-footnote diagnostics with no span, which
+    were one node with two comments and two clauses (the whole corpus's one violation of that kind)."""
+    import glob
+
+    from graph_builder.build import build_file
+
+    [path] = glob.glob(str(shared_dir / "corpus/unxml-sc/2023/S_RES_2713*"))
+    built = build_file(path)
+    nodes = {t.subject.value for t in built.triples if t.predicate.value == str(GB.diagnosticCode)
+             and t.object.value == "duplicate-footnote"}
+    assert len(nodes) == 2
+    assert validate_graph(nodes.pop().partition("#")[0], built.triples) == []

@@ -339,7 +339,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
             reference_triples(add, minter, doc, fn, f.id, r, described, place)
     for d in res.diagnostics:
         start, end = d.span if d.span else (0, 0)
-        node = minter.diagnostic(doc, d.code, start, end)
+        node = minter.diagnostic(doc, d.code, start, end, "" if d.span else f"{d.clause}\n{d.message}")
         add(doc, T.GB_diagnostic, node)
         add(node, T.RDF_type, T.GB_Diagnostic)
         add(node, T.GB_diagnosticCode, lit(d.code))
