@@ -72,6 +72,12 @@ def test_issuer_of_a_citation_is_no_body_reference():
     ("1. Calls upon States and encourages non-State actors to ensure respect;", ["States", "non-State actors"]),
     ("1. Also calls upon States to act, and strongly urges the release of persons detained;", ["States"]),
     ("1. Decides to consider the question at its fifty-eighth session;", []),
+    # a lone modifier shares the head noun after "and" (A/RES/78/10, op7), written alike or not at all
+    ("1. Encourages the Olympic and Paralympic movements to work closely with sports organizations;",
+     ["Olympic and Paralympic movements"]),
+    ("1. Invites regional and subregional organizations to contribute;", ["regional and subregional organizations"]),
+    ("1. Calls upon Liberia and neighbouring countries to cooperate;", ["Liberia", "neighbouring countries"]),
+    ("1. Urges Member States and international organizations to act;", ["Member States", "international organizations"]),
 ])
 def test_addressees(body, addressees):
     res = extract(segment(clause(body), "t.txt"))

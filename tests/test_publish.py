@@ -180,6 +180,19 @@ def test_clause_labels():
     assert clause_label("B.op77") == "part B, paragraph 77"
 
 
+@pytest.mark.parametrize("clause, label", [
+    ("A.uop1", "part A, unnumbered paragraph 1"),  # was "part A, uop1"
+    ("annex1.up3", "annex 1, unnumbered paragraph 3"),
+    ("uop2.a", "unnumbered paragraph 2 (a)"),
+    ("C1.op3", "part C1, paragraph 3"),
+    ("op5~2", "second paragraph 5"),  # a number printed twice (akn.py renames the second)
+    ("annex1.p4~3.a", "annex 1, third paragraph 4 (a)"),
+    ("op5~12", "paragraph 5 (12)"),
+])
+def test_clause_labels_read_as_cited(clause, label):
+    assert clause_label(clause) == label
+
+
 def test_diagnostics_are_not_published(corpus_sample, tmp_path):
     with_diagnostics = [g for g in corpus_sample if any(t.object == NamedNode(str(GB.Diagnostic)) for t in g[1])]
     assert with_diagnostics

@@ -93,3 +93,75 @@ def test_validate_command(example_graph, tmp_path):
     assert ok.returncode == 0 and "conforms" in ok.stdout
     failed = run(str(bad))
     assert failed.returncode == 1 and "1 violations" in failed.stdout and "gb:clauseId" in failed.stdout
+
+
+DOC = "https://example.org/unres/doc/A/RES/57/209"
+OTHER = "https://example.org/unres/doc/A/RES/1/1"
+DECLARATION = "https://example.org/unres/instrument/hrd-declaration"
+ELI_CITES = "http://data.europa.eu/eli/ontology#cites"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+BODY = "https://example.org/unres/body/security-council"
+
+
+def add(*triples):
+    return lambda ts: ts + [Triple(NamedNode(s), NamedNode(p), o if not isinstance(o, str) else NamedNode(o))
+                            for s, p, o in triples]
+
+
+@pytest.mark.parametrize("what, change, shape, path", [
+    ("a document citing what none of its clauses cites",
+     add((DOC, ELI_CITES, OTHER), (OTHER, str(GB.symbol), Literal("A/RES/1/1")),
+         (OTHER, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(GB.UNDocument))),
+     "gbsh:BuiltDocumentShape", ""),
+    ("a document mentioning a body none of its clauses mentions",
+     add((DOC, str(GB.mentions), BODY), (BODY, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(GB.Body)),
+         (BODY, RDFS_LABEL, Literal("Security Council", language="en"))),
+     "gbsh:BuiltDocumentShape", ""),
+    ("an instrument with two labels", add((DECLARATION, RDFS_LABEL, Literal("the Declaration", language="en"))),
+     "gbsh:InstrumentShape", "rdfs:label"),
+    ("a clause with two positions", add((DOC + "#op1", str(GB.position), Literal("9", datatype=INTEGER))),
+     "gbsh:ClauseShape", "gb:position"),
+])
+def test_broken_graphs_give_their_violation(example_graph, what, change, shape, path):
+    name, triples = example_graph
+    assert any(t.subject.value == DECLARATION for t in triples)
+    found = validate_graph(name, change(list(triples)))
+    assert [(v.shape, v.path) for v in found] == [(shape, path)], (what, found)
+
+
+def test_a_shared_node_is_reported_once_under_the_shared_graph(example_graph):
+    """Two resolutions point at one instrument with two labels: one violation, whatever the batches."""
+    from pyoxigraph import RdfFormat, parse, serialize
+
+    from graph_builder.graph.iri import Minter
+    from graph_builder.graph.rdf import split_graphs
+    from graph_builder.publish.validate import dataset_store, validate_store
+
+    name, triples = example_graph
+    ntriples = b"".join(sorted(serialize(triples, format=RdfFormat.N_TRIPLES).splitlines(keepends=True)))
+    graphs = split_graphs(ntriples, Minter())
+    copy = graphs[name].replace(b"A/RES/57/209", b"A/RES/57/999")
+    shared = Minter().shared_graph()
+    graphs[shared] += f'<{DECLARATION}> <{RDFS_LABEL}> "the Declaration"@en .\n'.encode()
+    graphs[name.replace("209", "999")] = copy
+    store = dataset_store((g, [q.triple for q in parse(body, format=RdfFormat.N_TRIPLES)])
+                          for g, body in graphs.items())
+    reports = [validate_store(store, batch=b) for b in (1, 2)]
+    assert reports[0].violations == reports[1].violations
+    assert [(v.graph, v.focus, v.path) for v in reports[0].violations] == [(shared, f"<{DECLARATION}>", "rdfs:label")]
+    assert reports[0].graphs == 2
+
+
+def test_diagnostics_without_a_span_are_nodes_of_their_own(shared_dir):
+    """S/RES/2713(2023) repeats two footnote markers: two duplicate-footnote diagnostics with no span, which
+    were one node with two comments and two clauses (the whole corpus's one violation of that kind)."""
+    import glob
+
+    from graph_builder.build import build_file
+
+    [path] = glob.glob(str(shared_dir / "corpus/unxml-sc/2023/S_RES_2713*"))
+    built = build_file(path)
+    nodes = {t.subject.value for t in built.triples if t.predicate.value == str(GB.diagnosticCode)
+             and t.object.value == "duplicate-footnote"}
+    assert len(nodes) == 2
+    assert validate_graph(nodes.pop().partition("#")[0], built.triples) == []

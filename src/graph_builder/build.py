@@ -37,9 +37,11 @@ from graph_builder.graph.iri import Minter, short_hash
 from graph_builder.graph.rdf import (
     document_iri,
     graph_slices,
+    has_single_valued,
     joined,
     metadata_ntriples,
     resolution_ntriples,
+    single_values,
     split_graphs,
     triples_of,
 )
@@ -136,7 +138,9 @@ def build_file(path: str | Path, given: DocumentInfo = DocumentInfo(), minter: M
     record = metadata_records(metadata).get(canonical_symbol(res.info.symbol)) if metadata else None
     if record is not None:
         more = metadata_ntriples(record, document_iri(res, minter), minter)
-        ntriples = b"".join(sorted(set(ntriples.splitlines(keepends=True)) | set(more.splitlines(keepends=True))))
+        # the text and the record may spell one node two ways (a committee): one value each again
+        ntriples = single_values(b"".join(sorted(set(ntriples.splitlines(keepends=True))
+                                                 | set(more.splitlines(keepends=True)))))
     return Built(str(path), res, ntriples)
 
 
@@ -515,7 +519,7 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                     on_outcome(o)
                 report.built.append(replace(o, files={}, body=b"", ntriples=b"", others={}))  # keep the summary, not the bytes
                 report.triples += o.triples
-            shared.write(ttl, trig, fresh if store is not None else None)
+            shared.write(ttl, trig, fresh if store is not None else None, store)
         if store is not None and (fresh_graphs or shared.graphs):
             store.bulk_load(path=str(temps[2]), format=RdfFormat.N_QUADS)
         if report.built or report.skipped:
@@ -558,14 +562,31 @@ class SharedTriples:
         self.add(others)
         return strip_prefixes(turtle_from_ntriples(own))
 
-    def write(self, ttl, trig, quads=None) -> None:
+    def write(self, ttl, trig, quads=None, store=None) -> None:
+        """Each gathered graph, with one value of each single-valued property (rdf.single_values: the
+        resolutions spell a shared node their own ways), to corpus.ttl and corpus.trig, and for the store
+        as quads to bulk-load; a graph the store holds already is merged with what it holds and replaced."""
+        from pyoxigraph import NamedNode, RdfFormat
+
+        from graph_builder.graph.store import load_graph
+
         for graph in sorted(self.graphs):
-            lines = b"".join(sorted(self.graphs[graph]))
+            lines = single_values(b"".join(sorted(self.graphs[graph])))
             body = strip_prefixes(turtle_from_ntriples(lines))
             ttl.write(body)
             trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
-            if quads is not None:
-                quads.write(lines.replace(b" .\n", b" <" + graph.encode() + b"> .\n"))
+            if quads is None:
+                continue
+            if store is not None and has_single_valued(lines) and store.contains_named_graph(NamedNode(graph)):
+                # what earlier builds put there stays, and the union again has one label a node
+                held = serialized((q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(graph))),
+                                  RdfFormat.N_TRIPLES)
+                union = b"".join(sorted(set(lines.splitlines(keepends=True)) | set(held.splitlines(keepends=True))))
+                merged = single_values(union)
+                if merged is not union:
+                    load_graph(store, graph, merged)
+                    continue
+            quads.write(lines.replace(b" .\n", b" <" + graph.encode() + b"> .\n"))
 
 
 # -- worker processes ----------------------------------------------------------------

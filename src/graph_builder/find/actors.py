@@ -165,7 +165,7 @@ def split_actors(obj: str, base: int) -> list[tuple[str, int, int]]:
         pieces = [cut_at_stop(re.sub(r"^to\s+", "", p)) for p in re.split(r"(?<!\s)\s+(?:and|or|as\s+well\s+as)\s+", part)]
         merged: list[str] = []
         for p in pieces:
-            if merged and shares_modifier(p):
+            if merged and (shares_modifier(p) or shares_head(merged[-1], p)):
                 merged[-1] = merged[-1] + " and " + p
             elif p:
                 merged.append(p)
@@ -196,6 +196,20 @@ def cut_at_stop(part: str) -> str:
 def shares_modifier(p: str) -> bool:
     """A bare plural noun ('organizations') shares the words before 'and'."""
     return bool(re.fullmatch(r"[a-z][a-z\-]*s", p.strip()))
+
+
+def shares_head(before: str, p: str) -> bool:
+    """A lone modifier ('the Olympic', 'regional') shares the head noun of a modified name after 'and'
+    ('Paralympic movements', 'subregional organizations'): one actor, 'the Olympic and Paralympic movements'.
+    Both modifiers are written alike (capitalised or not), so 'Liberia and neighbouring countries' stays two."""
+    nouns, quantifiers, _ = actor_words()
+    lone = [w for w in before.split() if w.lower() not in quantifiers]
+    words = p.split()
+    if len(lone) != 1 or len(words) < 2 or words[-1] not in nouns:
+        return False
+    first, second = lone[0], words[0]
+    return (not {first, first.lower(), second, second.lower()} & nouns
+            and first[:1].isupper() == second[:1].isupper())
 
 
 def clean_actor(name: str, quantifiers: frozenset[str], stops: frozenset[str]) -> str:

@@ -106,7 +106,11 @@ class Minter:
         return f"{document}#{quote(unit_id, safe='.-')}-{kind}-{short_hash(key)}"
 
     @staticmethod
-    def diagnostic(document: str, code: str, start: int, end: int) -> str:
+    def diagnostic(document: str, code: str, start: int, end: int, unplaced: str = "") -> str:
+        """A diagnostic, by its code and span; one with no span by what it says (`unplaced`: its clause and
+        message), so that two of one code in one resolution stay two nodes."""
+        if unplaced:
+            return f"{document}#diagnostic-{code}-{short_hash(unplaced)}"
         return f"{document}#diagnostic-{code}-{start}-{end}"
 
     def instrument(self, title: str) -> str:

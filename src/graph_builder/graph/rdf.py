@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from functools import cache
 
 from pyoxigraph import RdfFormat, Triple, parse
 
@@ -67,7 +68,8 @@ class TripleSink:
         self.lines.add(f"{s} {p} {o} .")
 
     def ntriples(self) -> bytes:
-        """The triples as sorted N-Triples: every serializer's input, in a deterministic order."""
+        """The triples as sorted N-Triples: every serializer's input, in a deterministic order, with one
+        value of each single-valued property (single_values)."""
         if not self.lines:
             return b""
         lines = sorted(self.lines)
@@ -77,7 +79,94 @@ class TripleSink:
             out += line.encode("utf-8")
             out += b"\n"
         del lines
-        return bytes(out)
+        return single_values(bytes(out))
+
+
+# -- one value of a single-valued property ---------------------------------------------
+#
+# A node is named by its slug (iri.py), so every spelling of its name that slugs alike is one node:
+# "Participants" and "participants", "7 (e)" and "7(e)", "Côte d’Ivoire" and "Cote d’Ivoire".  Each
+# resolution writes the spelling it prints; a node the shapes give one label, unit or number must still
+# get one.  The value kept is the best spelling by _spelling_rank, which depends on the spellings alone,
+# never on which resolution came first: so a corpus's shared graph is the same in any input order and for
+# any number of workers, and choosing among the choices of parts (a corpus from its resolutions' files)
+# gives the choice among all their spellings.  A label not kept becomes a skos:altLabel; a unit or number
+# not kept is dropped (the citation keeps its text as printed).
+
+@cache
+def _single_predicates() -> tuple[bytes, frozenset[bytes], frozenset[bytes]]:
+    """(skos:altLabel, the label properties, every single-valued property kept once), as N-Triples IRIs."""
+    labels = frozenset(p.encode() for p in (T.RDFS_label, T.SKOS_prefLabel))
+    return T.SKOS_altLabel.encode(), labels, labels | {T.GB_unit.encode(), T.GB_number.encode()}
+
+
+# what makes a spelling worse: a character of a broken text or record ("Secretary~General", "_ international
+# organizations", "COOPERATIVES[", a backslash), a straight double quote, doubled spaces, a space at a hyphen
+# ("Secretary- General"), two dashes together, a final full stop
+_NOISE = re.compile(r'[~_\[\]\\"]|  |\s[-‐‑]|[-‐‑]\s|[-‐‑–—]{2}|\.$')
+
+
+_SHOUTED = re.compile(r"\b[A-Z]{4,}\b")  # a word in capitals, as a heading or a record prints it
+
+
+def _spelling_rank(text: str) -> tuple:
+    """Smaller is better: clean, composed (NFC), typographic ("Côte d’Ivoire" over "Cote d'Ivoire"), not
+    in capitals ("Participants" over "PARTICIPANTS"), hyphenated as written ("Counter-Terrorism"), spaced
+    as the UN prints ("7 (e)"), capitalised as a name ("Member States", "Chapter VII"); then by code
+    points, so that any two spellings are ordered."""
+    return (len(_NOISE.findall(text)), unicodedata.normalize("NFC", text) != text,
+            -sum(1 for c in text if c == "’" or (ord(c) > 127 and c.isalpha())), len(_SHOUTED.findall(text)),
+            -text.count("-"), -text.count(" "), -sum(1 for c in text if c.isupper()), text)
+
+
+def _literal_text(term: bytes) -> str:
+    """The lexical form of an N-Triples literal as TripleSink writes it ("…"@en, "…"^^<…>, "…", then " .")."""
+    if not term.startswith(b'"'):
+        return "\U0010ffff"  # not a literal: ranked after every spelling
+    body = term[1:term.rindex(b'"')].decode("utf-8")
+    return re.sub(r'\\(.)', lambda m: {"n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), body)
+
+
+def has_single_valued(ntriples: bytes) -> bool:
+    """Whether N-Triples lines use any property single_values keeps once."""
+    return any(b" " + p + b" " in ntriples for p in _single_predicates()[2])
+
+
+def single_values(ntriples: bytes) -> bytes:
+    """Sorted N-Triples lines with one rdfs:label, skos:prefLabel, gb:unit and gb:number per subject (the
+    best spelling; see above), the other labels as skos:altLabel; still sorted."""
+    alt, labels, single = _single_predicates()
+    lines = ntriples.splitlines(keepends=True)
+    out: list[bytes] = []
+    changed = False
+    added: set[bytes] = set()
+    dropped: set[bytes] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        s, p, _ = line.split(b" ", 2)
+        j = i + 1
+        if p in single:
+            head = s + b" " + p + b" "
+            while j < n and lines[j].startswith(head):
+                j += 1
+        if j == i + 1:
+            out.append(line)
+            i = j
+            continue
+        group = lines[i:j]
+        k = len(head)
+        keep = min(group, key=lambda g: _spelling_rank(_literal_text(g[k:])))
+        out.append(keep)
+        changed = True
+        if p in labels:
+            for g in group:
+                added.add(s + b" " + alt + b" " + g[k:])
+            dropped.add(s + b" " + alt + b" " + keep[k:])
+        i = j
+    if not changed:
+        return ntriples
+    return b"".join(sorted((set(out) | added) - dropped))
 
 
 # -- which named graph a triple lives in ------------------------------------------
@@ -240,7 +329,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
             reference_triples(add, minter, doc, fn, f.id, r, described, place)
     for d in res.diagnostics:
         start, end = d.span if d.span else (0, 0)
-        node = minter.diagnostic(doc, d.code, start, end)
+        node = minter.diagnostic(doc, d.code, start, end, "" if d.span else f"{d.clause}\n{d.message}")
         add(doc, T.GB_diagnostic, node)
         add(node, T.RDF_type, T.GB_Diagnostic)
         add(node, T.GB_diagnosticCode, lit(d.code))
@@ -336,10 +425,14 @@ def entity_triples(add, node: str, kind: str, name: str, minter: Minter | None =
     row = KINDS.get(kind)  # an instrument, body or office; an addressee of no such kind is an actor
     cls = row.cls if row is not None and row.described is Described.ENTITY else T.GB_Actor
     add(node, T.RDF_type, cls)
-    add(node, T.RDFS_label, lit(name, lang="en"))
     e = gazetteer().by_name.get((kind, fold(name))) if cls != T.GB_Actor else None
+    # a listed thing is labelled by its official name, however the text or record spells it ("Special
+    # Political and Decolonization Committee (Fourth Committee)" for "Fourth Committee"); the spelling is an altLabel
+    add(node, T.RDFS_label, lit(e.name if e else name, lang="en"))
     if e is None:
         return
+    if name != e.name:
+        add(node, T.SKOS_altLabel, lit(name, lang="en"))
     for alt in (*e.names, *e.acronyms):
         add(node, T.SKOS_altLabel, lit(alt, lang="en"))
     if e.wikidata:
@@ -377,10 +470,11 @@ def metadata_ntriples(record, doc: str, minter: Minter = Minter()) -> bytes:
             add(doc, predicate, lit(count))
     if record.adoption_type or record.voting_type:
         add(doc, T.GB_adoptionType, lit(record.adoption_type or record.voting_type))
-    if record.committee and record.committee.lower() not in ("n.a.", "without reference to a main committee"):
-        body = minter.entity("body", record.committee)
+    committee = committee_name(record.committee)
+    if committee:
+        body = minter.entity("body", committee)
         add(doc, T.GB_committee, body)
-        entity_triples(add, body, "body", record.committee)
+        entity_triples(add, body, "body", committee)
     for value, predicate in ((record.pv, T.GB_meetingRecord), (record.draft, T.GB_draftResolution)):
         if not value:
             continue
@@ -401,6 +495,21 @@ def metadata_ntriples(record, doc: str, minter: Minter = Minter()) -> bytes:
     return sink.ntriples()
 
 
+# a record's "committee" that names none: adopted in plenary, without a Main Committee, or not said
+NO_COMMITTEE = ("", "n.a.", "without reference to a main committee", "plenary meeting")
+
+
+def committee_name(given: str) -> str:
+    """A record's committee as the gazetteer names it ("Fourth Committee" is the Special Political and
+    Decolonization Committee (Fourth Committee)); "#fifthCommittee", a tag of the markup, is the Fifth
+    Committee; "" where the record names none."""
+    name = " ".join(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", given.lstrip("#")).split())
+    if name.lower() in NO_COMMITTEE:
+        return ""
+    e = gazetteer().surfaces.get(fold(name)) or gazetteer().surfaces.get(fold(name[:1].upper() + name[1:]))
+    return e.name if e is not None and e.kind == "body" else name
+
+
 # a record's "subject" whose scheme is a document symbol is an agenda item of that agenda (A/79/251,
 # A/HRC/60/1/Rev.1, E/2024/100, S/72), often by its number alone ("11", "12c"); DHL's entry is the
 # library's catalogue title of the resolution itself.  Neither is a subject.
@@ -411,7 +520,7 @@ NOT_SUBJECT_SCHEMES = ("DHL",)
 
 def subject_triples(add, minter: Minter, doc: str, label: str, scheme: str) -> None:
     """One (label, scheme) of a record's subjects: a SKOS concept, an agenda item, or nothing."""
-    label = " ".join(label.split())
+    label = unicodedata.normalize("NFC", " ".join(label.split()))  # records mix composed and decomposed letters
     scheme, _, given_id = scheme.partition("|")  # metadata.read_subjects puts a concept id after a bar
     if not label or scheme in NOT_SUBJECT_SCHEMES:
         return
@@ -429,7 +538,7 @@ def subject_triples(add, minter: Minter, doc: str, label: str, scheme: str) -> N
     # one preferred label per concept, whichever record names it: the records give one heading in capitals
     # or in title case, with straight or curly apostrophes ("UN. SECURITY COUNCIL", "UN. Security Council"),
     # so the label is the heading in capitals, as UNBIS prints its descriptors; the spelling is an altLabel
-    pref = unicodedata.normalize("NFC", label.replace("'", "’")).upper()  # records mix composed and decomposed
+    pref = label.replace("'", "’").upper()
     concept = minter.subject(scheme, pref, m.group(1) if m and scheme == "UNBIS Thesaurus" else "")
     add(doc, T.DCTERMS_subject, concept)
     add(concept, T.RDF_type, T.SKOS_Concept)

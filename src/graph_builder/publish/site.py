@@ -136,20 +136,30 @@ def join(children) -> Html:
 
 # ------------------------------------------------------------------- clauses
 
+# the ids' stems as a person cites them; uop/up are the unnumbered paragraphs of the operative part and
+# of an annex (segment.py, akn.py)
+CLAUSE_WORDS = {"pp": "preambular paragraph", "op": "paragraph", "p": "paragraph", "uop": "unnumbered paragraph",
+                "up": "unnumbered paragraph", "fn": "footnote", "annex": "annex"}
+ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
 def clause_label(clause_id: str) -> str:
     """How a person says a clause id: op10 -> paragraph 10, pp3 -> preambular paragraph 3,
-    op2.a -> paragraph 2 (a), fn1 -> footnote 1, II.op3 -> part II, paragraph 3, annex1.p4 -> annex 1, paragraph 4."""
+    op2.a -> paragraph 2 (a), fn1 -> footnote 1, II.op3 -> part II, paragraph 3, annex1.p4 -> annex 1, paragraph 4,
+    A.uop1 -> part A, unnumbered paragraph 1; op5~2 (a number printed twice) -> second paragraph 5."""
     parts = []
     for seg in clause_id.split("."):
-        m = re.fullmatch(r"(pp|op|p|fn|annex)(\d+)", seg)
+        seg, _, again = seg.partition("~")
+        m = re.fullmatch(r"(pp|op|uop|up|p|fn|annex)(\d+)", seg)
         if m:
-            word = {"pp": "preambular paragraph", "op": "paragraph", "p": "paragraph", "fn": "footnote",
-                    "annex": "annex"}[m.group(1)]
-            parts.append(f"{word} {m.group(2)}")
+            parts.append(f"{CLAUSE_WORDS[m.group(1)]} {m.group(2)}")
         elif parts and re.fullmatch(r"[a-z]{1,3}|[ivxlc]+|\d+", seg):
             parts[-1] += f" ({seg})"
         else:
-            parts.append(f"part {seg}" if re.fullmatch(r"[IVXLC]+|[A-Z]", seg) else seg)
+            parts.append(f"part {seg}" if re.fullmatch(r"[IVXLC]+|[A-Z]\d*", seg) else seg)
+        if again.isdigit() and parts:
+            k = int(again)
+            parts[-1] = f"{ORDINALS[k - 2]} {parts[-1]}" if 2 <= k <= len(ORDINALS) + 1 else f"{parts[-1]} ({k})"
     return ", ".join(parts) or clause_id
 
 
