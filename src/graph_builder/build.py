@@ -114,9 +114,10 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path]:
 
 
 def build_file(path: str | Path, given: DocumentInfo = DocumentInfo(), minter: Minter = Minter(),
-               metadata: tuple[str, ...] = ()) -> Built:
-    """One input to its Resolution and triples; with metadata files, their record's triples too."""
-    res = extract(read_path(path, given))
+               metadata: tuple[str, ...] = (), pdf_tags: bool = True) -> Built:
+    """One input to its Resolution and triples; with metadata files, their record's triples too
+    (pdf_tags=False: a PDF's tag tree is ignored)."""
+    res = extract(read_path(path, given, pdf_tags))
     if not res.clauses:
         raise InputError(str(path), "holds no resolution clauses (no preambular or operative paragraph was found)")
     if not res.info.symbol:
@@ -300,9 +301,11 @@ class Settings:
     want_summary: bool = True
     metadata: tuple[str, ...] = ()  # JSON-lines metadata files or folders
     timeout: float = DEFAULT_TIMEOUT  # seconds one input may take in a batch; 0: no limit
+    pdf_tags: bool = True  # read a PDF's tag tree where it has one
 
     def fingerprint(self) -> str:
-        return json.dumps([__version__, self.minter.base, sorted(self.formats), repr(self.given), self.metadata])
+        return json.dumps([__version__, self.minter.base, sorted(self.formats), repr(self.given), self.metadata,
+                           self.pdf_tags])
 
 
 def strip_prefixes(turtle: bytes) -> bytes:
@@ -331,7 +334,7 @@ def work(path: str, settings: Settings) -> Outcome:
 
 
 def outcome_of(path: str, settings: Settings) -> Outcome:
-    b = build_file(path, settings.given, settings.minter, settings.metadata)
+    b = build_file(path, settings.given, settings.minter, settings.metadata, settings.pdf_tags)
     res = b.resolution
     graph = document_iri(res, settings.minter)
     files: dict[str, bytes] = {}

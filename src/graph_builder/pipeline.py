@@ -22,7 +22,7 @@ def looks_like_xml(data: bytes) -> bool:
     return head.startswith(b"<")
 
 
-def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
+def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo(), pdf_tags: bool = True) -> SourceDocument:
     """Read one input, PDF, XML or text, into clauses and footnotes (LimitError past graph_builder.readers.limits)."""
     from graph_builder.readers.pdf import looks_like_pdf
 
@@ -32,7 +32,7 @@ def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -
         from graph_builder.readers.pdf import read_pdf, settle
         from graph_builder.readers.segment import segment
 
-        produced = read_pdf(data, source)
+        produced = read_pdf(data, source, pdf_tags)
         doc = settle(segment(produced.text, source, given), produced)
     elif looks_like_xml(data):
         from graph_builder.readers.akn import read_akn
@@ -65,7 +65,7 @@ def complete_info(info: DocumentInfo) -> DocumentInfo:
                    session=info.session or session_of_symbol(symbol))
 
 
-def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
+def read_path(path: str | Path, given: DocumentInfo = DocumentInfo(), pdf_tags: bool = True) -> SourceDocument:
     p = Path(path)
     try:
         if p.is_file():  # before reading a file too big into memory
@@ -82,7 +82,7 @@ def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceD
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     try:
-        return read_bytes(data, p.name, given)
+        return read_bytes(data, p.name, given, pdf_tags)
     except InputError as exc:
         if exc.source == p.name and str(path) != p.name:
             raise InputError(str(path), exc.problem) from None  # name the file as the user gave it
@@ -94,8 +94,8 @@ def extract(source: SourceDocument) -> Resolution:
     return replace(res, layout=source.layout) if source.layout else res
 
 
-def extract_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> Resolution:
-    return extract(read_path(path, given))
+def extract_path(path: str | Path, given: DocumentInfo = DocumentInfo(), pdf_tags: bool = True) -> Resolution:
+    return extract(read_path(path, given, pdf_tags))
 
 
 def merge_pdf(xml: Resolution, pdf: Resolution) -> Resolution:

@@ -204,6 +204,13 @@ class Segmenter:
             self.open(Para(parent.kind, number=parent.number, sub=label, label_end=sp.end()), line)
             return
 
+        if line.blank_before and text[:1].islower() and self.current is not None and self.current.sub \
+                and self.current.kind in ("operative", "annex") and prev_end in ";.":
+            # "(f) The fourth report …;" then, on a paragraph of its own, "and demands that …": the
+            # paragraph goes on after its list, a paragraph of its own as the UN's markup has it
+            self.heading_open = False
+            self.open(Para(self.current.kind), line)
+            return
         if boundary and self.starts_paragraph(text, prev_end):
             self.heading_open = False
             self.start_unnumbered(line, text)
