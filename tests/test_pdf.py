@@ -207,6 +207,37 @@ def test_xml_and_pdf_of_one_resolution_make_one(shared_dir):
     assert any(both.pages_of(r.span) for c in both.clauses for r in c.references)
 
 
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "workers"])
+def test_a_build_given_both_makes_one_resolution_with_the_pdfs_pages(shared_dir, tmp_path, jobs):
+    """XML and PDF of 80/10 and of 2768 (2025), from the shared corpus: two resolutions, not four, each the
+    XML's graph with the PDF's pages; no duplicate-resolution; a rerun writes the same bytes."""
+    from pyoxigraph import RdfFormat, parse
+
+    from graph_builder.build import Settings, build_corpus
+    from graph_builder.graph.iri import Minter
+
+    corpus = shared_dir / "corpus"
+    pairs = [(next((corpus / "unxml-ga" / "80session").glob("A_RES_80_10-*.xml")), corpus / "pdf" / "ga80" / "A_RES_80_10.pdf"),
+             (next(corpus.glob("unxml-sc/2025/S_RES_2768-*.xml")), corpus / "pdf" / "sc2025" / "S_RES_2768_2025.pdf")]
+    inputs = [p for pair in pairs for p in pair]
+    settings = Settings(minter=Minter(), want_summary=False)
+    report = build_corpus(inputs, tmp_path / "both", settings, jobs=jobs)
+    assert len(report.built) == 2 and not report.duplicates and not report.failed
+    assert sorted((x, p) for x, p, _ in report.merged) == sorted((str(x), str(p)) for x, p in pairs)
+    assert not [f for f in report.findings if f.code == "duplicate-resolution"]
+    xml_only = build_corpus([x for x, _ in pairs], tmp_path / "xml", settings, jobs=jobs)
+    for o in xml_only.built:
+        both = {str(t) for t in parse((tmp_path / "both" / f"{o.name}.ttl").read_bytes(), format=RdfFormat.TURTLE)}
+        xml = {str(t) for t in parse((tmp_path / "xml" / f"{o.name}.ttl").read_bytes(), format=RdfFormat.TURTLE)}
+        added = both - xml
+        # the XML wins for everything it says; the PDF adds only where each thing is printed
+        assert xml <= both and added and {t.split()[1].rsplit("#", 1)[-1] for t in added} == {"page>", "pdfRegion>"}
+        assert any("viewrect=" in t for t in added)
+    first = (tmp_path / "both" / "corpus.trig").read_bytes()
+    again = build_corpus(inputs, tmp_path / "both", settings, jobs=jobs)
+    assert len(again.built) == 2 and (tmp_path / "both" / "corpus.trig").read_bytes() == first
+
+
 def test_a_text_that_mentions_pdf_stays_a_text():
     from graph_builder.readers.pdf import looks_like_pdf
 
