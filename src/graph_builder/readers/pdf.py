@@ -248,6 +248,10 @@ def read_pages(data: bytes, source: str, tags: bool = True) -> list[Page]:
         loose_box = raw.FPDFText_GetLooseCharBox
         text_object = raw.FPDFText_GetTextObject
         content_id = raw.FPDFPageObj_GetMarkedContentID
+        is_generated = raw.FPDFText_IsGenerated
+        font_info = raw.FPDFText_GetFontInfo
+        flags = ctypes.c_int(0)
+        font_flags = ctypes.byref(flags)
         numbered = 0
         for i in range(n_pages):
             page = pdf[i]
@@ -275,6 +279,11 @@ def read_pages(data: bytes, source: str, tags: bool = True) -> list[Page]:
                     continue
                 if ch in "\x00\ufffe\uffff":
                     continue
+                if ch == " " and is_generated(tp, k) and not (
+                        k and font_info(tp, k - 1, None, 0, font_flags) and flags.value & ITALIC):
+                    # a guess, to be weighed against the line's spaces; after italics (the opening
+                    # phrase, whose slanted boxes leave narrow gaps: "Recalling further") a space
+                    ch = GENERATED_SPACE
                 if blocks and not looked and not ch.isspace():
                     looked = True
                     # a paragraph never starts inside a printed line: one look-up a line, not a character
@@ -382,6 +391,24 @@ def split_at_gaps(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return spaced
 
 
+# a gap this wide (in the line's type size) between two characters is a space where PDFium put none
+WORD_GAP = 0.3
+# PDFium puts a space of its own ("generated") where it guesses one from a gap; in justified type it
+# guesses inside words too ("rur al", "Cong ress"), where the gap is far narrower than the line's spaces
+GENERATED_SPACE = "\u2009"  # how such a space is kept among the glyphs
+ITALIC = 1 << 6  # the font descriptor's Italic flag (PDF 32000-1, table 123)
+GENERATED_SHARE = 0.4  # a guessed space counts where its gap is at least this share of the line's spaces
+
+
+def word_gaps(glyphs: list[Glyph]) -> list[float]:
+    """The gaps a line's own space characters stand in, sorted."""
+    out = []
+    for k in range(1, len(glyphs) - 1):
+        if glyphs[k].ch == " " and not glyphs[k - 1].ch.isspace() and not glyphs[k + 1].ch.isspace():
+            out.append(glyphs[k + 1].x0 - glyphs[k - 1].x1)
+    return sorted(out)
+
+
 def spell(ln: Line) -> None:
     """The line's text: spaces from the gaps between characters, superscripts marked."""
     size = ln.size or 1.0
@@ -391,18 +418,24 @@ def spell(ln: Line) -> None:
     marks: list[tuple[int, int]] = []
     length = 0
     prev: Glyph | None = None
-    saw_space = False
+    saw_space = guessed = False
     mark_start = -1
+    spaces = word_gaps(ln.glyphs)
+    guess = GENERATED_SHARE * spaces[len(spaces) // 2] if spaces else 0.0
     for g in ln.glyphs:
         if g.ch.isspace():
-            saw_space = True
+            if g.ch == GENERATED_SPACE:
+                guessed = True
+            else:
+                saw_space = True
             continue
         sup = g.height < 0.8 * size and g.bottom < baseline - 0.18 * size
         if prev is not None:
             gap = g.x0 - prev.x1
             after_mark = mark_start >= 0 and not sup
-            if not sup and (gap > 0.3 * size or (saw_space and gap > -0.1 * size)
-                            or (after_mark and (saw_space or gap > 0.1 * size))):
+            if not sup and (gap > WORD_GAP * size or (saw_space and gap > -0.1 * size)
+                            or (guessed and gap > guess)
+                            or (after_mark and (saw_space or guessed or gap > 0.1 * size))):
                 if mark_start >= 0:
                     marks.append((mark_start, length))
                     mark_start = -1
@@ -416,7 +449,7 @@ def spell(ln: Line) -> None:
         parts.append(g.ch)
         length += len(g.ch)
         prev = g
-        saw_space = False
+        saw_space = guessed = False
     if mark_start >= 0:
         marks.append((mark_start, length))
     ln.text = "".join(parts)
