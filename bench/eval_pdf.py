@@ -6,6 +6,7 @@
     python bench/eval_pdf.py --speed              # also: build all GA 80 PDFs end to end, beside pdftotext -layout
     python bench/eval_pdf.py --verbose A_RES_80_5 # score.py's --verbose misses for some files
     python bench/eval_pdf.py --skip A_RES_80_237 A_RES_80_243   # without the golds the README disputes
+    python bench/eval_pdf.py --tags off           # the layout path alone (default: with tags, then tags ignored)
 
 ../shared/eval/pdf_gold.py writes each PDF's gold (once, cached); the builder
 reads each PDF itself (graph_builder.pipeline.extract_path) and score.py's
@@ -178,8 +179,9 @@ def summary(c: Counter, elapsed: float, crashes: int) -> dict:
 
 
 
-def speed(out: Path) -> dict:
-    """All GA 80 PDFs built end to end, beside pdftotext -layout over the same files, in the same run."""
+def speed(out: Path, modes: tuple[bool, ...] = (True,)) -> dict:
+    """All GA 80 PDFs built end to end, beside pdftotext -layout over the same files, in the same run
+    (once with the tag tree, once with the tags ignored, as modes say)."""
     import pypdfium2 as pdfium
 
     folder = PDFS / "ga80"
@@ -190,18 +192,23 @@ def speed(out: Path) -> dict:
         subprocess.run(["pdftotext", "-layout", str(f), str(out / "pdftotext.txt")], check=True)
     t_pdftotext = time.perf_counter() - t0
     run_measured = load("bench_corpus", ROOT / "bench" / "bench_corpus.py").run_measured
-    cmd = [sys.executable, "-m", "graph_builder", "build", str(folder), "-o", str(out / "build")]
-    t_build, peak, returncode, _, stderr = run_measured(cmd, interval=0.1)
-    built = len(list((out / "build").glob("*.ttl"))) - 1  # corpus.ttl aside
     print(f"speed: {len(files)} GA 80 PDFs, {pages} pages")
     print(f"  pdftotext -layout: {t_pdftotext:.1f} s ({pages / t_pdftotext:.0f} pages/s)")
-    print(f"  graph-builder build {folder} -o DIR: {t_build:.1f} s ({pages / t_build:.0f} pages/s), exit {returncode},"
-          f" {built} resolutions, peak memory {peak / 2**30:.2f} GB (process tree)")
-    print(f"  ratio {t_build / t_pdftotext:.2f} x pdftotext -layout")
-    if returncode:
-        print("  " + (stderr.strip().splitlines() or [""])[-1])
-    return {"pages": pages, "pdftotext_s": t_pdftotext, "build_s": t_build, "peak_bytes": peak,
-            "ratio": t_build / t_pdftotext}
+    rows = {"pages": pages, "pdftotext_s": t_pdftotext}
+    for tags in modes:
+        how = "with tags" if tags else "tags ignored"
+        target = out / ("build" if tags else "build-no-tags")
+        cmd = [sys.executable, "-m", "graph_builder", "build", str(folder), "-o", str(target)]
+        t_build, peak, returncode, _, stderr = run_measured(cmd + ([] if tags else ["--no-pdf-tags"]), interval=0.1)
+        built = len(list(target.glob("*.ttl"))) - 1  # corpus.ttl aside
+        print(f"  graph-builder build {folder} -o DIR{'' if tags else ' --no-pdf-tags'}: {t_build:.1f} s "
+              f"({pages / t_build:.0f} pages/s), exit {returncode}, {built} resolutions, "
+              f"peak memory {peak / 2**30:.2f} GB (process tree)")
+        print(f"  ratio ({how}) {t_build / t_pdftotext:.2f} x pdftotext -layout")
+        if returncode:
+            print("  " + (stderr.strip().splitlines() or [""])[-1])
+        rows[how] = {"build_s": t_build, "peak_bytes": peak, "ratio": t_build / t_pdftotext}
+    return rows
 
 
 def main() -> int:
@@ -232,7 +239,7 @@ def main() -> int:
             for tags in {"both": (True, False), "on": (True,), "off": (False,)}[a.tags]:
                 rows["with tags" if tags else "tags ignored"] = measure(pairs, a.jobs, scorer, Path(tmp), set(a.verbose), tags)
         if a.speed or a.speed_only:
-            rows["speed"] = speed(Path(tmp))
+            rows["speed"] = speed(Path(tmp), {"both": (True, False), "on": (True,), "off": (False,)}[a.tags])
     if a.json:
         Path(a.json).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0

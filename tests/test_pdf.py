@@ -238,6 +238,19 @@ def test_a_build_given_both_makes_one_resolution_with_the_pdfs_pages(shared_dir,
     assert len(again.built) == 2 and (tmp_path / "both" / "corpus.trig").read_bytes() == first
 
 
+def test_a_pdf_given_after_its_xml_was_built_joins_it(shared_dir, tmp_path):
+    from graph_builder.build import Settings, build_corpus
+    from graph_builder.graph.iri import Minter
+
+    xml = next((shared_dir / "corpus" / "unxml-ga" / "80session").glob("A_RES_80_10-*.xml"))
+    settings = Settings(minter=Minter(), want_summary=False)
+    assert len(build_corpus([xml], tmp_path, settings, jobs=1).built) == 1
+    assert "gb:page" not in (tmp_path / "A_RES_80_10.ttl").read_text(encoding="utf-8")
+    report = build_corpus([xml, DATA / "A_RES_80_10.pdf"], tmp_path, settings, jobs=1)
+    assert len(report.built) == 1 and not report.skipped and len(report.merged) == 1 and not report.duplicates
+    assert "gb:page" in (tmp_path / "A_RES_80_10.ttl").read_text(encoding="utf-8")
+
+
 def test_a_text_that_mentions_pdf_stays_a_text():
     from graph_builder.readers.pdf import looks_like_pdf
 

@@ -542,6 +542,7 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
             # outcomes arrive in input order, whichever worker finished first: the files are deterministic
             for sp in order:
                 if sp in cached and cached[sp][0] in held:
+                    report.skipped.remove(sp)
                     o = in_process(sp, work_settings)  # its PDF came since: the XML is read again to take its pages
                 elif sp in cached:
                     graph, first = cached[sp]
