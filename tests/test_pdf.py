@@ -2,8 +2,10 @@
 
 tests/data/pdf holds three real PDFs from the UN (documents.un.org): General Assembly
 80/10 (13 footnotes), 80/239 (two annexes after the closing lines) and Security
-Council 2768 (2025).  The reader uses the layout only (character boxes and type
-sizes; it reads no tag tree), so every test here is of the layout path.
+Council 2768 (2025).  The reader uses a tagged PDF's tag tree (paragraphs,
+footnotes) where it has one, and the layout (character boxes and type sizes)
+everywhere else; with the tags ignored it must read as well, since older PDFs have
+none.  The tests of the real PDFs run on both paths: "tags" and "layout".
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +22,7 @@ import pytest
 from graph_builder.contract import to_contract
 from graph_builder.errors import InputError
 from graph_builder.pipeline import extract, read_bytes, read_path
-from graph_builder.readers.pdf import MAX_PAGES, read_pdf
+from graph_builder.readers.pdf import MAX_PAGES, Line, breaks, read_pages, read_pdf
 from pdfmaker import make_pdf, resolution_pdf, text_stream
 
 DATA = Path(__file__).parent / "data" / "pdf"
@@ -28,9 +31,9 @@ REAL = sorted(DATA.glob("*.pdf"))
 FURNITURE = re.compile(r"\b\d{2}-\d{5}\b|\*\d{7}\*|\b\d{1,2}/\d{1,2}\b(?!\d)|A/RES/80/\d+\s+\S")
 
 
-@pytest.fixture(scope="module")
-def real():
-    return {p.stem: extract(read_path(p)) for p in REAL}
+@pytest.fixture(scope="module", params=[True, False], ids=["tags", "layout"])
+def real(request):
+    return {p.stem: extract(read_path(p, pdf_tags=request.param)) for p in REAL}
 
 
 def test_cover_says_symbol_date_title(real):
@@ -91,8 +94,9 @@ def test_same_pdf_same_text():
     assert read_pdf(data, "a") == read_pdf(data, "a")
 
 
-def test_against_the_gold_made_from_the_xml(shared_dir, tmp_path):
-    """pdf_gold.py's golds for the three PDFs: every clause id, verb and footnote anchor."""
+@pytest.mark.parametrize("tags", [True, False], ids=["tags", "layout"])
+def test_against_the_gold_made_from_the_xml(shared_dir, tmp_path, tags):
+    """pdf_gold.py's golds for the three PDFs: every clause id, verb and footnote anchor, on both paths."""
     subprocess.run([sys.executable, str(shared_dir / "eval" / "pdf_gold.py"), *map(str, REAL), str(tmp_path)],
                    check=True, capture_output=True)
     sys.path.insert(0, str(shared_dir / "eval"))
@@ -100,7 +104,7 @@ def test_against_the_gold_made_from_the_xml(shared_dir, tmp_path):
 
     for p in REAL:
         gold = json.loads((tmp_path / f"{p.stem}.json").read_text(encoding="utf-8"))
-        got = to_contract(extract(read_path(p)))
+        got = to_contract(extract(read_path(p, pdf_tags=tags)))
         gc, xc = score.clause_table(gold), score.clause_table(got)
         if p.stem == "A_RES_80_239":
             gc = {k: v for k, v in gc.items() if v["kind"] != "annex"}  # its annexes are tables: see the README
@@ -108,6 +112,45 @@ def test_against_the_gold_made_from_the_xml(shared_dir, tmp_path):
         assert gc.keys() == xc.keys(), p.stem
         assert all(score.verb_head(gc[k].get("verb", "")) == score.verb_head(xc[k].get("verb", "")) for k in gc), p.stem
         assert score.anchors(gold) == score.anchors(got), p.stem
+
+
+def test_the_tag_tree_is_read_where_there_is_one_and_ignored_on_request():
+    data = (DATA / "A_RES_80_10.pdf").read_bytes()
+    tagged, untagged = read_pages(data, "x", tags=True), read_pages(data, "x", tags=False)
+    assert [[ln.text for ln in p.lines] for p in tagged] == [[ln.text for ln in p.lines] for p in untagged]
+    body = [ln for p in tagged for ln in p.lines if ln.block >= 0]
+    assert len(body) > 0.8 * sum(len(p.lines) for p in tagged)  # all but the page furniture (artifacts)
+    notes = [ln.text for p in tagged for ln in p.lines if ln.block in p.notes]
+    assert notes and notes[0].startswith("1") and all(not p.notes for p in untagged)
+    assert all(ln.block == -1 for p in untagged for ln in p.lines)
+    # paragraphs: the tags' and the layout's agree on this PDF
+    assert read_pdf(data, "x", tags=True).text == read_pdf(data, "x", tags=False).text
+
+
+def test_on_a_page_the_tags_decide_where_a_paragraph_breaks():
+    def line(top: float, x0: float, text: str, block: int) -> Line:
+        return Line(1, [], x0=x0, top=top, x1=500.0, bottom=top + 11, size=11.0, text=text, block=block)
+
+    wrapped = line(100, 72, "Recalling its resolution 70/1 of 25 September 2015, entitled", 4)
+    indented = line(113, 90, "Transforming our world: the 2030 Agenda for Sustainable Development,", 4)
+    # the layout reads the indented line as a new paragraph; its tag says it goes on
+    assert breaks(wrapped, replace(indented, block=-1), 72, 500) and not breaks(wrapped, indented, 72, 500)
+    # a line of another tagged paragraph opens one, however the layout looks
+    assert breaks(wrapped, replace(indented, x0=72, text="the 2030 Agenda", block=5), 72, 500)
+    # across a page break the two pages' trees cannot say: the layout does
+    assert breaks(wrapped, replace(indented, page=2), 72, 500)
+
+
+def test_the_command_line_reads_with_or_without_tags(tmp_path, capsys):
+    from graph_builder.cli import main
+
+    pdf = str(DATA / "S_RES_2768_2025.pdf")
+    outputs = []
+    for option in ("--pdf-tags", "--no-pdf-tags"):
+        assert main(["extract", pdf, option]) == 0
+        outputs.append(json.loads(capsys.readouterr().out))
+        assert main(["build", pdf, option, "-o", str(tmp_path / option), "-q"]) == 0
+    assert [c["id"] for c in outputs[0]["clauses"]] == [c["id"] for c in outputs[1]["clauses"]]
 
 
 # -- bad PDFs -----------------------------------------------------------------
@@ -162,6 +205,50 @@ def test_xml_and_pdf_of_one_resolution_make_one(shared_dir):
         assert [p for p, _ in both.pages_of(c.span)] == [p for p, _ in pdf.pages_of(
             next(x.span for x in pdf.clauses if x.id == c.id))], c.id
     assert any(both.pages_of(r.span) for c in both.clauses for r in c.references)
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "workers"])
+def test_a_build_given_both_makes_one_resolution_with_the_pdfs_pages(shared_dir, tmp_path, jobs):
+    """XML and PDF of 80/10 and of 2768 (2025), from the shared corpus: two resolutions, not four, each the
+    XML's graph with the PDF's pages; no duplicate-resolution; a rerun writes the same bytes."""
+    from pyoxigraph import RdfFormat, parse
+
+    from graph_builder.build import Settings, build_corpus
+    from graph_builder.graph.iri import Minter
+
+    corpus = shared_dir / "corpus"
+    pairs = [(next((corpus / "unxml-ga" / "80session").glob("A_RES_80_10-*.xml")), corpus / "pdf" / "ga80" / "A_RES_80_10.pdf"),
+             (next(corpus.glob("unxml-sc/2025/S_RES_2768-*.xml")), corpus / "pdf" / "sc2025" / "S_RES_2768_2025.pdf")]
+    inputs = [p for pair in pairs for p in pair]
+    settings = Settings(minter=Minter(), want_summary=False)
+    report = build_corpus(inputs, tmp_path / "both", settings, jobs=jobs)
+    assert len(report.built) == 2 and not report.duplicates and not report.failed
+    assert sorted((x, p) for x, p, _ in report.merged) == sorted((str(x), str(p)) for x, p in pairs)
+    assert not [f for f in report.findings if f.code == "duplicate-resolution"]
+    xml_only = build_corpus([x for x, _ in pairs], tmp_path / "xml", settings, jobs=jobs)
+    for o in xml_only.built:
+        both = {str(t) for t in parse((tmp_path / "both" / f"{o.name}.ttl").read_bytes(), format=RdfFormat.TURTLE)}
+        xml = {str(t) for t in parse((tmp_path / "xml" / f"{o.name}.ttl").read_bytes(), format=RdfFormat.TURTLE)}
+        added = both - xml
+        # the XML wins for everything it says; the PDF adds only where each thing is printed
+        assert xml <= both and added and {t.split()[1].rsplit("#", 1)[-1] for t in added} == {"page>", "pdfRegion>"}
+        assert any("viewrect=" in t for t in added)
+    first = (tmp_path / "both" / "corpus.trig").read_bytes()
+    again = build_corpus(inputs, tmp_path / "both", settings, jobs=jobs)
+    assert len(again.built) == 2 and (tmp_path / "both" / "corpus.trig").read_bytes() == first
+
+
+def test_a_pdf_given_after_its_xml_was_built_joins_it(shared_dir, tmp_path):
+    from graph_builder.build import Settings, build_corpus
+    from graph_builder.graph.iri import Minter
+
+    xml = next((shared_dir / "corpus" / "unxml-ga" / "80session").glob("A_RES_80_10-*.xml"))
+    settings = Settings(minter=Minter(), want_summary=False)
+    assert len(build_corpus([xml], tmp_path, settings, jobs=1).built) == 1
+    assert "gb:page" not in (tmp_path / "A_RES_80_10.ttl").read_text(encoding="utf-8")
+    report = build_corpus([xml, DATA / "A_RES_80_10.pdf"], tmp_path, settings, jobs=1)
+    assert len(report.built) == 1 and not report.skipped and len(report.merged) == 1 and not report.duplicates
+    assert "gb:page" in (tmp_path / "A_RES_80_10.ttl").read_text(encoding="utf-8")
 
 
 def test_a_text_that_mentions_pdf_stays_a_text():

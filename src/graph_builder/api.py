@@ -117,15 +117,16 @@ class ReadResolution:
 
 
 def read(path: str | PathLike, *, symbol: str = "", date: str = "", title: str = "", body: str = "",
-         base_iri: str | None = None) -> ReadResolution:
-    """Read one resolution (PDF text or AKN4UN XML) and find what it cites.  symbol, date, title and body
-    say what a text without a cover page does not.  Raises graph_builder.errors.InputError for an input
+         base_iri: str | None = None, pdf_tags: bool = True) -> ReadResolution:
+    """Read one resolution (a PDF, PDF text or AKN4UN XML) and find what it cites.  symbol, date, title and
+    body say what a text without a cover page does not; pdf_tags=False reads a PDF by its layout alone,
+    its tag tree ignored.  Raises graph_builder.errors.InputError for an input
     that cannot be read, with the file's name and the reason."""
     from graph_builder.errors import InputError
     from graph_builder.pipeline import extract_path
 
     given = DocumentInfo(symbol=symbol, date=date, title=title, body=body)
-    res = extract_path(fspath(path), given)
+    res = extract_path(fspath(path), given, pdf_tags)
     if not res.clauses:
         raise InputError(str(path), "holds no resolution clauses (no preambular or operative paragraph was found)")
     return ReadResolution(res, Minter(base_iri) if base_iri else Minter())
@@ -133,7 +134,7 @@ def read(path: str | PathLike, *, symbol: str = "", date: str = "", title: str =
 
 def build_corpus(paths: Iterable[str | PathLike], out: str | PathLike = "output", *, store: str | PathLike | None = None,
                  metadata: Iterable[str | PathLike] = (), base_iri: str | None = None, jobs: int = 0,
-                 per_file: bool = True):
+                 per_file: bool = True, pdf_tags: bool = True):
     """Build many inputs (files or folders) as `graph-builder build` does: per-resolution files in out,
     corpus.ttl and corpus.trig, and with store= an on-disk Oxigraph store.  Returns the build's report
     (built, skipped, failed as (path, reason), triples, outputs)."""
@@ -142,7 +143,7 @@ def build_corpus(paths: Iterable[str | PathLike], out: str | PathLike = "output"
 
     files = list(expand_inputs([Path(p) for p in paths]))
     settings = Settings(minter=Minter(base_iri) if base_iri else Minter(),
-                        metadata=tuple(str(m) for m in metadata))
+                        metadata=tuple(str(m) for m in metadata), pdf_tags=pdf_tags)
     return _build_corpus(files, Path(out), settings, jobs=jobs, store_dir=Path(store) if store else None,
                          per_file=per_file)
 

@@ -40,6 +40,7 @@ from graph_builder.graph.rdf import (
     has_single_valued,
     joined,
     metadata_ntriples,
+    page_ntriples,
     resolution_ntriples,
     single_values,
     split_graphs,
@@ -125,9 +126,10 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path]:
 
 
 def build_file(path: str | Path, given: DocumentInfo = DocumentInfo(), minter: Minter = Minter(),
-               metadata: tuple[str, ...] = ()) -> Built:
-    """One input to its Resolution and triples; with metadata files, their record's triples too."""
-    res = extract(read_path(path, given))
+               metadata: tuple[str, ...] = (), pdf_tags: bool = True) -> Built:
+    """One input to its Resolution and triples; with metadata files, their record's triples too
+    (pdf_tags=False: a PDF's tag tree is ignored)."""
+    res = extract(read_path(path, given, pdf_tags))
     if not res.clauses:
         raise InputError(str(path), "holds no resolution clauses (no preambular or operative paragraph was found)")
     if not res.info.symbol:
@@ -313,9 +315,23 @@ class Settings:
     want_summary: bool = True
     metadata: tuple[str, ...] = ()  # JSON-lines metadata files or folders
     timeout: float = DEFAULT_TIMEOUT  # seconds one input may take in a batch; 0: no limit
+    pdf_tags: bool = True  # read a PDF's tag tree where it has one
 
     def fingerprint(self) -> str:
-        return json.dumps([__version__, self.minter.base, sorted(self.formats), repr(self.given), self.metadata])
+        return json.dumps([__version__, self.minter.base, sorted(self.formats), repr(self.given), self.metadata,
+                           self.pdf_tags])
+
+
+def input_kind(path: str | Path) -> str:
+    """"pdf", "xml" or "text", by the first kilobyte (as the reader tells them apart); "" if unreadable."""
+    from graph_builder.readers.registry import looks_like_pdf, looks_like_xml
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return ""
+    return "pdf" if looks_like_pdf(head) else "xml" if looks_like_xml(head) else "text"
 
 
 def strip_prefixes(turtle: bytes) -> bytes:
@@ -344,7 +360,7 @@ def work(path: str, settings: Settings) -> Outcome:
 
 
 def outcome_of(path: str, settings: Settings) -> Outcome:
-    b = build_file(path, settings.given, settings.minter, settings.metadata)
+    b = build_file(path, settings.given, settings.minter, settings.metadata, settings.pdf_tags)
     res = b.resolution
     graph = document_iri(res, settings.minter)
     files: dict[str, bytes] = {}
@@ -367,6 +383,36 @@ def outcome_of(path: str, settings: Settings) -> Outcome:
                    summary=summarize(res) if settings.want_summary else None, symbol=res.info.symbol)
 
 
+def merged_outcome(xml: Outcome, pdf: Outcome, settings: Settings) -> Outcome:
+    """One resolution from the outcomes of its XML and its PDF (pipeline.merge_pdf): the XML's graph,
+    files and diagnostics, with the pages where the PDF prints each clause, footnote and citation
+    that both readings have (gb:page, gb:pdfRegion)."""
+    from pyoxigraph import RdfFormat, parse
+
+    from graph_builder.pipeline import merge_pdf
+
+    # both were read with their summaries (the batch asks for them when it holds a pair)
+    assert xml.summary is not None and pdf.summary is not None
+    merged = merge_pdf(xml.summary, pdf.summary)
+
+    def lines(data: bytes, fmt) -> set[bytes]:  # one spelling of N-Triples (pyoxigraph's), whatever wrote them
+        return set(serialized(parse(data, format=fmt), RdfFormat.N_TRIPLES).splitlines(keepends=True))
+
+    extra = page_ntriples(merged, settings.minter)
+    ntriples = b"".join(sorted(lines(xml.files[".ttl"], RdfFormat.TURTLE)
+                               | (lines(extra, RdfFormat.N_TRIPLES) if extra else set())))
+    files = dict(xml.files)
+    ttl = turtle_from_ntriples(ntriples)
+    for fmt in settings.formats:
+        suffix = output_format(fmt).suffix
+        files[suffix] = ttl if suffix == ".ttl" else graph_bytes(triples_of(ntriples), fmt)
+    others = split_graphs(ntriples, settings.minter)
+    own = others.pop(xml.graph, b"")
+    return replace(xml, files=files, body=strip_prefixes(turtle_from_ntriples(own)),
+                   ntriples=own if settings.want_store else b"", others=others, triples=ntriples.count(b"\n"),
+                   summary=merged)
+
+
 @dataclass
 class CorpusReport:
     built: list[Outcome] = field(default_factory=list)
@@ -376,6 +422,7 @@ class CorpusReport:
     outputs: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # the diagnostics of every input, built or skipped
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (input, input kept, graph)
+    merged: list[tuple[str, str, str]] = field(default_factory=list)  # (XML input, PDF input, graph): one resolution
 
 
 def store_key(store_dir: Path) -> str:
@@ -412,6 +459,11 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
     todo: list[str] = []
     cached: dict[str, tuple[str, str]] = {}  # path -> (graph, Turtle file) of unchanged inputs
     digests: dict[str, str] = {}
+    kinds = {str(p): input_kind(p) for p in paths}
+    # a resolution's XML and its PDF are one resolution (merged_outcome): in a batch of both, the PDFs are
+    # read first and wait for their XML; they are read again on every rerun (a new XML may be theirs), and
+    # so is an XML that took a PDF's pages
+    merging = "pdf" in kinds.values() and "xml" in kinds.values()
     for p in paths:
         sp = str(p)
         try:
@@ -424,7 +476,8 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
             continue
         entry = manifest.entries.get(sp)
         ttl_out = next((o for o in (entry or {}).get("outputs", []) if o.endswith(".ttl")), "")
-        if entry and ttl_out and manifest.unchanged(sp, digests[sp], fingerprint) and all(
+        if entry and ttl_out and not (merging and (kinds[sp] == "pdf" or entry.get("pdf"))) \
+                and manifest.unchanged(sp, digests[sp], fingerprint) and all(
                 (out / o).exists() for o in entry["outputs"]) and (
                 store is None or (key in entry.get("stores", []) and store.contains_named_graph(NamedNode(entry["graph"])))):
             cached[sp] = (entry["graph"], ttl_out)
@@ -434,7 +487,12 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
 
     header = prefix_header()
     order = [str(p) for p in paths if str(p) in digests]
-    outcomes = run_workers(todo, replace(settings, want_store=store is not None), jobs)
+    if merging:
+        order = [sp for sp in order if kinds[sp] == "pdf"] + [sp for sp in order if kinds[sp] != "pdf"]
+        waiting = set(todo)
+        todo = [sp for sp in order if sp in waiting]
+    work_settings = replace(settings, want_store=store is not None, want_summary=settings.want_summary or merging)
+    outcomes = run_workers(todo, work_settings, jobs)
     graphs: dict[str, str] = {}  # graph -> the input that gave it (the first, in input order, wins)
     names_used = {entry["outputs"][0].rsplit(".", 1)[0]: entry["graph"] for sp, entry in manifest.entries.items()
                   if sp in cached and entry.get("outputs")}  # output name -> graph
@@ -442,6 +500,7 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
     # build stops before); a graph the store already has is replaced in its own transaction
     fresh_graphs: set[str] = set()
     temps: list[Path] = []
+    held: dict[str, tuple[str, Outcome]] = {}  # graph -> a PDF input and its outcome, waiting for its XML
 
     def temporary(name: str):
         fd, tmp = create_temporary(out, name, ".part")  # a name of its own: never another build's
@@ -458,13 +517,47 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
         return True
 
     shared = SharedTriples()  # what resolutions say outside their own graphs, once each, written at the end
+
+    def emit(sp: str, o: Outcome, ttl, trig, fresh, more: dict) -> None:
+        """One resolution's files; its graph into corpus.ttl, corpus.trig and the store; its manifest entry."""
+        if names_used.setdefault(o.name, o.graph) != o.graph:
+            # two resolutions, one name: a 40-bit hash collision, never seen; refuse rather than overwrite
+            report.failed.append((sp, f"its output name {o.name} is already that of {names_used[o.name]}"))
+            return
+        names = []
+        if per_file:
+            files = {f"{o.name}{suffix}": data for suffix, data in sorted(o.files.items())}
+            write_outputs(out, files, durable=False)
+            names = list(files)
+        ttl.write(o.body)
+        trig.write(b"<" + o.graph.encode() + b"> {\n" + o.body + b"}\n")
+        shared.add(o.others)
+        if store is not None and o.graph not in fresh_graphs:
+            if store.contains_named_graph(NamedNode(o.graph)):
+                load_graph(store, o.graph, o.ntriples)
+            else:
+                fresh_graphs.add(o.graph)
+                fresh.write(o.ntriples.replace(b" .\n", b" <" + o.graph.encode() + b"> .\n"))
+        manifest.record(sp, digests[sp], fingerprint, o.graph, names, symbol=o.symbol,
+                        diagnostics=[[f.clause, f.code, list(f.span) if f.span else None, f.message]
+                                     for f in o.diagnostics], stores=[key] if key else [], **more)
+        if on_outcome:
+            on_outcome(o)
+        # keep the summary (for the corpus view), not the bytes
+        report.built.append(replace(o, files={}, body=b"", ntriples=b"", others={},
+                                    summary=o.summary if settings.want_summary else None))
+        report.triples += o.triples
+
     try:
         with temporary("corpus.ttl") as ttl, temporary("corpus.trig") as trig, temporary("store-new.nq") as fresh:
             ttl.write(header)
             trig.write(header)
             # outcomes arrive in input order, whichever worker finished first: the files are deterministic
             for sp in order:
-                if sp in cached:
+                if sp in cached and cached[sp][0] in held:
+                    report.skipped.remove(sp)
+                    o = in_process(sp, work_settings)  # its PDF came since: the XML is read again to take its pages
+                elif sp in cached:
                     graph, first = cached[sp]
                     entry = manifest.entries[sp]
                     report.findings += [Finding(sp, entry.get("symbol", ""), clause, code, tuple(span) if span else None,
@@ -475,7 +568,8 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                     ttl.write(body)
                     trig.write(b"<" + graph.encode() + b"> {\n" + body + b"}\n")
                     continue
-                o = next(outcomes)
+                else:
+                    o = next(outcomes)
                 if progress:
                     progress(1)
                 if o.error:
@@ -491,34 +585,26 @@ def _build_corpus(paths, out, settings, *, jobs, store_dir, progress, per_file, 
                         trig.write(b"<" + previous["graph"].encode() + b"> {\n" + body + b"}\n")
                     continue
                 report.findings += o.diagnostics
-                if duplicate(sp, o.graph):
+                more: dict = {}
+                if merging and kinds[sp] == "pdf":
+                    if duplicate(sp, o.graph):
+                        manifest.record(sp, digests[sp], fingerprint, o.graph, [])
+                    else:
+                        held[o.graph] = (sp, o)  # written with its XML, or alone after the rest
+                    continue
+                if o.graph in held and kinds[sp] == "xml":
+                    pdf_sp, pdf_o = held.pop(o.graph)
+                    graphs[o.graph] = sp  # the XML is the resolution's input now: a later duplicate is one of it
+                    o = merged_outcome(o, pdf_o, settings)
+                    manifest.record(pdf_sp, digests[pdf_sp], fingerprint, o.graph, [])
+                    report.merged.append((sp, pdf_sp, o.graph))
+                    more = {"pdf": pdf_sp}
+                elif duplicate(sp, o.graph):
                     manifest.record(sp, digests[sp], fingerprint, o.graph, [])
                     continue
-                if names_used.setdefault(o.name, o.graph) != o.graph:
-                    # two resolutions, one name: a 40-bit hash collision, never seen; refuse rather than overwrite
-                    report.failed.append((sp, f"its output name {o.name} is already that of {names_used[o.name]}"))
-                    continue
-                names = []
-                if per_file:
-                    files = {f"{o.name}{suffix}": data for suffix, data in sorted(o.files.items())}
-                    write_outputs(out, files, durable=False)
-                    names = list(files)
-                ttl.write(o.body)
-                trig.write(b"<" + o.graph.encode() + b"> {\n" + o.body + b"}\n")
-                shared.add(o.others)
-                if store is not None and o.graph not in fresh_graphs:
-                    if store.contains_named_graph(NamedNode(o.graph)):
-                        load_graph(store, o.graph, o.ntriples)
-                    else:
-                        fresh_graphs.add(o.graph)
-                        fresh.write(o.ntriples.replace(b" .\n", b" <" + o.graph.encode() + b"> .\n"))
-                manifest.record(sp, digests[sp], fingerprint, o.graph, names, symbol=o.symbol,
-                                diagnostics=[[f.clause, f.code, list(f.span) if f.span else None, f.message]
-                                             for f in o.diagnostics], stores=[key] if key else [])
-                if on_outcome:
-                    on_outcome(o)
-                report.built.append(replace(o, files={}, body=b"", ntriples=b"", others={}))  # keep the summary, not the bytes
-                report.triples += o.triples
+                emit(sp, o, ttl, trig, fresh, more)
+            for sp, o in list(held.values()):  # PDFs whose XML the batch does not hold
+                emit(sp, o, ttl, trig, fresh, {})
             shared.write(ttl, trig, fresh if store is not None else None, store)
         if store is not None and (fresh_graphs or shared.graphs):
             store.bulk_load(path=str(temps[2]), format=RdfFormat.N_QUADS)

@@ -11,17 +11,17 @@ from pathlib import Path
 from graph_builder.errors import InputError, SymbolError
 from graph_builder.models import Clause, DocumentInfo, Footnote, Resolution, SourceDocument
 from graph_builder.readers.limits import check_document
-from graph_builder.readers.registry import reader_for
+from graph_builder.readers.registry import ReadOptions, reader_for
 from graph_builder.resolve.resolver import resolve
 from graph_builder.un.symbols import UNSymbol, organ_of_symbol, session_of_symbol
 
 
-def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
+def read_bytes(data: bytes, source: str, given: DocumentInfo = DocumentInfo(), pdf_tags: bool = True) -> SourceDocument:
     """Read one input, with the reader its content calls for (readers/registry.py), into clauses and
-    footnotes (LimitError past graph_builder.readers.limits)."""
+    footnotes (LimitError past graph_builder.readers.limits); pdf_tags=False reads a PDF by its layout alone."""
     reader = reader_for(data)
     reader.check_size(len(data), source)
-    doc = reader.read(data, source, given)
+    doc = reader.read(data, source, given, ReadOptions(pdf_tags=pdf_tags))
     doc = replace(doc, info=complete_info(doc.info))
     check_document(doc)
     return doc
@@ -42,7 +42,7 @@ def complete_info(info: DocumentInfo) -> DocumentInfo:
                    session=info.session or session_of_symbol(symbol))
 
 
-def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
+def read_path(path: str | Path, given: DocumentInfo = DocumentInfo(), pdf_tags: bool = True) -> SourceDocument:
     p = Path(path)
     try:
         if p.is_file():  # before reading a file too big into memory
@@ -57,7 +57,7 @@ def read_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> SourceD
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     try:
-        return read_bytes(data, p.name, given)
+        return read_bytes(data, p.name, given, pdf_tags)
     except InputError as exc:
         if exc.source == p.name and str(path) != p.name:
             raise InputError(str(path), exc.problem) from None  # name the file as the user gave it
@@ -69,8 +69,8 @@ def extract(source: SourceDocument) -> Resolution:
     return replace(res, layout=source.layout) if source.layout else res
 
 
-def extract_path(path: str | Path, given: DocumentInfo = DocumentInfo()) -> Resolution:
-    return extract(read_path(path, given))
+def extract_path(path: str | Path, given: DocumentInfo = DocumentInfo(), pdf_tags: bool = True) -> Resolution:
+    return extract(read_path(path, given, pdf_tags))
 
 
 def merge_pdf(xml: Resolution, pdf: Resolution) -> Resolution:

@@ -347,6 +347,17 @@ def target_iri(minter: Minter, r: Reference) -> str:
     return kind_of(r.kind).mint(minter, r)
 
 
+def page_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
+    """What a resolution's layout adds to its triples (gb:page, gb:pdfRegion), as sorted N-Triples: the
+    pages a PDF gives the same resolution read from its XML (pipeline.merge_pdf)."""
+    if not res.layout:
+        return b""
+    from dataclasses import replace
+
+    bare = set(resolution_ntriples(replace(res, layout=()), minter).splitlines(keepends=True))
+    return b"".join(line for line in resolution_ntriples(res, minter).splitlines(keepends=True) if line not in bare)
+
+
 def page_places(add, res: Resolution, pdf: str):
     """For a resolution read from a PDF: a function that says where a span is printed, as gb:page (the
     1-based page) and gb:pdfRegion, the PDF's IRI with an RFC 8118 fragment (page=N&viewrect=left,top,

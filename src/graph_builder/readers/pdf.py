@@ -19,6 +19,13 @@ type sizes this stage finds what plain text loses:
 - the closing lines ("28th plenary meeting", the date), printed before the
   annexes, are moved after them so that the annexes stay part of the text.
 
+Where the PDF is tagged (the UN's Word exports are), its tag tree says more
+than the layout can: two lines of one page belong to one paragraph when the
+same element (P, LI with its label, H1 ...) holds them, and a Note element's
+text is a footnote wherever it is printed.  Across a page break, and on
+untagged pages, the layout decides; read_pdf(tags=False) ignores the tags, and
+must read as well, since older PDFs have none.
+
 The result is a clean text that the plain-text reader (segment.py) reads as it
 reads any text: one paragraph a line, a blank line between paragraphs, the
 footnotes at the end under a rule, each "N text".  With it comes the layout:
@@ -73,6 +80,7 @@ class Glyph:
     top: float  # distance from the page's top edge
     x1: float
     bottom: float
+    block: int = -1  # the tagged paragraph (P, LI, H…) it belongs to; -1: untagged or tags ignored
 
     @property
     def height(self) -> float:
@@ -90,9 +98,11 @@ class Line:
     size: float = 0.0  # the height of most of its characters
     text: str = ""
     marks: tuple[tuple[int, int], ...] = ()  # (start, end) of superscript runs in text
+    block: int = -1  # the tagged paragraph its first characters belong to (-1: none)
 
     def finish(self) -> None:
         gs = self.glyphs
+        self.block = next((g.block for g in gs if g.block >= 0 and not g.ch.isspace()), -1)
         self.x0 = min(g.x0 for g in gs)
         self.x1 = max(g.x1 for g in gs)
         self.top = min(g.top for g in gs)
@@ -107,6 +117,7 @@ class Page:
     width: float
     height: float
     lines: list[Line]
+    notes: frozenset[int] = frozenset()  # the tagged blocks that are footnotes (inside a Note element)
 
 
 # -- reading the characters ---------------------------------------------------
@@ -160,7 +171,66 @@ def inflated_size(data: bytes, limit: int) -> int:
     return total
 
 
-def read_pages(data: bytes, source: str) -> list[Page]:
+# -- the tag tree -------------------------------------------------------------
+# structure types that hold no paragraph of their own: what they enclose is the paragraph (Lbl and LBody
+# are the label and body of one list item; Span and Link run inside a paragraph)
+INLINE = frozenset({"Span", "Link", "Lbl", "LBody", "Quote", "Reference", "BibEntry", "Code", "Annot", "Ruby",
+                    "Warichu", "Em", "Strong", "Sub", "Form", "Figure", "Formula", "Private"})
+# groupings of paragraphs: neither a paragraph nor inside one
+GROUPING = frozenset({"Document", "Part", "Sect", "Div", "Art", "L", "Table", "TR", "THead", "TBody", "TFoot",
+                      "NonStruct", "TOC", "Index", "BlockQuote"})
+
+
+def tagged_blocks(raw, page_handle, first: int) -> tuple[dict[int, int], set[int], int]:
+    """The page's tag tree as {marked-content id: paragraph number (-1: unsure)}, the numbers that are footnotes,
+    and the next free number.  A paragraph is the innermost element that is neither inline nor a
+    grouping (P, H1, LI with its label and body, TD); a Note's text is a footnote.  An untagged page
+    gives nothing."""
+    import ctypes
+
+    tree = raw.FPDF_StructTree_GetForPage(page_handle)
+    if not tree:
+        return {}, set(), first
+    buf = ctypes.create_string_buffer(64)
+    blocks: dict[int, int] = {}
+    notes: set[int] = set()
+    counter = first
+
+    def walk(el, block: int, note: bool, item: bool, depth: int) -> None:
+        nonlocal counter
+        if depth > 64:
+            return  # a tree this deep is no Word export: the layout decides below it
+        n = raw.FPDF_StructElement_GetType(el, buf, 64)
+        kind = buf.raw[:max(0, n - 2)].decode("utf-16-le", "replace") if n > 2 else ""
+        if kind == "Note":
+            note, item = True, False
+        if kind == "LI" or (kind not in INLINE and kind not in GROUPING and not item):
+            counter += 1
+            block, item = counter, item or kind == "LI"
+            if note:
+                notes.add(block)
+        for i in range(raw.FPDF_StructElement_GetMarkedContentIdCount(el)):
+            mcid = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(el, i)
+            if mcid >= 0 and block >= 0:
+                # an element that runs over a page break lists its marked content on both pages, by
+                # the other page's numbers too: a number two elements claim is left to the layout
+                blocks[mcid] = block if blocks.get(mcid, block) == block else -1
+        for i in range(raw.FPDF_StructElement_CountChildren(el)):
+            child = raw.FPDF_StructElement_GetChildAtIndex(el, i)
+            if child:
+                walk(child, block, note, item, depth + 1)
+
+    try:
+        for i in range(raw.FPDF_StructTree_CountChildren(tree)):
+            child = raw.FPDF_StructTree_GetChildAtIndex(tree, i)
+            if child:
+                walk(child, -1, False, False, 0)
+    finally:
+        raw.FPDF_StructTree_Close(tree)
+    return blocks, notes, counter
+
+
+def read_pages(data: bytes, source: str, tags: bool = True) -> list[Page]:
     import ctypes
 
     import pypdfium2.raw as raw
@@ -176,9 +246,17 @@ def read_pages(data: bytes, source: str) -> list[Page]:
         rect = raw.FS_RECTF()
         box = ctypes.byref(rect)
         loose_box = raw.FPDFText_GetLooseCharBox
+        text_object = raw.FPDFText_GetTextObject
+        content_id = raw.FPDFPageObj_GetMarkedContentID
+        is_generated = raw.FPDFText_IsGenerated
+        font_info = raw.FPDFText_GetFontInfo
+        flags = ctypes.c_int(0)
+        font_flags = ctypes.byref(flags)
+        numbered = 0
         for i in range(n_pages):
             page = pdf[i]
             width, height = page.get_size()
+            blocks, notes, numbered = tagged_blocks(raw, page.raw, numbered) if tags else ({}, set(), numbered)
             textpage = page.get_textpage()
             n = textpage.count_chars()
             if n > MAX_CHARS_PER_PAGE:
@@ -187,6 +265,7 @@ def read_pages(data: bytes, source: str) -> list[Page]:
             tp = textpage.raw
             runs: list[list[Glyph]] = []
             run: list[Glyph] = []
+            block, looked = -1, False
             # pypdfium2 returns the range as UTF-16 decoded: a character outside the BMP takes two slots
             if len(text) != n:
                 text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
@@ -196,16 +275,27 @@ def read_pages(data: bytes, source: str) -> list[Page]:
                     if run:
                         runs.append(run)
                         run = []
+                    looked = False
                     continue
                 if ch in "\x00\ufffe\uffff":
                     continue
+                if ch == " " and is_generated(tp, k) and not (
+                        k and font_info(tp, k - 1, None, 0, font_flags) and flags.value & ITALIC):
+                    # a guess, to be weighed against the line's spaces; after italics (the opening
+                    # phrase, whose slanted boxes leave narrow gaps: "Recalling further") a space
+                    ch = GENERATED_SPACE
+                if blocks and not looked and not ch.isspace():
+                    looked = True
+                    # a paragraph never starts inside a printed line: one look-up a line, not a character
+                    obj = text_object(tp, k)
+                    block = blocks.get(content_id(obj), -1) if obj else -1
                 loose_box(tp, k, box)
-                run.append(Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom))
+                run.append(Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, block))
             if run:
                 runs.append(run)
             textpage.close()
             page.close()
-            pages.append(Page(i + 1, width, height, build_lines(runs, i + 1)))
+            pages.append(Page(i + 1, width, height, build_lines(runs, i + 1), frozenset(notes)))
     finally:
         pdf.close()
     if not any(ln.text.strip() for p in pages for ln in p.lines):
@@ -301,6 +391,24 @@ def split_at_gaps(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return spaced
 
 
+# a gap this wide (in the line's type size) between two characters is a space where PDFium put none
+WORD_GAP = 0.3
+# PDFium puts a space of its own ("generated") where it guesses one from a gap; in justified type it
+# guesses inside words too ("rur al", "Cong ress"), where the gap is far narrower than the line's spaces
+GENERATED_SPACE = "\u2009"  # how such a space is kept among the glyphs
+ITALIC = 1 << 6  # the font descriptor's Italic flag (PDF 32000-1, table 123)
+GENERATED_SHARE = 0.4  # a guessed space counts where its gap is at least this share of the line's spaces
+
+
+def word_gaps(glyphs: list[Glyph]) -> list[float]:
+    """The gaps a line's own space characters stand in, sorted."""
+    out = []
+    for k in range(1, len(glyphs) - 1):
+        if glyphs[k].ch == " " and not glyphs[k - 1].ch.isspace() and not glyphs[k + 1].ch.isspace():
+            out.append(glyphs[k + 1].x0 - glyphs[k - 1].x1)
+    return sorted(out)
+
+
 def spell(ln: Line) -> None:
     """The line's text: spaces from the gaps between characters, superscripts marked."""
     size = ln.size or 1.0
@@ -310,18 +418,24 @@ def spell(ln: Line) -> None:
     marks: list[tuple[int, int]] = []
     length = 0
     prev: Glyph | None = None
-    saw_space = False
+    saw_space = guessed = False
     mark_start = -1
+    spaces = word_gaps(ln.glyphs)
+    guess = GENERATED_SHARE * spaces[len(spaces) // 2] if spaces else 0.0
     for g in ln.glyphs:
         if g.ch.isspace():
-            saw_space = True
+            if g.ch == GENERATED_SPACE:
+                guessed = True
+            else:
+                saw_space = True
             continue
         sup = g.height < 0.8 * size and g.bottom < baseline - 0.18 * size
         if prev is not None:
             gap = g.x0 - prev.x1
             after_mark = mark_start >= 0 and not sup
-            if not sup and (gap > 0.3 * size or (saw_space and gap > -0.1 * size)
-                            or (after_mark and (saw_space or gap > 0.1 * size))):
+            if not sup and (gap > WORD_GAP * size or (saw_space and gap > -0.1 * size)
+                            or (guessed and gap > guess)
+                            or (after_mark and (saw_space or guessed or gap > 0.1 * size))):
                 if mark_start >= 0:
                     marks.append((mark_start, length))
                     mark_start = -1
@@ -335,7 +449,7 @@ def spell(ln: Line) -> None:
         parts.append(g.ch)
         length += len(g.ch)
         prev = g
-        saw_space = False
+        saw_space = guessed = False
     if mark_start >= 0:
         marks.append((mark_start, length))
     ln.text = "".join(parts)
@@ -375,6 +489,16 @@ def body_size(pages: list[Page]) -> float:
 def split_page(page: Page, size: float) -> tuple[list[Line], list[Line]]:
     """The page's body lines and footnote lines, furniture dropped."""
     lines = [ln for ln in page.lines if not is_furniture(ln, page)]
+    body, notes = split_by_layout(page, lines, size)
+    if page.notes and any(ln.block in page.notes for ln in body):
+        # tagged: what a Note element holds is a footnote too, where the layout did not see one
+        ids = {id(ln) for ln in notes}
+        notes = [ln for ln in lines if id(ln) in ids or ln.block in page.notes]
+        body = [ln for ln in body if ln.block not in page.notes]
+    return body, notes
+
+
+def split_by_layout(page: Page, lines: list[Line], size: float) -> tuple[list[Line], list[Line]]:
     rule = next((k for k in range(len(lines) - 1, -1, -1)
                  if RULE.match(lines[k].text.replace(" ", "")) and lines[k].top > 0.35 * page.height), -1)
     if rule >= 0:
@@ -421,7 +545,11 @@ def starts_lower(text: str) -> bool:
 
 
 def breaks(a: Line, b: Line, left: float, right: float) -> bool:
-    """Does line b open a new paragraph after line a?"""
+    """Does line b open a new paragraph after line a?  Where both lines are tagged on one page, the
+    tags say; across a page break (where a paragraph's two parts are two elements of two pages'
+    trees) and where there are no tags, the layout."""
+    if a.block >= 0 and b.block >= 0 and a.page == b.page:
+        return a.block != b.block
     size = max(a.size, 1.0)
     ends = a.text.rstrip()[-1:]
     if abs(a.size - b.size) > 0.15 * size:
@@ -560,9 +688,10 @@ def write_para(w: Writer, para: list[Line]) -> None:
         w.put(text, ln)
 
 
-def read_pdf(data: bytes, source: str) -> PdfText:
-    """A UN resolution's PDF as clean text, with the page and box of each line."""
-    pages = read_pages(data, source)
+def read_pdf(data: bytes, source: str, tags: bool = True) -> PdfText:
+    """A UN resolution's PDF as clean text, with the page and box of each line; with tags=False its
+    tag tree is ignored and the layout alone decides."""
+    pages = read_pages(data, source, tags)
     size = body_size(pages)
     body: list[Line] = []
     notes: list[Note] = []
@@ -623,28 +752,40 @@ def read_pdf(data: bytes, source: str) -> PdfText:
     return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]))
 
 
+# the longest heading the contract folds away ("a short unnumbered paragraph with no opening verb"):
+# the golds made from the UN's XML count fifteen words as short
+HEADING_WORDS = 15
 TOP_LEVEL = re.compile(r"(?:[A-Za-z0-9]+\.)*?u?(?:pp|op|p)\d+")
 
 
-def operative_headings(clauses) -> set[str]:
-    """The headings the contract folds away: those of the operative part (after an operative
-    paragraph, or between the preamble's last paragraph and the first operative one).  A heading
-    inside the preamble, with preambular paragraphs after it, stays a paragraph, as the UN's markup
-    has it; so do an annex's."""
-    out: set[str] = set()
+def operative_headings(clauses) -> tuple[set[str], set[str]]:
+    """The headings of the operative part (after an operative paragraph, or between the preamble's
+    last paragraph and the first operative one): those the contract folds away, and those it keeps
+    as unnumbered operative paragraphs.  A heading inside the preamble, with preambular paragraphs
+    after it, stays a paragraph, as the UN's markup has it; so do an annex's.  Only a short heading
+    is folded (HEADING_WORDS words at most: the contract's "short unnumbered paragraph"); a long one
+    ("Group of Independent Eminent Experts on the Implementation of the Durban Declaration and
+    Programme of Action") is an unnumbered operative paragraph, whatever the text reader took it for."""
+    folded: set[str] = set()
+    kept: set[str] = set()
     seen_operative = False
     pending: list[str] = []  # headings since the last preambular paragraph, before any operative one
     for c in clauses:
         if c.kind == "annex" or not TOP_LEVEL.fullmatch(c.id):
             continue
         if c.heading or is_title(c):
-            (out.add(c.id) if seen_operative else pending.append(c.id))
+            short = len(c.body.text.split()) <= HEADING_WORDS
+            if seen_operative:
+                (folded if short else kept).add(c.id)
+            else:
+                pending.append(c.id)
             continue
         if c.kind == "operative":
             seen_operative = True
-            out.update(pending)
+            for cid, heading in ((h, next(x for x in clauses if x.id == h)) for h in pending):
+                (folded if len(heading.body.text.split()) <= HEADING_WORDS else kept).add(cid)
         pending = []
-    return out
+    return folded, kept
 
 
 def is_title(c) -> bool:
@@ -652,7 +793,7 @@ def is_title(c) -> bool:
     ("Degrading the threat posed by Al-Shabaab", the title of an adopted outcome document): every
     preambular paragraph ends with a comma, a semicolon, a colon or a full stop."""
     text = c.body.text.rstrip()
-    return c.kind == "preambular" and "." not in c.id and len(text) < 250 and not text.endswith((",", ";", ":", ".", "…"))
+    return c.kind == "preambular" and "." not in c.id and len(text) < 400 and not text.endswith((",", ";", ":", ".", "…"))
 
 
 LIST_ITEM = re.compile(r"^\(([a-z]{1,3}|[ivx]{1,5})\)\s")
@@ -677,7 +818,7 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
                 where[label] = cid
                 break
     # in an annex the contract keeps them: annex paragraphs are counted whatever they are
-    dropped = operative_headings(doc.clauses)
+    dropped, operative = operative_headings(doc.clauses)
     renamed: dict[str, str] = {}
     counts: dict[str, int] = {}
     clauses = []
@@ -698,9 +839,11 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
             parent = ""
         m = UNNUMBERED.match(c.id)
         if m and not m.group("sub"):
-            key = m.group("prefix") + m.group("stem")
+            key = m.group("prefix") + ("uop" if c.id in operative else m.group("stem"))
             counts[key] = counts.get(key, 0) + 1
             renamed[c.id] = f"{key}{counts[key]}"
+            if c.id in operative and c.kind != "operative":
+                c = replace(c, kind="operative")
         elif m and m.group("sub"):
             parent = c.id[: len(c.id) - len(m.group("sub"))]
             renamed[c.id] = renamed.get(parent, parent) + m.group("sub")

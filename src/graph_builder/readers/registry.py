@@ -2,7 +2,7 @@
 files of it carry, and the reader that turns its bytes into a SourceDocument.
 
     reader = reader_for(head)        # the first row whose sniff accepts the file's first bytes
-    doc = reader.read(data, source, given)
+    doc = reader.read(data, source, given, ReadOptions())
 
 A format is recognised by its content, never by its name (a ".txt" that holds a PDF is read as a PDF);
 the suffixes only say which files of a folder `build` takes as inputs.  The last row, text, takes
@@ -19,11 +19,18 @@ from graph_builder.readers.limits import check_size
 
 
 @dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How the user asked inputs to be read; each reader takes the options that concern it."""
+
+    pdf_tags: bool = True  # a PDF's tag tree decides paragraphs and footnotes where it has one
+
+
+@dataclass(frozen=True, slots=True)
 class Reader:
     name: str
     suffixes: tuple[str, ...]  # lower case, with the dot
     sniff: Callable[[bytes], bool]  # the file's first bytes (at least 1 KB, or all of it) -> is it this format
-    read: Callable[[bytes, str, DocumentInfo], SourceDocument]  # bytes, file name, what the user gave
+    read: Callable[[bytes, str, DocumentInfo, ReadOptions], SourceDocument]  # bytes, file name, what the user gave
     pdf_limits: bool = False  # checked against the PDF size limit (fonts and images beside the text)
 
     def check_size(self, size: int, source: str) -> None:
@@ -41,23 +48,23 @@ def looks_like_xml(head: bytes) -> bool:
     return head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
-def read_pdf(data: bytes, source: str, given: DocumentInfo) -> SourceDocument:
+def read_pdf(data: bytes, source: str, given: DocumentInfo, options: ReadOptions) -> SourceDocument:
     from graph_builder.readers.pdf import read_pdf as pages
     from graph_builder.readers.pdf import settle
     from graph_builder.readers.segment import segment
 
-    produced = pages(data, source)
+    produced = pages(data, source, options.pdf_tags)
     return settle(segment(produced.text, source, given), produced)
 
 
-def read_akn(data: bytes, source: str, given: DocumentInfo) -> SourceDocument:
+def read_akn(data: bytes, source: str, given: DocumentInfo, options: ReadOptions) -> SourceDocument:
     from graph_builder.readers.akn import read_akn as read
 
     doc = read(data, source)
     return replace(doc, info=given.with_defaults(doc.info))
 
 
-def read_text(data: bytes, source: str, given: DocumentInfo) -> SourceDocument:
+def read_text(data: bytes, source: str, given: DocumentInfo, options: ReadOptions) -> SourceDocument:
     from graph_builder.readers.decode import decode_text
     from graph_builder.readers.limits import check_lines
     from graph_builder.readers.normalize import LINE_BREAK

@@ -43,6 +43,8 @@ BARE_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3})\s*$")
 # "(a) ...", "(iv) ...", "(1) ...", and bullets
 SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)(?:\s+(?=\S)|\s*$)|(?P<bullet>[•\-–—]\.?)\s+(?=\S))")
 ROMAN = re.compile(r"^[ivxlc]+$")
+# a line that opens with a word in lower case ("and demands that ..."), not with a label ("xx) To ...")
+LOWER_WORD = re.compile(r"^[a-z][a-z’'\-]*\s")
 # digits glued to a lower-case word, left after the markers of the footnotes the text has: "Convention7"
 STRAY_MARKER = re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?P<m>\d{1,2})(?=[\s,;:.)]|$)")
 # "... recommends to the General Assembly the adoption of the following draft resolution:"
@@ -205,6 +207,13 @@ class Segmenter:
             self.open(Para(parent.kind, number=parent.number, sub=label, label_end=sp.end()), line)
             return
 
+        if line.blank_before and LOWER_WORD.match(text) and self.current is not None and self.current.sub \
+                and self.current.kind in ("operative", "annex") and prev_end in ";.":
+            # "(f) The fourth report …;" then, on a paragraph of its own, "and demands that …": the
+            # paragraph goes on after its list, a paragraph of its own as the UN's markup has it
+            self.heading_open = False
+            self.open(Para(self.current.kind), line)
+            return
         if boundary and self.starts_paragraph(text, prev_end):
             self.heading_open = False
             self.start_unnumbered(line, text)

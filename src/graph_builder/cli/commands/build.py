@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 # the build modules load rdflib and pyoxigraph: each function below imports what it uses, so that
 # `graph-builder build --help` loads neither
 from graph_builder.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, emit, warn
-from graph_builder.cli.commands.extract import add_document_options, given_info
+from graph_builder.cli.commands.extract import add_document_options, add_reader_options, given_info
 from graph_builder.contract import to_contract
 from graph_builder.defaults import DEFAULT_BASE, DEFAULT_TIMEOUT
 from graph_builder.errors import InputError, OutputError, UsageError
@@ -34,6 +34,7 @@ def configure(p: argparse.ArgumentParser) -> None:
                                              "example, 57/209")
     p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
     add_document_options(p)
+    add_reader_options(p)
     p.add_argument("--format", action="append", choices=CHOICES,
                    help="graph formats to write for each resolution (default ttl; repeatable)")
     p.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store (pyoxigraph/Oxigraph)")
@@ -112,7 +113,7 @@ def build_one(path: Path, given: DocumentInfo, minter: Minter, out: Path, format
     from graph_builder.build import build_file, findings_of, output_folder, write_outputs
     from graph_builder.graph.export import graph_bytes, turtle_from_ntriples
 
-    b = build_file(path, given, minter, tuple(args.metadata))
+    b = build_file(path, given, minter, tuple(args.metadata), args.pdf_tags)
     res = b.resolution
     # every output is made before any is written, and all are written together: a failure (a full disk)
     # leaves the previous files as they were
@@ -156,7 +157,7 @@ def build_many(files: list[Path], given: DocumentInfo, minter: Minter, out: Path
     from graph_builder.build import Settings, build_corpus, findings_summary, output_folder
 
     settings = Settings(minter=minter, formats=formats, given=given, metadata=tuple(args.metadata),
-                        want_summary=not args.no_view, timeout=args.timeout)
+                        want_summary=not args.no_view, timeout=args.timeout, pdf_tags=args.pdf_tags)
     bar = None
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm

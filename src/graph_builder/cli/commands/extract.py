@@ -17,6 +17,12 @@ def add_document_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--body", help="the issuing organ (General Assembly, Security Council, ...)")
 
 
+def add_reader_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pdf-tags", action=argparse.BooleanOptionalAction, default=True,
+                   help="read a tagged PDF's paragraphs and footnotes from its tag tree where it has one (default); "
+                        "--no-pdf-tags reads the layout alone")
+
+
 def given_info(args) -> DocumentInfo:
     for option in ("symbol", "date", "title", "body"):
         checked_text(f"--{option}", getattr(args, option, None) or "")
@@ -53,6 +59,7 @@ def checked_date(text: str) -> str:
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="a resolution: the UN's PDF, plain text (as pulled from a PDF) or AKN4UN XML")
     add_document_options(p)
+    add_reader_options(p)
     p.add_argument("--format", choices=("json", "table"), default="json")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are diagnostics")
 
@@ -62,7 +69,7 @@ def run(args) -> int:
         extract_path,  # here, not above: `extract --help` and `build --help` need no reader
     )
 
-    res = extract_path(args.file, given_info(args))
+    res = extract_path(args.file, given_info(args), args.pdf_tags)
     if not res.clauses:
         raise InputError(args.file, "holds no resolution clauses (no preambular or operative paragraph was found)")
     if args.format == "json":
