@@ -78,6 +78,12 @@ def test_issuer_of_a_citation_is_no_body_reference():
     ("1. Invites regional and subregional organizations to contribute;", ["regional and subregional organizations"]),
     ("1. Calls upon Liberia and neighbouring countries to cooperate;", ["Liberia", "neighbouring countries"]),
     ("1. Urges Member States and international organizations to act;", ["Member States", "international organizations"]),
+    # a comma list of modifiers before them shares the head, each an actor of its own (A/HRC/RES/56/20, op27)
+    ("1. Calls upon States, international, regional and non-governmental organizations to cooperate;",
+     ["States", "international organizations", "regional organizations", "non-governmental organizations"]),
+    # "and other relevant stakeholders" is a name of its own, not a head shared with the modifier before it
+    ("1. Invites national mechanisms for implementation, reporting and follow-up and other relevant stakeholders to act;",
+     ["national mechanisms", "stakeholders"]),
 ])
 def test_addressees(body, addressees):
     res = extract(segment(clause(body), "t.txt"))

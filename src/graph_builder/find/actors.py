@@ -148,6 +148,7 @@ def split_actors(obj: str, base: int) -> list[tuple[str, int, int]]:
     """'Member States, United Nations agencies and non-governmental organizations' -> three.
     A bare noun after 'and' shares the modifier before it: 'agencies and organizations' is one."""
     out: list[tuple[str, int, int]] = []
+    lone: list[tuple[str, int, int]] = []  # the comma list's modifiers just before: "international, "
     pos = 0
     for part in SPLIT_COMMA.split(obj):
         at = obj.find(part, pos)
@@ -164,18 +165,37 @@ def split_actors(obj: str, base: int) -> list[tuple[str, int, int]]:
             part = part[len(also.group(0)):]
         pieces = [cut_at_stop(re.sub(r"^to\s+", "", p)) for p in re.split(r"(?<!\s)\s+(?:and|or|as\s+well\s+as)\s+", part)]
         merged: list[str] = []
+        joined: set[int] = set()  # merged names whose modifiers share one head ("regional and subregional organizations")
         for p in pieces:
-            if merged and (shares_modifier(p) or shares_head(merged[-1], p)):
+            if merged and shares_head(merged[-1], p):
+                merged[-1] = merged[-1] + " and " + p
+                joined.add(len(merged) - 1)
+            elif merged and shares_modifier(p):
                 merged[-1] = merged[-1] + " and " + p
             elif p:
                 merged.append(p)
         q = 0
-        for p in merged:
+        for i, p in enumerate(merged):
             first = p.split(" and ")[0]
             k = part.find(first, q)
             k = k if k >= 0 else q
             q = k + len(first)
-            out.append((p, base + at + k, base + at + k + len(p)))
+            start = base + at + k
+            if i in joined and lone:
+                # "international, regional and non-governmental organizations": a list of modifiers shares the
+                # head, so each is an actor of its own ("international organizations", ...)
+                head = p.split()[-1]
+                out.extend((f"{word} {head}", s, e) for word, s, e in lone)
+                for word in p.removesuffix(" " + head).split(" and "):
+                    s = max(obj.find(word, start - base), 0) + base
+                    out.append((f"{word} {head}", s, s + len(word)))
+            else:
+                out.append((p, start, start + len(p)))
+        # a part that is one modifier alone waits for the head a later part gives it
+        if len(merged) == 1 and is_modifier(merged[0]):
+            lone.append((merged[0], base + at, base + at + len(merged[0])))
+        else:
+            lone = []
     return out
 
 
@@ -205,11 +225,20 @@ def shares_head(before: str, p: str) -> bool:
     nouns, quantifiers, _ = actor_words()
     lone = [w for w in before.split() if w.lower() not in quantifiers]
     words = p.split()
-    if len(lone) != 1 or len(words) < 2 or words[-1] not in nouns:
+    # one modifier and the head after "and": "other relevant stakeholders" is a name of its own
+    if len(lone) != 1 or len(words) != 2 or words[-1] not in nouns or words[0].lower() in quantifiers:
         return False
     first, second = lone[0], words[0]
     return (not {first, first.lower(), second, second.lower()} & nouns
             and first[:1].isupper() == second[:1].isupper())
+
+
+def is_modifier(word: str) -> bool:
+    """One word that names no actor itself and could modify one: 'international', 'regional'."""
+    nouns, quantifiers, stops = actor_words()
+    return (word.lower() not in quantifiers
+            and word not in nouns and word.lower() not in nouns and word.lower() not in stops
+            and bool(re.fullmatch(r"[a-z][a-z\-]+", word)))
 
 
 def clean_actor(name: str, quantifiers: frozenset[str], stops: frozenset[str]) -> str:
