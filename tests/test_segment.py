@@ -83,12 +83,28 @@ Decides to remain actively seized of the matter.
 """
 
 
+RESTARTED = """The Security Council,
+
+Noting the agreement,
+
+1. Approves the terms of the agreement;
+
+2. Decides to remain seized of the matter;
+
+1. Requests the Secretary-General to report;
+
+2. Invites States to cooperate;
+"""
+
+
 @pytest.mark.parametrize("text, ids", [
     (BASIC, ["pp1", "pp2", "pp3", "op1", "op2"]),
     (FOOTNOTES, ["pp1", "op1", "op2"]),
     (COVER, ["pp1", "op1"]),
     (SECTIONS, ["I.pp1", "I.op1", "I.op2", "II.op1", "II.op1.a", "II.op1.b"]),
     (UNNUMBERED, ["pp1", "uop1"]),
+    # numbering that restarts where the text marks no section (an agreement's articles): one id, one clause
+    (RESTARTED, ["pp1", "op1", "op2", "op1~2", "op2~2"]),
 ])
 def test_clause_ids(text, ids):
     assert [c.id for c in segment(text, "t.txt").clauses] == ids
@@ -138,3 +154,10 @@ def test_footnote_without_marker_is_a_diagnostic():
     doc = segment(text, "t.txt")
     assert doc.footnotes[0].anchor == ""
     assert [d.code for d in doc.diagnostics] == ["footnote-without-marker"]
+
+
+def test_a_repeated_clause_id_is_renamed_with_a_diagnostic():
+    doc = segment(RESTARTED, "t.txt")
+    renamed = [d for d in doc.diagnostics if d.code == "duplicate-clause-id"]
+    assert [d.clause for d in renamed] == ["op1~2", "op2~2"]
+    assert all(d.span and d.span[1] > d.span[0] for d in renamed)

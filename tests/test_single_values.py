@@ -66,6 +66,14 @@ def test_units_and_numbers_keep_one_value_and_no_alt_label():
     assert values(out, "altLabel") == set()
 
 
+def test_the_adoption_meeting_keeps_one_spelling():
+    """The closing line and the catalogue record spell A/RES/76/242's meeting apart."""
+    node = "https://example.org/unres/doc/A/RES/76/242"
+    out = single_values(lines_of(["54th resumed plenary meeting", "54th (resumed) plenary meeting"],
+                                 T.GB_adoptionMeeting, node))
+    assert len(values(out, "adoptionMeeting")) == 1
+
+
 def test_a_node_with_one_value_is_left_as_it_is():
     ntriples = lines_of(["Participants"]) + lines_of(["b"], T.GB_number)
     assert single_values(ntriples) is ntriples

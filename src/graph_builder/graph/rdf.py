@@ -95,9 +95,12 @@ class TripleSink:
 
 @cache
 def _single_predicates() -> tuple[bytes, frozenset[bytes], frozenset[bytes]]:
-    """(skos:altLabel, the label properties, every single-valued property kept once), as N-Triples IRIs."""
+    """(skos:altLabel, the label properties, every single-valued property kept once), as N-Triples IRIs.
+    The adoption meeting is one: the closing line and the catalogue record may spell it apart ("54th resumed
+    plenary meeting", "54th (resumed) plenary meeting")."""
     labels = frozenset(p.encode() for p in (T.RDFS_label, T.SKOS_prefLabel))
-    return T.SKOS_altLabel.encode(), labels, labels | {T.GB_unit.encode(), T.GB_number.encode()}
+    return T.SKOS_altLabel.encode(), labels, labels | {T.GB_unit.encode(), T.GB_number.encode(),
+                                                       T.GB_adoptionMeeting.encode()}
 
 
 # what makes a spelling worse: a character of a broken text or record ("Secretary~General", "_ international

@@ -516,6 +516,22 @@ def spaced_marker(text: str, label: str, cursor: int) -> tuple[int, int] | None:
 # -- the stage --------------------------------------------------------------
 
 
+def unique_ids(paras: list[Para], diagnostics: list[Diagnostic]) -> None:
+    """A repeated id (numbering that restarts with no section the text marks: the articles of an agreement
+    in S/RES/21 (1947)) gets a suffix ~2, ~3, as the AKN reader gives it: one clause, one IRI."""
+    seen: set[str] = set()
+    for p in paras:
+        if p.id in seen:
+            k = 2
+            while f"{p.id}~{k}" in seen:
+                k += 1
+            first = p.lines[0]
+            diagnostics.append(Diagnostic("duplicate-clause-id", f"clause id {p.id} occurs again; renamed {p.id}~{k}",
+                                          (first.start, first.start + len(first.text.rstrip())), f"{p.id}~{k}"))
+            p.id = f"{p.id}~{k}"
+        seen.add(p.id)
+
+
 def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
     """Read a plain-text resolution into clauses and footnotes."""
     layout = normalize(text, given.symbol)
@@ -556,6 +572,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
         seg.feed(ln)
         prev = ln.text.rstrip()
     paras = seg.assign_ids()
+    unique_ids(paras, diagnostics)
 
     # join each paragraph's lines, find footnote markers in order, then rebuild without them
     joined: list[tuple[str, MappedText]] = []
