@@ -94,6 +94,11 @@ def _squash(s: str) -> str:
     return " ".join(s.translate(_TRANSLATE).split())
 
 
+def _num(el: ET.Element) -> str:
+    """The printed number of a paragraph or point: the text of its first <num>, "" if it has none."""
+    return next((_all_text(c) for c in el if _local(c.tag) == "num"), "")
+
+
 def _all_text(el: ET.Element) -> str:
     return _squash("".join(el.itertext()))
 
@@ -346,11 +351,7 @@ class _Reader:
         self.write("\n")
 
     def paragraph(self, el: ET.Element, prefix: str, kind: str) -> None:
-        num = ""
-        for c in el:
-            if _local(c.tag) == "num":
-                num = _all_text(c)
-                break
+        num = _num(el)
         base = "op" if kind == "operative" else "p"
         n = num.rstrip(".")
         cid = f"{prefix}{base}{n}" if n.isdigit() else self.next_id(f"{prefix}u{base}")
@@ -398,11 +399,7 @@ class _Reader:
                 after.append(c)
 
     def point(self, el: ET.Element, parent: str, kind: str) -> str:
-        num = ""
-        for c in el:
-            if _local(c.tag) == "num":
-                num = _all_text(c)
-                break
+        num = _num(el)
         label = num.strip("().").strip()
         n = self.counts.get(parent + ".", 0) + 1
         self.counts[parent + "."] = n

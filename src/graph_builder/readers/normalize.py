@@ -226,16 +226,11 @@ def normalize(text: str, symbol: str = "") -> Layout:
             if not pages.furniture_seen_since_kept:
                 pending_blank = True
             continue
-        if pages.is_furniture(idx, body_begun):
-            furniture.append((start, start + len(line)))
-            pages.furniture_seen_since_kept = True
-            pending_blank = False
-            if in_notes and not paged:
-                flush_note()
-                in_notes = False
-            continue
+        # page furniture, or a running header that repeats the symbol (not the cover's own symbol line)
         m = SYMBOL_LINE.match(line)
-        if m and squash_symbol(m.group(1)) in headers and (squash_symbol(m.group(1)) in printed or not_cover(kept)):
+        running_symbol = m is not None and squash_symbol(m.group(1)) in headers and (
+            squash_symbol(m.group(1)) in printed or not_cover(kept))
+        if pages.is_furniture(idx, body_begun) or running_symbol:
             furniture.append((start, start + len(line)))
             pages.furniture_seen_since_kept = True
             pending_blank = False
