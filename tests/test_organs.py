@@ -192,7 +192,8 @@ def with_trusteeship_council(monkeypatch):
 
     data = organs.issuer_data()
     grown = {**data, "issuer": [*data["issuer"], TRUSTEESHIP]}
-    cached = (organs.issuers, organs._issuer_index, organs.reading_organs, organs.self_names, symbols._forms_of, symbols._parsed,
+    cached = (organs.issuers, organs._issuer_index, organs.reading_organs, organs.self_names, organs.symbol_issuers,
+              symbols._forms_of, symbols._parsed,
               finder._organ_patterns)
 
     def clear():
@@ -221,3 +222,28 @@ def test_a_new_organ_is_one_row(with_trusteeship_council):
     keys = {r.key for c in res.clauses for r in c.references}
     assert keys == {"T/RES/2200(LXI)", "Trusteeship Council, 62nd session"}  # "the Council" is itself
     assert not [d for d in res.diagnostics if d.code == "unknown-issuer"]
+    assert "Trusteeship Council" in organs.symbol_issuers()  # its row gives it a resolution symbol
+
+
+# -- the contract's issuer rule follows the table: an organ whose resolutions carry symbols is their author
+
+def test_symbol_issuers_are_the_organs_with_a_resolution_symbol():
+    names = organs.symbol_issuers()
+    assert {"General Assembly", "Security Council", "United Nations Environment Assembly"} <= names
+    assert "Commission on the Status of Women" not in names  # its resolutions are printed in a report
+
+
+@pytest.mark.parametrize("clause, body", [
+    # the author of a cited resolution: no body reference
+    ("Notes the work done as mandated by the United Nations Environment Assembly in its resolution 5/8;", False),
+    ("Welcomes the work of the Security Council in its resolution 2231 (2015);", False),
+    # acting on its own, it is one
+    ("Invites the United Nations Environment Assembly to consider the matter;", True),
+])
+def test_issuer_rule_for_every_symbol_issuer(clause, body):
+    from graph_builder.pipeline import extract, read_bytes
+
+    text = f" The General Assembly,\n\n 1. {clause}\n"
+    res = extract(read_bytes(text.encode(), "t.txt", DocumentInfo(symbol="A/RES/80/999")))
+    bodies = {r.key for c in res.clauses for r in c.references if r.kind == "body"}
+    assert bool(bodies - {"General Assembly"}) is body, bodies

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 Span = tuple[int, int]
 
@@ -199,9 +200,22 @@ class SourceDocument:
     layout: tuple[TextBox, ...] = ()  # for a PDF: the page and box of each line of text
 
 
+class ReferenceKind(StrEnum):
+    """The kind of a Reference (graph/kinds.py gives each its row), in the order pages list them."""
+
+    RESOLUTION = "resolution"
+    DOCUMENT = "document"
+    INSTRUMENT = "instrument"
+    PROVISION = "provision"
+    BODY = "body"
+    OFFICE = "office"
+    SESSION = "session"
+    AGENDA_ITEM = "agenda-item"
+
+
 @dataclass(frozen=True, slots=True)
 class Reference:
-    kind: str  # a graph.kinds.ReferenceKind value (the extraction contract's kinds, and the occasions)
+    kind: ReferenceKind
     key: str  # contract key: a symbol, an official title, "Title, article 4"
     text: str  # surface text as printed
     span: Span

@@ -12,26 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import Enum
 
 from graph_builder.errors import KindError, SymbolError
 from graph_builder.graph.iri import Minter
 from graph_builder.graph.terms import NT
-from graph_builder.models import Reference
+from graph_builder.models import Reference, ReferenceKind
 from graph_builder.un.symbols import UNSymbol
-
-
-class ReferenceKind(StrEnum):
-    """The kind of a Reference (Reference.kind holds its value), in the order pages list them."""
-
-    RESOLUTION = "resolution"
-    DOCUMENT = "document"
-    INSTRUMENT = "instrument"
-    PROVISION = "provision"
-    BODY = "body"
-    OFFICE = "office"
-    SESSION = "session"
-    AGENDA_ITEM = "agenda-item"
 
 
 class Described(Enum):
@@ -97,7 +84,7 @@ _ROWS = (
     Kind(ReferenceKind.AGENDA_ITEM, lambda m, r: m.agenda_item(r.key), NT.GB_AgendaItem, Described.LABELLED,
          NT.GB_consideredUnder, Network.NONE, "agenda item", "#b5b5b5", "dot", "Agenda items"),
 )
-# keyed by the kind's value, the string Reference.kind holds
+# keyed by the kind's value (a ReferenceKind compares and hashes as its value)
 KINDS: dict[str, Kind] = {row.kind.value: row for row in _ROWS}
 
 

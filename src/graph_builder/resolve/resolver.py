@@ -30,13 +30,14 @@ from graph_builder.models import (
     Footnote,
     MappedText,
     Reference,
+    ReferenceKind,
     Resolution,
     SourceClause,
     SourceDocument,
     SourceFootnote,
 )
 from graph_builder.un.numbers import ordinal_suffix
-from graph_builder.un.organs import self_names
+from graph_builder.un.organs import self_names, symbol_issuers
 from graph_builder.un.symbols import UNSymbol, organ_of_symbol, plausible
 
 
@@ -209,7 +210,7 @@ def report_short_forms(doc: SourceDocument, sc: SourceClause, unit: UnitResult, 
         have = {(r.kind, r.key) for r in unit.references}
         for sym in symbols:
             if ("document", sym) not in have:
-                unit.references.append(Reference("document", sym, doc.text[span[0]:span[1]], span, short_form=True))
+                unit.references.append(Reference(ReferenceKind.DOCUMENT, sym, doc.text[span[0]:span[1]], span, short_form=True))
     unit.references.sort(key=lambda r: (r.span, r.kind, r.key))
 
 
@@ -257,7 +258,7 @@ def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, phrases: Re
     seen: set[tuple[str, str]] = set()
     own = doc.info.symbol.replace(" ", "")
 
-    def add(kind: str, key: str, s: int, e: int, replaces: str = "", **kw) -> None:
+    def add(kind: str, key: str, s: int, e: int, replaces: str = "", **kw) -> None:  # kind: a ReferenceKind value
         if replaces and (kind, replaces) in seen:
             seen.discard((kind, replaces))
             refs[:] = [r for r in refs if (r.kind, r.key) != (kind, replaces)]
@@ -265,7 +266,7 @@ def read_unit(doc: SourceDocument, found: UnitMentions, issuer: str, phrases: Re
             return
         seen.add((kind, key))
         span = body.source_span(s, e)
-        refs.append(Reference(kind, key, doc.text[span[0]:span[1]], span, **kw))
+        refs.append(Reference(ReferenceKind(kind), key, doc.text[span[0]:span[1]], span, **kw))
 
     # resolutions, decisions and document symbols
     for sm in found.symbols:
@@ -371,7 +372,7 @@ def resolve_name(n: NameMatch, here: Here, memory: Memory) -> tuple[str, str, bo
         return None  # the issuing organ naming itself
     hit = memory.last_by_short.get(n.short)
     if hit is not None:
-        if hit[0] == "body" and hit[1] in ISSUING_ORGANS and is_issuer_mention(here, n, hit[1]):
+        if hit[0] == "body" and hit[1] in symbol_issuers() and is_issuer_mention(here, n, hit[1]):
             return None  # "in which the Assembly adopted": the author of the resolution cited
         return (hit[0], hit[1], True)
     if n.mandate:
@@ -494,11 +495,6 @@ def remember_open(memory: Memory, kind: str, key: str, n: NameMatch) -> None:
         memory.last_by_short[s] = (kind, key)
 
 
-# the organs whose resolutions carry UN symbols: named as what a cited resolution of theirs did, they are its author
-ISSUING_ORGANS = frozenset({"General Assembly", "Security Council", "Economic and Social Council",
-                            "Human Rights Council", "Commission on Human Rights", "Trusteeship Council"})
-
-
 def is_issuer_mention(here: Here, n: NameMatch, key: str = "") -> bool:
     """'General Assembly resolution 70/1', 'resolutions of the Security Council', 'Official Records of the
     General Assembly', 'in its resolution 76/205, the General Assembly acknowledged': the organ as the issuer
@@ -512,7 +508,7 @@ def is_issuer_mention(here: Here, n: NameMatch, key: str = "") -> bool:
         return True
     if phrases.resolution_adopted_by.search(text, max(0, n.start - 160), n.start):
         return True  # "resolution 60/2 on women …, adopted by the Commission on the Status of Women"
-    if key in ISSUING_ORGANS:
+    if key in symbol_issuers():  # named as what a cited resolution of theirs did, they are its author
         if phrases.author_after.match(text, n.end):
             return True
         if phrases.author_before.search(text, max(0, n.start - 200), n.start):

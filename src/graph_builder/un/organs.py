@@ -189,6 +189,12 @@ def self_names(organ: str) -> frozenset[str]:
 
 
 @cache
+def symbol_issuers() -> frozenset[str]:
+    """The names of the organs whose resolutions carry a document symbol of their own (A/RES, S/RES, ...)."""
+    return frozenset(i.name for i in issuers() if i.resolution)
+
+
+@cache
 def reading_organs() -> tuple[Issuer, ...]:
     """The organs with a documents prefix, longest prefix first (A/HRC before A)."""
     return tuple(sorted((i for i in issuers() if i.documents), key=lambda i: (-len(i.documents), i.name)))
