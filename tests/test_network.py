@@ -11,6 +11,7 @@ import pytest
 from pyoxigraph import NamedNode, Quad, Store
 
 from graph_builder.build import build_file
+from graph_builder.graph.formats import NETWORK_FORMATS
 from graph_builder.graph.iri import Minter
 from graph_builder.graph.rdf import document_iri
 from graph_builder.publish.network import citation_network, network_files, network_from_store
@@ -96,3 +97,16 @@ def test_the_network_command_reads_the_turtle_a_build_wrote(tmp_path):
     assert nx.read_graphml(tmp_path / "net" / "network.graphml").number_of_edges() == 10
     bad = run("network", str(tmp_path / "A_RES_57_209.ttl"), "--format", "pajek")
     assert bad.returncode == 2 and "graphml" in bad.stderr
+
+
+@pytest.mark.parametrize("row", NETWORK_FORMATS, ids=lambda r: r.name)
+def test_each_network_format_row_has_a_writer_and_writes_its_files(row):
+    g = citation_network([], Minter())
+    files = network_files(g, [row.name], stem="net")
+    assert sorted(files) == sorted(p.format(stem="net") for p in row.files)
+    assert all(data for data in files.values())
+
+
+def test_an_unknown_network_format_raises():
+    with pytest.raises(ValueError, match="unknown network format 'dot'"):
+        network_files(citation_network([], Minter()), ["dot"])

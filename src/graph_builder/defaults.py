@@ -11,4 +11,3 @@ DEFAULT_TIMEOUT = 120.0
 DEFAULT_HOST = "127.0.0.1"  # serve listens on this machine only unless told otherwise
 DEFAULT_PORT = 7878  # Oxigraph's own port, so clients configured for it find ours
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-NETWORK_FORMATS = ("graphml", "gexf", "csv")  # the citation network's exports (network.network_files)

@@ -1,8 +1,13 @@
-"""The graph's output formats, one row each: the name `build --format` takes, its other spellings, the
-suffix of its files, and the serializer it uses.  The CLI's choices, the per-resolution file names and
-export.py's serializers all come from this table; adding a format is one row (and a serializer in
-export.py if pyoxigraph's does not fit).  It imports nothing, so that `build --help` shows the choices
-without loading pyoxigraph.
+"""The output formats, one row each.
+
+The graph's: the name `build --format` takes, its other spellings, the suffix of its files, and the
+serializer it uses.  The CLI's choices, the per-resolution file names and export.py's serializers all come
+from this table; adding a format is one row (and a serializer in export.py if pyoxigraph's does not fit).
+
+The citation network's (`network --format`): the name, and the files it writes; publish/network.py holds
+one writer per row.
+
+It imports nothing, so that `--help` shows the choices without loading pyoxigraph or networkx.
 """
 from __future__ import annotations
 
@@ -36,3 +41,26 @@ def output_format(name: str) -> OutputFormat:
         if name == f.name or name in f.aliases:
             return f
     raise ValueError(f"unknown graph format {name!r} (one of {', '.join(CHOICES)})")
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkFormat:
+    name: str  # as `network --format` takes it
+    files: tuple[str, ...]  # the files written, "{stem}" standing for the --name given
+
+
+NETWORK_FORMATS: tuple[NetworkFormat, ...] = (
+    NetworkFormat("graphml", ("{stem}.graphml",)),  # yEd, Cytoscape, networkx
+    NetworkFormat("gexf", ("{stem}.gexf",)),  # Gephi
+    NetworkFormat("csv", ("{stem}-nodes.csv", "{stem}-edges.csv")),  # pandas.read_csv, R's read.csv
+)
+# what `network --format` offers
+NETWORK_CHOICES: tuple[str, ...] = tuple(f.name for f in NETWORK_FORMATS)
+
+
+def network_format(name: str) -> NetworkFormat:
+    """The network format called `name`; ValueError for one the table lacks."""
+    for f in NETWORK_FORMATS:
+        if name == f.name:
+            return f
+    raise ValueError(f"unknown network format {name!r} (one of {', '.join(NETWORK_CHOICES)})")

@@ -13,12 +13,12 @@ network can be joined with the triples.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 
-from graph_builder.defaults import NETWORK_FORMATS  # kept where `network --help` reads it without networkx
 from graph_builder.find.gazetteer import fold, gazetteer
+from graph_builder.graph.formats import network_format
 from graph_builder.graph.iri import Minter
 from graph_builder.graph.kinds import KINDS, Network, is_symbol, kind_of
 from graph_builder.graph.rdf import document_iri
@@ -282,15 +282,19 @@ def csv_bytes(g: nx.DiGraph) -> tuple[bytes, bytes]:
 
 
 def network_files(g: nx.DiGraph, formats: Iterable[str], stem: str = "network") -> dict[str, bytes]:
-    """File name -> bytes for each format: STEM.graphml, STEM.gexf, STEM-nodes.csv and STEM-edges.csv."""
+    """File name -> bytes for each format (graph/formats.py NETWORK_FORMATS): STEM.graphml, STEM.gexf,
+    STEM-nodes.csv and STEM-edges.csv; ValueError for a format the table lacks."""
     out: dict[str, bytes] = {}
-    for fmt in formats:
-        if fmt == "graphml":
-            out[f"{stem}.graphml"] = graphml_bytes(g)
-        elif fmt == "gexf":
-            out[f"{stem}.gexf"] = gexf_bytes(g)
-        elif fmt == "csv":
-            out[f"{stem}-nodes.csv"], out[f"{stem}-edges.csv"] = csv_bytes(g)
-        else:
-            raise ValueError(f"unknown network format {fmt!r} (one of {', '.join(NETWORK_FORMATS)})")
+    for name in formats:
+        row = network_format(name)
+        for pattern, data in zip(row.files, WRITERS[row.name](g), strict=True):
+            out[pattern.format(stem=stem)] = data
     return out
+
+
+# one writer per row of NETWORK_FORMATS: the bytes of each of its files, in the row's order
+WRITERS: dict[str, Callable[[nx.DiGraph], tuple[bytes, ...]]] = {
+    "graphml": lambda g: (graphml_bytes(g),),
+    "gexf": lambda g: (gexf_bytes(g),),
+    "csv": csv_bytes,
+}

@@ -6,26 +6,27 @@ import argparse
 from pathlib import Path
 
 from graph_builder.cli import emit
-from graph_builder.defaults import DEFAULT_BASE, NETWORK_FORMATS
+from graph_builder.defaults import DEFAULT_BASE
 from graph_builder.errors import InputError
+from graph_builder.graph.formats import NETWORK_CHOICES, NETWORK_FORMATS
 
 
 def formats(text: str) -> list[str]:
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in NETWORK_FORMATS]
+    unknown = [f for f in chosen if f not in NETWORK_CHOICES]
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"{text!r}: give some of {','.join(NETWORK_FORMATS)}")
+        raise argparse.ArgumentTypeError(f"{text!r}: give some of {','.join(NETWORK_CHOICES)}")
     return list(dict.fromkeys(chosen))
 
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("graphs", nargs="*", help="the graph: Turtle files of `build`, corpus.ttl or corpus.trig")
     p.add_argument("--store", help="read the store made by `build --store`")
-    p.add_argument("--format", type=formats, default=list(NETWORK_FORMATS), metavar="LIST",
-                   help="comma-separated: graphml, gexf, csv (node and edge lists); default all three")
+    p.add_argument("--format", type=formats, default=list(NETWORK_CHOICES), metavar="LIST",
+                   help=f"comma-separated: {', '.join(NETWORK_CHOICES)} (csv: node and edge lists); default all")
     p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
-    p.add_argument("--name", default="network", help="file name stem (default: network -> network.graphml, "
-                                                      "network.gexf, network-nodes.csv, network-edges.csv)")
+    p.add_argument("--name", default="network", help="file name stem (default: network -> " + ", ".join(
+                       p.format(stem="network") for f in NETWORK_FORMATS for p in f.files) + ")")
     p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"the base the graph was built with (default {DEFAULT_BASE})")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
