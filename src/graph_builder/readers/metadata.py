@@ -187,7 +187,7 @@ def read_metadata(path: str | PathLike) -> tuple[dict[str, MetadataRecord], list
 # sometimes several in one entry ("UNITED STATES AND VIET NAM", "Albania, Belgium (on behalf of ...), the
 # United Kingdom and Viet Nam"), sometimes with a word broken by a space ("GE RMANY"), and sometimes not
 # a State at all ("SUBMITTED BY THE CHAIR OF THE COMMITTEE").  Every State is read to its one short name
-# from data/member_states.toml; what names no State is left out, never guessed at.
+# from data/countries.toml and data/member_states.toml; what names no State is left out, never guessed at.
 
 @dataclass(frozen=True, slots=True)
 class MemberStates:
@@ -216,12 +216,15 @@ def member_states() -> MemberStates:
 
         data = load_toml("member_states.toml")
         countries = load_toml("countries.toml")
-        code = dict(data["code"])
+        states = [c for c in countries.get("country", []) if c.get("status") in ("member", "observer")]
+        missing = [c["name"] for c in states if not c.get("iso")]
+        if missing:
+            raise ValueError(f"countries.toml: no iso code for the States {missing}")
+        code = {c["name"]: c["iso"] for c in states}
         by_key = {state_key(name): name for name in code}
-        for c in countries.get("country", []):
-            if c["name"] in code:
-                for other in c.get("names", []):
-                    by_key.setdefault(state_key(other), c["name"])
+        for c in states:
+            for other in c.get("names", []):
+                by_key.setdefault(state_key(other), c["name"])
         for spelling, name in data.get("record_names", {}).items():
             if name not in code:
                 raise ValueError(f"member_states.toml: {spelling!r} stands for {name!r}, which is not a State there")
