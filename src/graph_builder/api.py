@@ -80,7 +80,7 @@ class ReadResolution:
         units += [(f.id, verb_of.get(f.anchor, ""), f.references) for f in self.footnotes]
         for unit, verb, refs in units:
             for r in refs:
-                out.append({"clause": unit, "verb": verb, "kind": r.kind, "key": r.key, "text": r.text,
+                out.append({"clause": unit, "verb": verb, "kind": str(r.kind), "key": r.key, "text": r.text,
                             "start": r.span[0], "end": r.span[1], "short_form": r.short_form})
         return out
 

@@ -5,7 +5,7 @@ from graph_builder.models import Reference, Resolution
 
 
 def reference_dict(r: Reference) -> dict:
-    d: dict[str, object] = {"kind": r.kind, "key": r.key, "text": r.text, "span": list(r.span)}
+    d: dict[str, object] = {"kind": str(r.kind), "key": r.key, "text": r.text, "span": list(r.span)}
     if r.short_form:
         d["short_form"] = True
     if r.via != "text":
