@@ -100,8 +100,9 @@ def all_patterns() -> dict[str, re.Pattern]:
     _walk(actors.directive_pattern(), "actors.directive_pattern()", out)
     from graph_builder import lang
 
-    for code in lang.available():  # every language's phrases
+    for code in lang.available():  # every language's phrases, and its verb forms
         _walk(lang.language(code), f"lang.language({code!r})", out)
+        _walk(verbs.verb_table(lang.language(code)), f"verbs.verb_table({code!r})", out)
     _walk(find_symbols._symbol_re(), "find_symbols._symbol_re()", out)
     for reading in ("", *sorted({i.name for i in symbols.issuers()})):
         _walk(find_symbols._organ_patterns(reading)[:4], f"find_symbols._organ_patterns({reading!r})", out)
@@ -163,6 +164,18 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     # a report's lead, searched in the 30 characters before its author; the possessive matched where it ends
     ("lang.language(*).resolver.report_lead", ("search", 30)),
     ("lang.language(*).resolver.possessive_report", ("match", BIG)),
+    # the readers' lines (lang [reader]): matched at a line's start, but for these searched in a line
+    ("lang.language(*).reader.adopted_at", ("search", BIG)),
+    ("lang.language(*).reader.draft_follows", ("search", BIG)),
+    ("lang.language(*).reader.closing_meeting", ("search", BIG)),
+    ("lang.language(*).reader.*", ("match", BIG)),
+    # around a cited number (lang [symbols]): searched in the 200 characters before the keyword, matched after it
+    ("lang.language(*).symbols.draft", ("search", 200)),
+    ("lang.language(*).symbols.its", ("search", 200)),
+    ("lang.language(*).symbols.date_after", ("match", BIG)),
+    # the words after a verb form, matched where it ends; every language's forms, matched at a clause's start
+    ("lang.language(*).verbs.trailing", ("match", BIG)),
+    ("verbs.verb_table(*).pattern", ("match", BIG)),
     # open names (open_names.py): matched where a name's words end; a comma list within its window
     ("graph_builder.find.open_names.COMMA_LIST", ("match", 300)),
     ("graph_builder.find.open_names.SESSION_OF", ("match", BIG)),
@@ -322,7 +335,7 @@ def test_every_pattern_is_found():
     # the discovery must see the ones the issue names, the data-built ones and the inline ones
     names = set(PATTERNS)
     for want in ("graph_builder.find.names.PROVISION", "graph_builder.find.symbols._PROV_BEFORE",
-                 "graph_builder.find.actors.NAMED_ACTOR", "gazetteer.gazetteer().pattern", "verbs.verb_table().pattern",
+                 "graph_builder.find.actors.NAMED_ACTOR", "gazetteer.gazetteer().pattern", "verbs.verb_table('en').pattern",
                  "actors.directive_pattern()"):
         assert want in names, want
     assert any(n.startswith("graph_builder.readers.normalize:") for n in names)

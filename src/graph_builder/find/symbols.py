@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph_builder.errors import SymbolError
-from graph_builder.un.dates import MONTH
+from graph_builder.lang import Language, SymbolPhrases, language
 from graph_builder.un.symbols import (
     PARTS,
     ROMAN,
@@ -58,13 +58,8 @@ class SymbolMatch:
 # ---------------------------------------------------------------------------
 # pattern fragments
 
-# a date printed after a resolution number, skipped inside lists
-_DATE = (
-    r"(?:\s*,)?\s+of\s+"  # "of" (", of" too); never "\s*,?\s+", which splits a run of spaces n ways
-    r"\d{1,2}(?:\s*(?:,|and|to|-)\s*\d{1,2})*"  # the day, or days: "25 and 27"
-    rf"\s+{MONTH}"  # the month
-    r"(?:\s+\d{4}(?:\d{1,3}(?=[\s,;.]))?)?"  # the year, if printed (a footnote marker may stick to it: 201512)
-)
+# The words around a cited number ("resolution(s)", "draft", "its", "of 9 December 1998") are the
+# language's: lang/<code>.toml [symbols]; the words inside a list ("and", "paragraph") are English still.
 # what separates the items of a list of numbers
 _SEP = (
     r"\s*(?:"
@@ -93,11 +88,6 @@ _PROV_NUM = (
 )
 # a list of provision numbers: "3 and 4", "3, 4 and 7", "3 to 5"
 _PROV_LIST = rf"{_PROV_NUM}(?:\s*(?:,\s*(?:and\s+)?|and\s+|to\s+|-\s*){_PROV_NUM})*"
-# adjectives between "its" and "resolution(s)"
-_ADJ = (
-    r"(?:previous|earlier|relevant|own|recent|most|subsequent|latest|last|further|following"
-    r"|various|several|other|many|numerous|all|past|prior|pertinent|related|successive)"
-)
 # a capitalized word that starts a clause or sentence, not an organ's name
 _VERBISH = {"see", "ibid.", "ibid", "cf.", "also", "and", "in", "by", "under", "the", "its", "with", "that", "this", "as", "for", "of", "on", "to", "through", "pursuant", "recalling", "noting"}
 
@@ -146,18 +136,8 @@ _CONT_NUM = re.compile(
 # a suffix segment that can take a continuation
 _SUFFIX = re.compile(r"(?P<word>Add|Corr|Rev|Amend|SR|PV)\.(?P<n>\d{1,4})(?:-(?P<to>\d{1,4}))?")
 
-_KEYWORD = re.compile(
-    r"(?<![\w-])"  # a word of its own
-    r"(?P<word>[Rr]esolutions?|[Dd]ecisions?)(?![\w-])"  # resolution(s) | decision(s)
-    r"\s*"  # then the numbers
-)
-# "draft resolution" is no resolution; "the present resolution", "that resolution" cite no number
-# (in text taken from a PDF a page number such as "4/4" may follow them)
-_DRAFT = re.compile(r"\b(?:[Dd]raft|present|this|that|above|said)\s+\Z")
-_ITS = re.compile(rf"\b(?P<its>[Ii]ts|[Tt]heir)\s+(?:{_ADJ}\s+)*\Z")  # its [previous] resolution
 _PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w.'-]*)\s*\Z")  # the word before, for the foreign-organ test
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w.'-]*)\s+\Z")
-_DATE_RE = re.compile(_DATE)
 # between two lists of one organ: "decision 18/120 of 30 September 2011 and resolutions 24/14"
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|or)\s*)?")
 _SEP_RE = re.compile(_SEP)
@@ -242,12 +222,13 @@ def _verbish(word: str, before: str) -> bool:
 
 
 
-def find_symbol_references(text: str, issuer: str) -> list[SymbolMatch]:
-    """Every resolution, decision, provision of a resolution and document symbol in `text`, by start."""
+def find_symbol_references(text: str, issuer: str, lang: Language | None = None) -> list[SymbolMatch]:
+    """Every resolution, decision, provision of a resolution and document symbol in `text`, by start
+    (`text` in the language given, English by default)."""
     norm = _fold(text)
     out: list[SymbolMatch] = []
     out += _find_printed(text, norm)
-    out += _find_citations(text, norm, issuer)
+    out += _find_citations(text, norm, issuer, (lang or language()).symbols)
     out.sort(key=lambda m: (m.start, m.end, m.kind, m.key))
     seen: set[tuple[str, str, int, int]] = set()
     unique = []
@@ -379,16 +360,16 @@ class _Item:
     lead: bool = False  # came after a topic ("resolutions on Iraq, in particular 1500 (2003)"): quote the number only
 
 
-def _find_citations(text: str, norm: str, reading: str) -> list[SymbolMatch]:
+def _find_citations(text: str, norm: str, reading: str, words: SymbolPhrases) -> list[SymbolMatch]:
     head_re, back_re, after_re, including_re, here = _organ_patterns(reading)
     out: list[SymbolMatch] = []
     last_end, last_named = -1, None  # where the last list ended, and the organ it named
-    for k in _KEYWORD.finditer(norm):
-        decision = k.group("word")[0] in "Dd"
-        plural = k.group("word").endswith("s")
+    for k in words.keyword.finditer(norm):
+        decision = k.group("decision") is not None
+        plural = k.group("plural") is not None
         before = norm[max(0, k.start() - 200) : k.start()]
         offset = k.start() - len(before)
-        if _DRAFT.search(before):
+        if words.draft.search(before):
             continue
         head_start = k.start()
         named: Issuer | None = None  # the organ named before the keyword, or that "its" stands for
@@ -403,7 +384,7 @@ def _find_citations(text: str, norm: str, reading: str) -> list[SymbolMatch]:
             else:
                 source, issuer_named, head_start = "named", True, offset + h.start()
         else:
-            i = _ITS.search(before)
+            i = words.its.search(before)
             if i:
                 source, head_start = "its", offset + i.start()
                 b = back_re.search(before, 0, i.start())
@@ -422,7 +403,7 @@ def _find_citations(text: str, norm: str, reading: str) -> list[SymbolMatch]:
                     prev = _WORD_BEFORE.search(before)
                     if prev and not _verbish(prev.group("word"), before[: prev.start()]):
                         source = "foreign"  # "Economic Commission for Europe decision 1/2", "UNESCO resolution"
-        items, pos = _read_items(norm, k.end(), plural)
+        items, pos = _read_items(norm, k.end(), plural, words)
         if not items:
             continue
         last_end, last_named = pos, (named if source == "named" else None)
@@ -468,7 +449,7 @@ def _find_citations(text: str, norm: str, reading: str) -> list[SymbolMatch]:
     return out
 
 
-def _read_items(norm: str, pos: int, plural: bool) -> tuple[list[_Item], int]:
+def _read_items(norm: str, pos: int, plural: bool, words: SymbolPhrases) -> tuple[list[_Item], int]:
     """The numbers of a list that starts at pos: "66/164 of 19 December 2011, 68/181 ... and 74/146"."""
     items: list[_Item] = []
     it = _read_item(norm, pos)
@@ -482,7 +463,7 @@ def _read_items(norm: str, pos: int, plural: bool) -> tuple[list[_Item], int]:
     while it is not None:
         items.append(it)
         pos = it.end
-        d = _DATE_RE.match(norm, pos)
+        d = words.date_after.match(norm, pos)
         if d:
             pos = d.end()
         first = True
@@ -498,7 +479,7 @@ def _read_items(norm: str, pos: int, plural: bool) -> tuple[list[_Item], int]:
                 it.provisions.extend(_provisions(pa, 0))
                 first = False
             pos = pa.end()
-            d = _DATE_RE.match(norm, pos)  # "45/248 B, section VI, of 21 December 1990"
+            d = words.date_after.match(norm, pos)  # "45/248 B, section VI, of 21 December 1990"
             if d:
                 pos = d.end()
         it = None

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph_builder.lang import Language, ReaderPhrases, language
 from graph_builder.models import MappedText, TextBuilder
-from graph_builder.un.dates import MONTH
 
 # -- line patterns ----------------------------------------------------------
-# page numbers: "2/11", "Page 3", "- 4 -"
-PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-)\s*$")
+# The lines that are words (page numbers "Page 3", the enacting formula, the closing line, a date alone)
+# are the language's: lang/<code>.toml [reader].
 # job numbers printed in the footer: "02-55555 (E)", "2119209E", "*0255555*"
 JOB_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\d{7}[A-Z]|\*\d{7}\*)\s*$")
 # the rule above a page's footnotes
@@ -35,19 +35,10 @@ FOOTER = re.compile(rf"^\s*{FOOTER_TOKEN}(?:\s+{FOOTER_TOKEN})*\s*$")
 HEADER_SYMBOL = r"(?P<sym>[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?:\s?\(\d{4}\))?\*?)"
 HEADER_FIRST = re.compile(rf"^{HEADER_SYMBOL}\s+(?P<rest>\S.*)$")
 HEADER_LAST = re.compile(rf"^(?P<rest>.*?\S)\s+{HEADER_SYMBOL}$")
-# the enacting formula, where the cover ends: "The General Assembly,", "The Security Council,"
-ENACTING = re.compile(r"^\s*The\s+(?:[A-Z][\w\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference|Board|Parties|Forum),\s*$")
 # a footnote marker printed alone on its line, its note on the next
 LONE_MARKER = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s*$")
-# a date alone on its line ("7 December 2023" under the closing line): never a footnote
-DATE_LINE = re.compile(rf"^\s*\d{{1,2}}\s+{MONTH}\s+\d{{4}}\s*$")
 # an operative paragraph's number at the start of a line: "8. Urges"
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\s?\.\s")
-# the line that closes a resolution: "Adopted unanimously at the 3226th meeting.", "53rd plenary meeting"
-CLOSING = re.compile(
-    r"^\s*(?:Adopted\s+(?:unanimously\s+|without\s+(?:a\s+)?vote\s+)?at\s+the\s+\d++\w*\s+meeting\b"
-    r"|\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting\s*(?:\.\s*)?$)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +148,13 @@ def join_lines(parts: list[tuple[int, str]]) -> MappedText:
     return b.build()
 
 
-def normalize(text: str, symbol: str = "") -> Layout:
-    """Classify the lines of a plain-text resolution and lift out its footnotes."""
+def normalize(text: str, symbol: str = "", lang: Language | None = None) -> Layout:
+    """Classify the lines of a plain-text resolution, in its language, and lift out its footnotes."""
+    phrases = (lang or language()).reader
+    date_line, closing = phrases.date_line, phrases.closing
     lines = split_lines(text)
     headers = repeated_symbols(lines, symbol)
-    pages = Pages(lines, headers)
+    pages = Pages(lines, headers, phrases)
     paged = pages.paged
     printed: set[str] = set()  # header symbols already printed once (the first is the cover's)
     kept: list[Line] = []
@@ -253,7 +246,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
         nm = NOTE_START.match(stripped)
         if paged and not in_notes and body_begun and (pending_blank or pages.furniture_seen_since_kept) \
                 and ((margin and vis < margin - 1) or alone) and not PARAGRAPH_NUMBER.match(line) \
-                and not DATE_LINE.match(line):
+                and not date_line.match(line):
             # a footnote block with no rule above it (the Human Rights Council's): outdented, in sequence
             mk = alone.group(1) if alone else (nm.group(1) if nm else "")
             if mk.isdigit() and int(mk) == next_note:
@@ -264,7 +257,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
             if alone and (not alone.group(1).isdigit() or int(alone.group(1)) <= next_note + 15):
                 waiting.append((start + lead, alone.group(1)))
                 continue
-            if nm and expected(nm.group(1)) and not PARAGRAPH_NUMBER.match(line) and not DATE_LINE.match(line):
+            if nm and expected(nm.group(1)) and not PARAGRAPH_NUMBER.match(line) and not date_line.match(line):
                 waiting = [w for w in waiting if w[1] != nm.group(1)]
                 open_note(nm.group(1), start, line, False, 0)
                 continue
@@ -277,7 +270,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
                 continue
             in_notes = False  # no footnote here after all: text under a rule (a table, a signature)
         elif in_notes or closed:
-            if nm and not PARAGRAPH_NUMBER.match(line) and (in_notes or lead == 0) and not DATE_LINE.match(line) \
+            if nm and not PARAGRAPH_NUMBER.match(line) and (in_notes or lead == 0) and not date_line.match(line) \
                     and (in_notes or expected(nm.group(1))):
                 in_notes = True
                 open_note(nm.group(1), start, line, False, 0)
@@ -288,7 +281,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
             if in_notes:
                 flush_note()
                 in_notes = False
-        if CLOSING.match(line):
+        if closing.match(line):
             closed = True
         if m:
             printed.add(squash_symbol(m.group(1)))
@@ -314,7 +307,8 @@ class Pages:
     """Where each line sits: its page (pdftotext ends each page with a form feed), the page's own
     left margin (odd and even pages differ), and which lines are page furniture."""
 
-    def __init__(self, lines: list[tuple[int, str]], headers: set[str]) -> None:
+    def __init__(self, lines: list[tuple[int, str]], headers: set[str], phrases: ReaderPhrases) -> None:
+        self.phrases = phrases
         self.page: list[int] = []
         n = 0
         for _, line in lines:
@@ -356,14 +350,15 @@ class Pages:
     def find_furniture(self, lines: list[tuple[int, str]], headers: set[str]) -> dict[int, bool]:
         """{line index: found anywhere (footers) or only once the body has begun (headers)}."""
         self.index_of = {start: k for k, (start, _) in enumerate(lines)}
-        body_from = next((k for k, (_, line) in enumerate(lines[:200]) if ENACTING.match(line)), -1)
+        date_line, page_number = self.phrases.date_line, self.phrases.page_number
+        body_from = next((k for k, (_, line) in enumerate(lines[:200]) if self.phrases.enacting.match(line)), -1)
         if body_from < 0:
             body_from = next((k for k, (_, line) in enumerate(lines) if line.rstrip().endswith(",")), len(lines))
         cover = re.sub(r"\s+", " ", " ".join(line.strip() for _, line in lines[:min(body_from, 80)]))
 
         def fragment(chunk: str) -> bool:  # a piece of the title, as running headers print it
             c = re.sub(r"\s+", " ", chunk.strip())
-            return len(c) >= 8 and not DATE_LINE.match(c) and c in cover
+            return len(c) >= 8 and not date_line.match(c) and c in cover
 
         def symbol(chunk: str) -> bool:
             m = SYMBOL_LINE.match(chunk)
@@ -374,7 +369,7 @@ class Pages:
             t = line.strip()
             if not t or len(t) > 160:
                 continue
-            if FOOTER.match(t) or PAGE_NUMBER.match(t) or JOB_NUMBER.match(t):
+            if FOOTER.match(t) or page_number.match(t) or JOB_NUMBER.match(t):
                 flagged[k] = True
             elif k > body_from:
                 chunks = re.split(r"\s{2,}", t)
