@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from graph_builder.errors import LanguageError
 from graph_builder.lang import Language, language
 from graph_builder.un.data import load_toml
 
@@ -38,6 +39,7 @@ class VerbTable:
     forms: tuple[str, ...]  # casefolded forms, in the pattern's group order
     by_form: dict[str, VerbConcept]  # casefolded form -> concept
     lang: Language
+    heads: frozenset[str]  # the casefolded first word of every form
 
 
 def form_regex(form: str, intensifiers: str) -> str:
@@ -65,6 +67,9 @@ def verb_table(lang: Language | None = None) -> VerbTable:
     words = lang.verbs
     table = concepts()
     if words.forms is not None:  # the language's own forms; a concept it does not list has none
+        unknown = sorted(set(words.forms) - {c.id for c in table})
+        if unknown:
+            raise LanguageError(lang.code, f"[verbs.forms] names concepts data/verbs.toml lacks: {unknown}")
         table = tuple(replace(c, forms=words.forms.get(c.id, ())) for c in table)
     intensifiers = "|".join(re.escape(w) for w in words.intensifiers)
     by_form: dict[str, VerbConcept] = {}
@@ -74,7 +79,7 @@ def verb_table(lang: Language | None = None) -> VerbTable:
     forms = sorted(by_form, key=lambda f: (-len(f.split()), -len(f)))
     alternation = "|".join(f"(?P<f{i}>{form_regex(f, intensifiers)})" for i, f in enumerate(forms))
     pattern = re.compile(rf"(?:{alternation})(?![\w-])")
-    return VerbTable(table, words.adverbs, pattern, tuple(forms), by_form, lang)
+    return VerbTable(table, words.adverbs, pattern, tuple(forms), by_form, lang, frozenset(f.split()[0] for f in forms))
 
 
 WORD = re.compile(r"[\w’'\-]+")
@@ -122,7 +127,8 @@ def is_operative_form(word: str, lang: Language | None = None) -> bool | None:
     w = word.casefold()
     if w.endswith(rules.preambular_endings) or w in rules.preambular_words:
         return False
-    if w.endswith(rules.operative_endings) and not w.endswith(rules.operative_not_endings):
+    if w.endswith(rules.operative_endings) and not w.endswith(rules.operative_not_endings) and (
+            not rules.operative_known or w in table.heads):
         return True
     return False if w in table.by_form else None
 

@@ -37,6 +37,7 @@ GROUPS: dict[str, dict[str, frozenset[str]]] = {
         "closing_meeting": frozenset({"meeting"}),
         "date_line": frozenset(),
         "page_number": frozenset(),
+        "symbol_line": frozenset({"sym"}),
         "annex": frozenset({"label"}),
         "annex_titled": frozenset(),
         "draft_follows": frozenset(),
@@ -116,6 +117,7 @@ class ReaderPhrases:
     closing_meeting: re.Pattern[str]
     date_line: re.Pattern[str]
     page_number: re.Pattern[str]
+    symbol_line: re.Pattern[str]
     annex: re.Pattern[str]
     annex_titled: re.Pattern[str]
     draft_follows: re.Pattern[str]
@@ -173,6 +175,7 @@ class VerbWords:
     preambular_words: frozenset[str]
     operative_endings: tuple[str, ...]
     operative_not_endings: tuple[str, ...]
+    operative_known: bool  # an operative ending counts only on the first word of a known form
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # one per code (load is cached): hashed by identity
@@ -185,6 +188,7 @@ class Language:
     symbols: SymbolPhrases
     words: Words
     verbs: VerbWords
+    organs: dict[str, str]  # an organ's name as the text prints it -> its official English name, the graph's key
 
 
 def bcp47(code: str) -> str:
@@ -209,7 +213,10 @@ def load(code: str) -> Language:
     source = resources.files("graph_builder.lang").joinpath(f"{code}.toml")
     if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?", code) or not source.is_file():
         raise LanguageError(code, f"no phrases for this language (the languages read are: {', '.join(available())})")
-    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguageError(code, f"lang/{code}.toml is no TOML: {exc}") from None
     try:
         words = read_words(code, data["words"])
         verbs = read_verbs(code, data["verbs"])
@@ -221,7 +228,7 @@ def load(code: str) -> Language:
     return Language(code=data.get("code", code), name=data.get("name", code),
                     mentions=MentionPhrases(**sections["mentions"]), resolver=ResolverPhrases(**sections["resolver"]),
                     reader=ReaderPhrases(**sections["reader"]), symbols=SymbolPhrases(**sections["symbols"]),
-                    words=words, verbs=verbs)
+                    words=words, verbs=verbs, organs={str(k): str(v) for k, v in data.get("organs", {}).items()})
 
 
 def read_words(code: str, given: dict) -> Words:
@@ -246,7 +253,8 @@ def read_verbs(code: str, given: dict) -> VerbWords:
         adverbs=frozenset(str(w) for w in given["adverbs"]), intensifiers=tuple(str(w) for w in given["intensifiers"]),
         trailing=pattern(code, "verbs", "trailing", given["trailing"], frozenset()),
         preambular_endings=tuple(given["preambular_endings"]), preambular_words=frozenset(given["preambular_words"]),
-        operative_endings=tuple(given["operative_endings"]), operative_not_endings=tuple(given["operative_not_endings"]))
+        operative_endings=tuple(given["operative_endings"]), operative_not_endings=tuple(given["operative_not_endings"]),
+        operative_known=bool(given.get("operative_known", False)))
 
 
 def compile_section(code: str, section: str, given: dict[str, str], month: str = "") -> dict[str, re.Pattern[str]]:

@@ -11,7 +11,7 @@ import re
 
 from graph_builder.lang import Language, language
 from graph_builder.models import DocumentInfo
-from graph_builder.readers.normalize import SYMBOL_LINE, Line
+from graph_builder.readers.normalize import Line
 from graph_builder.un.dates import iso_date
 from graph_builder.un.numbers import ordinal_number
 from graph_builder.un.symbols import organ_of_symbol, session_of_symbol
@@ -39,7 +39,7 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
     i = 0
     while i < len(lines):
         t = lines[i]
-        m = SYMBOL_LINE.match(t)
+        m = p.symbol_line.match(t)
         if m and not symbol and "/" in m.group(1):
             symbol = re.sub(r"(?<!\s)\s+(?=\()", "", m.group(1)).strip()
         elif (m := p.sc_heading.match(t)):
@@ -96,6 +96,7 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
             meeting = mm.group("meeting") if mm else t
         elif p.printed_date.fullmatch(t) and not adopted:
             adopted = iso_date(t, lang)
+    organ = lang.organs.get(organ, organ)  # "Assemblée générale": the graph's key is the official name
     if symbol and not organ:
         organ = organ_name(symbol)
     if symbol and not session:

@@ -23,8 +23,6 @@ JOB_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\d{7}
 RULE = re.compile(r"^\s*_{3,}\s*$")
 # a footnote: its marker, then its text ("1 See resolution 2200 A (XXI), annex.")
 NOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s+(?=\S)")
-# a line consisting of one document symbol, as page headers print it ("A/RES/76/174", "S/RES/1445 (2002)")
-SYMBOL_LINE = re.compile(r"^\s*(?:United Nations\s+)?([A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?(?:\s+[A-Z](?:-[A-Z])?)?)\*?\s*$")
 # a footer of furniture only: "2/3   24-14711", "25-20120 (E)", "25-03579* (E)", "GE.25-11220 (E)", "*2520120*"
 FOOTER_TOKEN = (r"(?:\d{1,3}/\d{1,3}"  # page n of m
                 r"|(?:GE\.)?\d{2}-\d{5}\*?(?:\s\([A-Z]\))?"  # job number, Geneva's with "GE."
@@ -91,16 +89,16 @@ def squash_symbol(s: str) -> str:
     return re.sub(r"\s+", "", s).upper()
 
 
-def repeated_symbols(lines: list[tuple[int, str]], symbol: str) -> set[str]:
+def repeated_symbols(lines: list[tuple[int, str]], symbol: str, symbol_line: re.Pattern[str]) -> set[str]:
     """Symbols printed as page headers: the document's own, or any printed alone on two lines or more."""
     seen: dict[str, int] = {}
     for _, line in lines:
         t = line.strip()
-        m = SYMBOL_LINE.match(t)
+        m = symbol_line.match(t)
         if not m and 0 < len(t) <= 160:
             # beside a piece of the title, as running headers print it: "A/RES/78/323   International Day of"
             h = HEADER_FIRST.match(t) or HEADER_LAST.match(t)
-            m = SYMBOL_LINE.match(h.group("sym")) if h else None
+            m = symbol_line.match(h.group("sym")) if h else None
         if m:
             key = squash_symbol(m.group(1))
             seen[key] = seen.get(key, 0) + 1
@@ -110,7 +108,7 @@ def repeated_symbols(lines: list[tuple[int, str]], symbol: str) -> set[str]:
     return out
 
 
-def header_symbol(lines: list[tuple[int, str]], headers: set[str]) -> str:
+def header_symbol(lines: list[tuple[int, str]], headers: set[str], symbol_line: re.Pattern[str]) -> str:
     """The symbol printed most often alone on a line or beside the title: the resolution's own, which a
     cover page drawn as an image (pypdf gets no text from it) no longer says."""
     counts: dict[str, int] = {}
@@ -120,7 +118,7 @@ def header_symbol(lines: list[tuple[int, str]], headers: set[str]) -> str:
         if not t or len(t) > 160:
             continue
         h = HEADER_FIRST.match(t) or HEADER_LAST.match(t)
-        m = SYMBOL_LINE.match(t) or (SYMBOL_LINE.match(h.group("sym")) if h else None)
+        m = symbol_line.match(t) or (symbol_line.match(h.group("sym")) if h else None)
         if m and squash_symbol(m.group(1)) in headers:
             key = squash_symbol(m.group(1))
             counts[key] = counts.get(key, 0) + 1
@@ -151,9 +149,9 @@ def join_lines(parts: list[tuple[int, str]]) -> MappedText:
 def normalize(text: str, symbol: str = "", lang: Language | None = None) -> Layout:
     """Classify the lines of a plain-text resolution, in its language, and lift out its footnotes."""
     phrases = (lang or language()).reader
-    date_line, closing = phrases.date_line, phrases.closing
+    date_line, closing, symbol_line = phrases.date_line, phrases.closing, phrases.symbol_line
     lines = split_lines(text)
-    headers = repeated_symbols(lines, symbol)
+    headers = repeated_symbols(lines, symbol, phrases.symbol_line)
     pages = Pages(lines, headers, phrases)
     paged = pages.paged
     printed: set[str] = set()  # header symbols already printed once (the first is the cover's)
@@ -220,7 +218,7 @@ def normalize(text: str, symbol: str = "", lang: Language | None = None) -> Layo
                 pending_blank = True
             continue
         # page furniture, or a running header that repeats the symbol (not the cover's own symbol line)
-        m = SYMBOL_LINE.match(line)
+        m = symbol_line.match(line)
         running_symbol = m is not None and squash_symbol(m.group(1)) in headers and (
             squash_symbol(m.group(1)) in printed or not_cover(kept))
         if pages.is_furniture(idx, body_begun) or running_symbol:
@@ -300,7 +298,7 @@ def normalize(text: str, symbol: str = "", lang: Language | None = None) -> Layo
         if n.marker not in seen_markers:
             seen_markers.add(n.marker)
             ordered.append(n)
-    return Layout(tuple(kept), tuple(ordered), tuple(furniture), header_symbol(lines, headers))
+    return Layout(tuple(kept), tuple(ordered), tuple(furniture), header_symbol(lines, headers, symbol_line))
 
 
 class Pages:
@@ -350,7 +348,7 @@ class Pages:
     def find_furniture(self, lines: list[tuple[int, str]], headers: set[str]) -> dict[int, bool]:
         """{line index: found anywhere (footers) or only once the body has begun (headers)}."""
         self.index_of = {start: k for k, (start, _) in enumerate(lines)}
-        date_line, page_number = self.phrases.date_line, self.phrases.page_number
+        date_line, page_number, symbol_line = self.phrases.date_line, self.phrases.page_number, self.phrases.symbol_line
         body_from = next((k for k, (_, line) in enumerate(lines[:200]) if self.phrases.enacting.match(line)), -1)
         if body_from < 0:
             body_from = next((k for k, (_, line) in enumerate(lines) if line.rstrip().endswith(",")), len(lines))
@@ -361,7 +359,7 @@ class Pages:
             return len(c) >= 8 and not date_line.match(c) and c in cover
 
         def symbol(chunk: str) -> bool:
-            m = SYMBOL_LINE.match(chunk)
+            m = symbol_line.match(chunk)
             return m is not None and squash_symbol(m.group(1)) in headers
 
         flagged: dict[int, bool] = {}
