@@ -194,3 +194,24 @@ def test_an_unknown_language_is_refused_before_anything_is_read():
     with pytest.raises(LanguageError):
         api.read(TEXT, language="tlh")
     assert api.read(TEXT, language="fr").clauses[0].verb_concept == "recall"
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("E/CN.4/2001/94, A/56/341, E/CN.4/2002/106 et Add.1 et 2, et A/57/182.",
+     ["E/CN.4/2001/94", "A/56/341", "E/CN.4/2002/106", "E/CN.4/2002/106/Add.1", "E/CN.4/2002/106/Add.2", "A/57/182"]),
+    ("Rappelant ses résolutions 1261 (1999) du 25 août 1999 et 1265 (1999) du 17 septembre 1999,",
+     ["S/RES/1261(1999)", "S/RES/1265(1999)"]),
+    ("Rappelant la résolution 1325 (2000) du Conseil de sécurité,", ["S/RES/1325(2000)"]),
+    ("Rappelant le paragraphe 5 de sa résolution 67/1 et les paragraphes 3 à 5 de la résolution 60/1,",
+     ["A/RES/67/1, paragraph 5", "A/RES/67/1", "A/RES/60/1, paragraph 3", "A/RES/60/1, paragraph 4",
+      "A/RES/60/1, paragraph 5", "A/RES/60/1"]),
+    ("Rappelant ses résolutions pertinentes, notamment 1261 (1999) et 1265 (1999),",
+     ["S/RES/1261(1999)", "S/RES/1265(1999)"]),
+    ("Rappelant les résolutions pertinentes adoptées par le Conseil des droits de l’homme, notamment la résolution 36/6,",
+     ["A/HRC/RES/36/6"]),
+    ("Saisie du projet de résolution A/C.3/57/L.5 et rappelant la présente résolution,", ["A/C.3/57/L.5"]),
+])
+def test_french_lists_of_numbers(text, keys):
+    from graph_builder.find.symbols import find_symbol_references
+
+    assert [m.key for m in find_symbol_references(text, "General Assembly", language("fr"))] == keys

@@ -103,6 +103,10 @@ def all_patterns() -> dict[str, re.Pattern]:
     for code in lang.available():  # every language's phrases, and its verb forms
         _walk(lang.language(code), f"lang.language({code!r})", out)
         _walk(verbs.verb_table(lang.language(code)), f"verbs.verb_table({code!r})", out)
+        _walk(find_symbols._grammar(lang.language(code).symbols), f"find_symbols._grammar({code!r})", out)
+        for reading in ("", *sorted({i.name for i in symbols.issuers()})):
+            _walk(find_symbols._organ_patterns(reading, lang.language(code).symbols)[:4],
+                  f"find_symbols._organ_patterns({reading!r}, {code!r})", out)
     _walk(find_symbols._symbol_re(), "find_symbols._symbol_re()", out)
     for reading in ("", *sorted({i.name for i in symbols.issuers()})):
         _walk(find_symbols._organ_patterns(reading)[:4], f"find_symbols._organ_patterns({reading!r})", out)
@@ -130,13 +134,17 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     ("graph_builder.find.symbols._ITS", ("search", 200)),
     ("graph_builder.find.symbols._PREV_WORD", ("search", 200)),
     ("graph_builder.find.symbols._WORD_BEFORE", ("search", 200)),
-    ("graph_builder.find.symbols._PROV_BEFORE", ("search", 200)),
+    ("find_symbols._grammar(*).prov_before", ("search", 200)),
+    ("lang.language(*).symbols.provision_of", ("search", 200)),
+    ("lang.language(*).symbols.organ_its", ("search", 200)),
+    ("lang.language(*).symbols.organ_including", ("search", 200)),
     ("find_symbols._organ_patterns(*)[0]", ("search", 200)),
     ("find_symbols._organ_patterns(*)[1]", ("search", 200)),
     ("find_symbols._organ_patterns(*)[3]", ("search", 200)),
     # matched where a list of numbers goes on
     ("find_symbols._organ_patterns(*)[2]", ("match", BIG)),
     ("graph_builder.find.symbols._*", ("match", BIG)),
+    ("find_symbols._grammar(*).*", ("match", BIG)),
     ("symbols.number_patterns()*", ("match", BIG)),
     # searched in a whole line or clause
     ("graph_builder.readers.cover.ADOPTED_AT", ("search", BIG)),
@@ -173,6 +181,7 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     ("lang.language(*).symbols.draft", ("search", 200)),
     ("lang.language(*).symbols.its", ("search", 200)),
     ("lang.language(*).symbols.date_after", ("match", BIG)),
+    ("lang.language(*).symbols.*", ("match", BIG)),
     # the words after a verb form, matched where it ends; every language's forms, matched at a clause's start
     ("lang.language(*).verbs.trailing", ("match", BIG)),
     ("verbs.verb_table(*).pattern", ("match", BIG)),
@@ -334,7 +343,7 @@ PATTERNS = all_patterns()
 def test_every_pattern_is_found():
     # the discovery must see the ones the issue names, the data-built ones and the inline ones
     names = set(PATTERNS)
-    for want in ("graph_builder.find.names.PROVISION", "graph_builder.find.symbols._PROV_BEFORE",
+    for want in ("graph_builder.find.names.PROVISION", "find_symbols._grammar('en').prov_before",
                  "graph_builder.find.actors.NAMED_ACTOR", "gazetteer.gazetteer().pattern", "verbs.verb_table('en').pattern",
                  "actors.directive_pattern()"):
         assert want in names, want

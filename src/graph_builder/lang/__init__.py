@@ -62,6 +62,19 @@ GROUPS: dict[str, dict[str, frozenset[str]]] = {
         "draft": frozenset(),
         "its": frozenset({"its"}),
         "date_after": frozenset(),
+        "separator": frozenset(),
+        "through": frozenset(),
+        "provision_separator": frozenset(),
+        "unit": frozenset({"unit"}),
+        "provision_of": frozenset(),
+        "annex_skip": frozenset(),
+        "of_the": frozenset(),
+        "joined": frozenset(),
+        "semicolon": frozenset(),
+        "topic": frozenset(),
+        "lead_topic": frozenset(),
+        "organ_its": frozenset({"name"}),
+        "organ_including": frozenset({"name", "name2"}),
     },
     "resolver": {
         "report_lead": frozenset(),
@@ -138,14 +151,32 @@ class ReaderPhrases:
     pdf_date_line: re.Pattern[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one per language: hashed by identity
 class SymbolPhrases:
-    """The words around a cited number that find/symbols.py reads: "its resolution 53/144 of 9 December 1998"."""
+    """The words around and inside a list of cited numbers that find/symbols.py reads: "its resolutions
+    53/144 of 9 December 1998 and 66/164, paragraph 3"; {ORGAN} in a pattern stands for the organs' names."""
 
     keyword: re.Pattern[str]
     draft: re.Pattern[str]
     its: re.Pattern[str]
     date_after: re.Pattern[str]
+    separator: re.Pattern[str]
+    through: re.Pattern[str]
+    provision_separator: re.Pattern[str]
+    unit: re.Pattern[str]
+    provision_of: re.Pattern[str]
+    annex_skip: re.Pattern[str]
+    of_the: re.Pattern[str]
+    joined: re.Pattern[str]
+    semicolon: re.Pattern[str]
+    topic: re.Pattern[str]
+    lead_topic: re.Pattern[str]
+    organ_its: re.Pattern[str]
+    organ_including: re.Pattern[str]
+    units: dict[str, str]  # a unit as printed, casefolded -> as a provision's key spells it
+    not_organ_words: frozenset[str]  # capitalized words before "resolution" that are no organ's name
+    not_organ_endings: tuple[str, ...]
+    organs: dict[str, str]  # the file's [organs]: an organ's printed name -> its official English name
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,11 +255,20 @@ def load(code: str) -> Language:
         raise LanguageError(code, f"lacks {exc}") from None
     except (TypeError, ValueError, AttributeError) as exc:
         raise LanguageError(code, f"[words] or [verbs] is malformed: {exc}") from None
-    sections = {section: compile_section(code, section, data.get(section, {}), words.month) for section in GROUPS}
+    symbols = dict(data.get("symbols", {}))
+    try:
+        symbol_words = {"units": {str(k): str(v) for k, v in symbols.pop("units").items()},
+                        "not_organ_words": frozenset(str(w) for w in symbols.pop("not_organ_words")),
+                        "not_organ_endings": tuple(str(w) for w in symbols.pop("not_organ_endings")),
+                        "organs": {str(k): str(v) for k, v in data.get("organs", {}).items()}}
+    except KeyError as exc:
+        raise LanguageError(code, f"[symbols] lacks {exc}") from None
+    sections = {section: compile_section(code, section, symbols if section == "symbols" else data.get(section, {}),
+                                         words.month) for section in GROUPS}
     return Language(code=data.get("code", code), name=data.get("name", code),
                     mentions=MentionPhrases(**sections["mentions"]), resolver=ResolverPhrases(**sections["resolver"]),
-                    reader=ReaderPhrases(**sections["reader"]), symbols=SymbolPhrases(**sections["symbols"]),
-                    words=words, verbs=verbs, organs={str(k): str(v) for k, v in data.get("organs", {}).items()})
+                    reader=ReaderPhrases(**sections["reader"]), symbols=SymbolPhrases(**sections["symbols"], **symbol_words),
+                    words=words, verbs=verbs, organs=symbol_words["organs"])
 
 
 def read_words(code: str, given: dict) -> Words:
