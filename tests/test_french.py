@@ -215,3 +215,14 @@ def test_french_lists_of_numbers(text, keys):
     from graph_builder.find.symbols import find_symbol_references
 
     assert [m.key for m in find_symbol_references(text, "General Assembly", language("fr"))] == keys
+
+
+@pytest.mark.parametrize(("text", "label", "found"), [
+    ("la Déclaration universelle des droits de l’homme 1 et les pactes", "1", (49, 50)),
+    ("conformément au paragraphe 1 de la résolution", "1", None),
+    ("le 21 mai 2015 et 3 millions de personnes", "3", None),
+])
+def test_a_spaced_footnote_marker_in_french(text, label, found):
+    from graph_builder.readers.segment import spaced_marker
+
+    assert spaced_marker(text, label, 0, language("fr")) == found

@@ -104,6 +104,8 @@ def all_patterns() -> dict[str, re.Pattern]:
         _walk(lang.language(code), f"lang.language({code!r})", out)
         _walk(verbs.verb_table(lang.language(code)), f"verbs.verb_table({code!r})", out)
         _walk(find_symbols._grammar(lang.language(code).symbols), f"find_symbols._grammar({code!r})", out)
+        for label in ("1", "12", "*"):
+            _walk(segment.marker_patterns(label, lang.language(code)), f"segment.marker_patterns({label!r}, {code!r})", out)
         for reading in ("", *sorted({i.name for i in symbols.issuers()})):
             _walk(find_symbols._organ_patterns(reading, lang.language(code).symbols)[:4],
                   f"find_symbols._organ_patterns({reading!r}, {code!r})", out)

@@ -37,6 +37,7 @@ GROUPS: dict[str, dict[str, frozenset[str]]] = {
         "closing_meeting": frozenset({"meeting"}),
         "date_line": frozenset(),
         "page_number": frozenset(),
+        "hyphen_joins": frozenset(),
         "symbol_line": frozenset({"sym"}),
         "annex": frozenset({"label"}),
         "annex_titled": frozenset(),
@@ -130,6 +131,7 @@ class ReaderPhrases:
     closing_meeting: re.Pattern[str]
     date_line: re.Pattern[str]
     page_number: re.Pattern[str]
+    hyphen_joins: re.Pattern[str]
     symbol_line: re.Pattern[str]
     annex: re.Pattern[str]
     annex_titled: re.Pattern[str]
@@ -209,6 +211,20 @@ class VerbWords:
     operative_known: bool  # an operative ending counts only on the first word of a known form
 
 
+@dataclass(frozen=True, slots=True)
+class MarkerWords:
+    """The words around a number that tell it from a footnote marker printed as a word of its own
+    (readers/segment.py): "paragraph 3", "3 million", "paragraphs 3, 4", "3 and 4"."""
+
+    number_before: frozenset[str]  # a number after them is theirs (the language's months count too)
+    number_after: frozenset[str]  # a number before them is theirs
+    list_units: frozenset[str]  # plural units a list of numbers follows
+    joining: frozenset[str]  # "3 and 4", "21 to 23 May"
+    unit_words: tuple[str, ...]  # words a spaced marker of OCR'd text never follows ("paragraph 61 and")
+    conjunction: str  # what follows such a marker: "and"
+    number_sign: str  # before a number, never before a marker glued to a year: "No. "
+
+
 @dataclass(frozen=True, slots=True, eq=False)  # one per code (load is cached): hashed by identity
 class Language:
     code: str  # BCP 47, as in the graph's language tags: en
@@ -220,6 +236,7 @@ class Language:
     words: Words
     verbs: VerbWords
     organs: dict[str, str]  # an organ's name as the text prints it -> its official English name, the graph's key
+    markers: MarkerWords
 
 
 def bcp47(code: str) -> str:
@@ -249,6 +266,12 @@ def load(code: str) -> Language:
     except tomllib.TOMLDecodeError as exc:
         raise LanguageError(code, f"lang/{code}.toml is no TOML: {exc}") from None
     try:
+        m = data["markers"]
+        markers = MarkerWords(number_before=frozenset(m["number_before"].split()),
+                              number_after=frozenset(m["number_after"].split()),
+                              list_units=frozenset(m["list_units"].split()), joining=frozenset(m["joining"]),
+                              unit_words=tuple(m["unit_words"]), conjunction=str(m["conjunction"]),
+                              number_sign=str(m["number_sign"]))
         words = read_words(code, data["words"])
         verbs = read_verbs(code, data["verbs"])
     except KeyError as exc:
@@ -268,7 +291,7 @@ def load(code: str) -> Language:
     return Language(code=data.get("code", code), name=data.get("name", code),
                     mentions=MentionPhrases(**sections["mentions"]), resolver=ResolverPhrases(**sections["resolver"]),
                     reader=ReaderPhrases(**sections["reader"]), symbols=SymbolPhrases(**sections["symbols"], **symbol_words),
-                    words=words, verbs=verbs, organs=symbol_words["organs"])
+                    words=words, verbs=verbs, organs=symbol_words["organs"], markers=markers)
 
 
 def read_words(code: str, given: dict) -> Words:

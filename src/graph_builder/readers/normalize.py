@@ -127,9 +127,10 @@ def header_symbol(lines: list[tuple[int, str]], headers: set[str], symbol_line: 
     return printed[best[0][0]] if best and best[0][1] >= 2 else ""
 
 
-def join_lines(parts: list[tuple[int, str]]) -> MappedText:
+def join_lines(parts: list[tuple[int, str]], lang: Language | None = None) -> MappedText:
     """Join wrapped lines into one text: a line break becomes a space, except after a
     hyphen glued to a word ("Secretary-" + "General"), which keeps the hyphen and no space."""
+    joins = (lang or language()).reader.hyphen_joins
     b = TextBuilder()
     for _i, (start, line) in enumerate(parts):
         lead = len(line) - len(line.lstrip())
@@ -138,7 +139,7 @@ def join_lines(parts: list[tuple[int, str]]) -> MappedText:
             continue
         if len(b):
             prev = b.last_char()
-            if prev == "-" and body[0].isalnum() and not re.match(r"(?:and|or|nor|to|as well as)\b", body):
+            if prev == "-" and body[0].isalnum() and not joins.match(body):
                 pass  # "Secretary-" / "General": the hyphen is part of the word
             else:
                 b.insert(" ", start + lead - 1 if lead else start)
@@ -176,7 +177,7 @@ def normalize(text: str, symbol: str = "", lang: Language | None = None) -> Layo
             skip = m.end() if m else 0
             offset = first_start + lead + skip
             parts = [(offset, first[lead + skip:])] + note_parts[1:]
-            body = join_lines(parts)
+            body = join_lines(parts, lang)
             end_start, end_line = note_parts[-1]
             start_at = marker_at if note_marker_alone else first_start + lead
             notes.append(NoteText(note_marker, (start_at, end_start + len(end_line.rstrip())), body))

@@ -392,21 +392,22 @@ def looks_like_heading(text: str, lang: Language) -> bool:
 
 
 @cache
-def marker_patterns(label: str) -> tuple[re.Pattern[str], ...]:
+def marker_patterns(label: str, lang: Language | None = None) -> tuple[re.Pattern[str], ...]:
     """Where a footnote marker can sit; group "m" is the marker itself."""
+    words = (lang or language()).markers
     lab = re.escape(label)
+    not_after = "".join(f"(?<!{re.escape(w)})" for w in words.unit_words)
     return (
         # glued to a word or a closing mark: "Rights1", "defenders2", "Rights,1", "(Paris Principles),10"
         re.compile(rf"(?<=[^\W\d_]|[)\]’”\"',;:])(?P<m>{lab})(?!\d)(?![^\W\d_])"),
-        # glued to a year: "21 March 20197" is 2019 and marker 7, "2015–20302" is 2030 and 2
-        re.compile(rf"(?<![\d/.,])(?<!No\. )(?:19[4-9]\d|20[0-3]\d)(?P<m>{lab})(?!\d)"),
+        # glued to a year: "21 March 20197" is 2019 and marker 7, "2015–20302" is 2030 and 2 (never after "No. ")
+        re.compile(rf"(?<![\d/.,])(?<!{re.escape(words.number_sign)})(?:19[4-9]\d|20[0-3]\d)(?P<m>{lab})(?!\d)"),
         # left alone after the clause's final comma: "of 25 and 27 May 1993, 10"
         re.compile(rf"(?<=[,;.])\s+(?P<m>{lab})\s*$"),
     ) + ((
         # OCR'd volumes (cr-unsc) print a spaced marker, numbered through the volume, before "and" or a comma:
         # "resolution 431 (1978) 61 and his", "the Namibian situation 64 and"; never after a unit word
-        re.compile(rf"(?<=[a-z)])(?<!paragraph)(?<!paragraphs)(?<!resolution)(?<!resolutions)(?<!article)"
-                   rf"(?<!articles)(?<!chapter)(?<!session)(?<!annex)\s(?P<m>{lab})(?=\s+and\s|\s*,)"),
+        re.compile(rf"(?<=[a-z)]){not_after}\s(?P<m>{lab})(?=\s+{re.escape(words.conjunction)}\s|\s*,)"),
     ) if len(label) >= 2 else ())
 
 
@@ -441,7 +442,7 @@ def find_markers(paras: list[tuple[str, MappedText]], labels: list[str], lang: L
 
 def first_match(text: str, label: str, cursor: int, lang: Language | None = None) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
-    for pat in marker_patterns(label):
+    for pat in marker_patterns(label, lang):
         m = pat.search(text, cursor)
         if m and (best is None or m.start("m") < best[0]):
             best = (m.start("m"), m.end("m"))
@@ -450,24 +451,8 @@ def first_match(text: str, label: str, cursor: int, lang: Language | None = None
     return best
 
 
-# a marker printed as a word of its own, as PDF text gives a superscript: "Human Rights, 1 the", "Peoples 3 and"
-# words a number after them belongs to ("paragraph 3", "Goal 13", "21 to 23 May"), and words after one; the
-# language's month names count as both (English words only so far: a marker in other text is found less often)
-NUMBER_BEFORE = frozenset(
-    "article articles paragraph paragraphs para paras resolution resolutions decision decisions goal goals target "
-    "targets agenda chapter chapters section sections rule rules part parts annex annexes page pages no nos item items "
-    "principle principles protocol volume vol table figure box recommendation recommendations phase "
-    "level category group option step stage amendment add rev corr supplement number numbers of and to from by in "
-    "between or than for at over some about the all least top first last nearly almost around under above below "
-    "with without within per each every only just approximately".split())
-NUMBER_AFTER = frozenset(
-    "per percent million billion trillion thousand hundred years year months month days day weeks week hours hour "
-    "times members member states countries persons people cases".split())
-
-
-# plural units a list of numbers follows: "paragraphs 3, 4 and 5"
-LIST_UNITS = frozenset("articles paragraphs paras resolutions decisions goals targets chapters sections rules parts "
-                       "annexes pages items principles recommendations and or".split())
+# a marker printed as a word of its own, as PDF text gives a superscript: "Human Rights, 1 the", "Peoples 3 and";
+# the words a number before or after belongs to are the language's (lang/<code>.toml [markers])
 
 
 @cache
@@ -477,28 +462,29 @@ def spaced_pattern(label: str) -> re.Pattern[str]:
 
 def spaced_marker(text: str, label: str, cursor: int, lang: Language | None = None) -> tuple[int, int] | None:
     """The label as a word of its own where no number of the sentence can be meant."""
-    months = (lang or language()).words.month_numbers
+    lang = lang or language()
+    months, words = lang.words.month_numbers, lang.markers
     for m in spaced_pattern(label).finditer(text, cursor):
         before = text[max(0, m.start("m") - 80):m.start("m")].split()  # a bounded look: no scan of the whole text
         after = text[m.end("m"):m.end("m") + 80].split()
         prev = before[-1] if before else ""
         prev2 = before[-2].strip(",;:.()[]’”\"'").casefold() if len(before) > 1 else ""
         word = prev.strip(",;:.()[]’”\"'").casefold()
-        if (word in NUMBER_BEFORE or word in months) and not prev.endswith((",", ";", ")")):
+        if (word in words.number_before or word in months) and not prev.endswith((",", ";", ")")):
             continue  # "paragraph 3", "Goal 13"; but "at its session, 1 which" ends the phrase first
         if re.fullmatch(r"\d{1,4}[,;:.)]?", prev):
             # "paragraphs 3, 4" and "3, 4" are numbers in a list; "Agenda 21, 4 the" ends a title;
             # "of 1 March 2024 5 on" ends a date
             year_of_date = re.fullmatch(r"(?:19|20)\d\d", prev) and prev2 in months
-            if not year_of_date and (prev2 in LIST_UNITS or re.fullmatch(r"\d{1,4}", prev2) or not prev.endswith(",")):
+            if not year_of_date and (prev2 in words.list_units or re.fullmatch(r"\d{1,4}", prev2) or not prev.endswith(",")):
                 continue
         if after:
             nxt = after[0]
             w = nxt.strip(",;:.()[]’”\"'").casefold()
-            if nxt.startswith(("(", "%", "–", "-", "/")) or w in NUMBER_AFTER or w in months or (
+            if nxt.startswith(("(", "%", "–", "-", "/")) or w in words.number_after or w in months or (
                     re.fullmatch(r"\d[\d,.]*", w) and not re.fullmatch(r"(?:19|20)\d\d", w)):
                 continue  # "3 4" and "1,622" are numbers; "held in 2011, 1 2014 and 2018" has a marker
-            if w in ("and", "or", "to") and len(after) > 1 and re.match(r"\d", after[1]):
+            if w in words.joining and len(after) > 1 and re.match(r"\d", after[1]):
                 continue  # "3 and 4", "21 to 23 May"
         return m.start("m"), m.end("m")
     return None
@@ -572,7 +558,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
     joined: list[tuple[str, MappedText]] = []
     for p in paras:
         parts = [(ln.start, ln.text) for ln in p.lines]
-        joined.append((p.id, join_lines(parts)))
+        joined.append((p.id, join_lines(parts, lang)))
     notes = [n for n in layout.notes if n.marker.isdigit()]
     labels = [n.marker for n in notes]
     found, missing = find_markers(joined, labels, lang)
