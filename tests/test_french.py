@@ -61,8 +61,15 @@ def test_clauses_and_their_verbs_are_those_of_english(res):
 
 
 def test_symbols_sessions_agenda_items_and_footnotes(res):
-    refs = {c.id: [(r.kind, r.key, r.text) for r in c.references] for c in res.clauses}
-    assert refs["pp1"] == [("resolution", "A/RES/53/144", "sa résolution 53/144")]
+    refs = {c.id: [(r.kind, r.key, " ".join(r.text.split())) for r in c.references] for c in res.clauses}
+    assert refs["pp1"][0] == ("resolution", "A/RES/53/144", "sa résolution 53/144")
+    # the names the French text prints, by their official names (lang/fr.toml [names])
+    assert refs["pp1"][1][:2] == ("instrument", "Declaration on the Right and Responsibility of Individuals, Groups and "
+                                  "Organs of Society to Promote and Protect Universally Recognized Human Rights and "
+                                  "Fundamental Freedoms")
+    assert refs["pp5"] == [("instrument", "International Covenant on Civil and Political Rights",
+                            "Pacte international relatif aux droits civils et politiques")]
+    assert refs["pp6"] == [("body", "Commission on Human Rights", "Commission des droits de l’homme")]
     assert refs["op6"] == [("resolution", "A/RES/56/163", "sa résolution 56/163")]
     assert refs["op7"] == [("session", "General Assembly, 58th session", "à sa cinquante-huitième session"),
                            ("agenda-item", "Questions relatives aux droits de l’homme",
@@ -102,6 +109,14 @@ def test_an_english_reading_of_the_same_text_finds_next_to_nothing():
 def test_each_french_form_opens_the_concept_its_english_form_does(fr, en):
     ours, theirs = opening(fr + " le rapport", language("fr")), opening(en + " the report")
     assert ours.concept is not None and ours.concept.id == theirs.concept.id  # type: ignore[union-attr]
+
+
+def test_every_french_name_is_an_entry_of_the_gazetteers():
+    from graph_builder.find.gazetteer import fold, gazetteer
+
+    g = gazetteer(language("fr"))
+    assert all(fold(printed) in g.surfaces for printed in language("fr").names)
+    assert gazetteer() is gazetteer(language("en"))  # English: the gazetteers as they are
 
 
 def test_every_french_form_names_a_concept_of_the_table():

@@ -104,6 +104,8 @@ def all_patterns() -> dict[str, re.Pattern]:
         _walk(lang.language(code), f"lang.language({code!r})", out)
         _walk(verbs.verb_table(lang.language(code)), f"verbs.verb_table({code!r})", out)
         _walk(find_symbols._grammar(lang.language(code).symbols), f"find_symbols._grammar({code!r})", out)
+        if lang.language(code).names:  # a language with names of its own has a gazetteer of its own
+            _walk(gazetteer.gazetteer(lang.language(code)).pattern, f"gazetteer.gazetteer({code!r}).pattern", out)
         for label in ("1", "12", "*"):
             _walk(segment.marker_patterns(label, lang.language(code)), f"segment.marker_patterns({label!r}, {code!r})", out)
         for reading in ("", *sorted({i.name for i in symbols.issuers()})):

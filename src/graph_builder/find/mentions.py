@@ -84,7 +84,7 @@ def find_in_unit(unit_id: str, body: MappedText, links: tuple[Link, ...], issuer
                  addressed: bool) -> UnitMentions:
     text = body.text
     phrases = lang.mentions
-    names = find_names(text)
+    names = find_names(text, lang)
     # names inside a cited text's quoted title are no references of this clause ('GC(69)/RES/16 A, entitled
     # "Staffing of the Agency's Secretariat"'); a name that is the whole title is
     titles = [(m.start("title"), m.end("title")) for m in phrases.quoted_title.finditer(text)]

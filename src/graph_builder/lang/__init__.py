@@ -237,6 +237,7 @@ class Language:
     verbs: VerbWords
     organs: dict[str, str]  # an organ's name as the text prints it -> its official English name, the graph's key
     markers: MarkerWords
+    names: dict[str, str]  # a name as the text prints it -> an official name of the gazetteers (find/gazetteer.py)
 
 
 def bcp47(code: str) -> str:
@@ -291,7 +292,8 @@ def load(code: str) -> Language:
     return Language(code=data.get("code", code), name=data.get("name", code),
                     mentions=MentionPhrases(**sections["mentions"]), resolver=ResolverPhrases(**sections["resolver"]),
                     reader=ReaderPhrases(**sections["reader"]), symbols=SymbolPhrases(**sections["symbols"], **symbol_words),
-                    words=words, verbs=verbs, organs=symbol_words["organs"], markers=markers)
+                    words=words, verbs=verbs, organs=symbol_words["organs"], markers=markers,
+                    names={str(k): str(v) for k, v in data.get("names", {}).items()})
 
 
 def read_words(code: str, given: dict) -> Words:
