@@ -241,3 +241,11 @@ def test_a_spaced_footnote_marker_in_french(text, label, found):
     from graph_builder.readers.segment import spaced_marker
 
     assert spaced_marker(text, label, 0, language("fr")) == found
+
+
+def test_the_view_says_its_heading_is_french(res):
+    from graph_builder.publish.view import resolution_view_html
+
+    assert '<h1 id="heading" lang="fr">A/RES/57/209: Défenseurs des droits de l’homme</h1>' in resolution_view_html(res)
+    english = extract(read_bytes(b"The General Assembly,\n\n1. Decides to act.\n", "t.txt", DocumentInfo(symbol="A/RES/1/1")))
+    assert '<h1 id="heading">' in resolution_view_html(english)  # the page's own language, English

@@ -280,19 +280,20 @@ def load(code: str) -> Language:
     except (TypeError, ValueError, AttributeError) as exc:
         raise LanguageError(code, f"[words] or [verbs] is malformed: {exc}") from None
     symbols = dict(data.get("symbols", {}))
+    organs = {str(k): str(v) for k, v in data.get("organs", {}).items()}
     try:
-        symbol_words = {"units": {str(k): str(v) for k, v in symbols.pop("units").items()},
-                        "not_organ_words": frozenset(str(w) for w in symbols.pop("not_organ_words")),
-                        "not_organ_endings": tuple(str(w) for w in symbols.pop("not_organ_endings")),
-                        "organs": {str(k): str(v) for k, v in data.get("organs", {}).items()}}
+        units = {str(k): str(v) for k, v in symbols.pop("units").items()}
+        not_organ_words = frozenset(str(w) for w in symbols.pop("not_organ_words"))
+        not_organ_endings = tuple(str(w) for w in symbols.pop("not_organ_endings"))
     except KeyError as exc:
         raise LanguageError(code, f"[symbols] lacks {exc}") from None
     sections = {section: compile_section(code, section, symbols if section == "symbols" else data.get(section, {}),
                                          words.month) for section in GROUPS}
     return Language(code=data.get("code", code), name=data.get("name", code),
                     mentions=MentionPhrases(**sections["mentions"]), resolver=ResolverPhrases(**sections["resolver"]),
-                    reader=ReaderPhrases(**sections["reader"]), symbols=SymbolPhrases(**sections["symbols"], **symbol_words),
-                    words=words, verbs=verbs, organs=symbol_words["organs"], markers=markers,
+                    reader=ReaderPhrases(**sections["reader"]), symbols=SymbolPhrases(**sections["symbols"], units=units, not_organ_words=not_organ_words,
+                                          not_organ_endings=not_organ_endings, organs=organs),
+                    words=words, verbs=verbs, organs=organs, markers=markers,
                     names={str(k): str(v) for k, v in data.get("names", {}).items()})
 
 
