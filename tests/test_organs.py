@@ -5,11 +5,12 @@ from dataclasses import replace
 
 import pytest
 
+from graph_builder.lang import language
 from graph_builder.models import DocumentInfo
 from graph_builder.readers.segment import segment
 from graph_builder.resolve.resolver import resolve
 from graph_builder.un import organs
-from graph_builder.un.dates import MONTH_NAMES, iso_date
+from graph_builder.un.dates import iso_date
 from graph_builder.un.numbers import ordinal_number, ordinal_suffix, roman_to_int
 from graph_builder.un.symbols import (
     group_of_symbol,
@@ -137,7 +138,7 @@ def test_is_it_a_resolution_or_a_decision_one_answer(symbol, resolution, decisio
 ])
 def test_dates(text, iso):
     assert iso_date(text) == iso
-    assert len(MONTH_NAMES) == 12
+    assert len(language("en").words.months) == 12
 
 
 @pytest.mark.parametrize("words, n, suffix", [

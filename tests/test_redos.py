@@ -100,8 +100,17 @@ def all_patterns() -> dict[str, re.Pattern]:
     _walk(actors.directive_pattern(), "actors.directive_pattern()", out)
     from graph_builder import lang
 
-    for code in lang.available():  # every language's phrases
+    for code in lang.available():  # every language's phrases, and its verb forms
         _walk(lang.language(code), f"lang.language({code!r})", out)
+        _walk(verbs.verb_table(lang.language(code)), f"verbs.verb_table({code!r})", out)
+        _walk(find_symbols._grammar(lang.language(code).symbols), f"find_symbols._grammar({code!r})", out)
+        if lang.language(code).names:  # a language with names of its own has a gazetteer of its own
+            _walk(gazetteer.gazetteer(lang.language(code)).pattern, f"gazetteer.gazetteer({code!r}).pattern", out)
+        for label in ("1", "12", "*"):
+            _walk(segment.marker_patterns(label, lang.language(code)), f"segment.marker_patterns({label!r}, {code!r})", out)
+        for reading in ("", *sorted({i.name for i in symbols.issuers()})):
+            _walk(find_symbols._organ_patterns(reading, lang.language(code).symbols)[:4],
+                  f"find_symbols._organ_patterns({reading!r}, {code!r})", out)
     _walk(find_symbols._symbol_re(), "find_symbols._symbol_re()", out)
     for reading in ("", *sorted({i.name for i in symbols.issuers()})):
         _walk(find_symbols._organ_patterns(reading)[:4], f"find_symbols._organ_patterns({reading!r})", out)
@@ -129,13 +138,17 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     ("graph_builder.find.symbols._ITS", ("search", 200)),
     ("graph_builder.find.symbols._PREV_WORD", ("search", 200)),
     ("graph_builder.find.symbols._WORD_BEFORE", ("search", 200)),
-    ("graph_builder.find.symbols._PROV_BEFORE", ("search", 200)),
+    ("find_symbols._grammar(*).prov_before", ("search", 200)),
+    ("lang.language(*).symbols.provision_of", ("search", 200)),
+    ("lang.language(*).symbols.organ_its", ("search", 200)),
+    ("lang.language(*).symbols.organ_including", ("search", 200)),
     ("find_symbols._organ_patterns(*)[0]", ("search", 200)),
     ("find_symbols._organ_patterns(*)[1]", ("search", 200)),
     ("find_symbols._organ_patterns(*)[3]", ("search", 200)),
     # matched where a list of numbers goes on
     ("find_symbols._organ_patterns(*)[2]", ("match", BIG)),
     ("graph_builder.find.symbols._*", ("match", BIG)),
+    ("find_symbols._grammar(*).*", ("match", BIG)),
     ("symbols.number_patterns()*", ("match", BIG)),
     # searched in a whole line or clause
     ("graph_builder.readers.cover.ADOPTED_AT", ("search", BIG)),
@@ -163,6 +176,19 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     # a report's lead, searched in the 30 characters before its author; the possessive matched where it ends
     ("lang.language(*).resolver.report_lead", ("search", 30)),
     ("lang.language(*).resolver.possessive_report", ("match", BIG)),
+    # the readers' lines (lang [reader]): matched at a line's start, but for these searched in a line
+    ("lang.language(*).reader.adopted_at", ("search", BIG)),
+    ("lang.language(*).reader.draft_follows", ("search", BIG)),
+    ("lang.language(*).reader.closing_meeting", ("search", BIG)),
+    ("lang.language(*).reader.*", ("match", BIG)),
+    # around a cited number (lang [symbols]): searched in the 200 characters before the keyword, matched after it
+    ("lang.language(*).symbols.draft", ("search", 200)),
+    ("lang.language(*).symbols.its", ("search", 200)),
+    ("lang.language(*).symbols.date_after", ("match", BIG)),
+    ("lang.language(*).symbols.*", ("match", BIG)),
+    # the words after a verb form, matched where it ends; every language's forms, matched at a clause's start
+    ("lang.language(*).verbs.trailing", ("match", BIG)),
+    ("verbs.verb_table(*).pattern", ("match", BIG)),
     # open names (open_names.py): matched where a name's words end; a comma list within its window
     ("graph_builder.find.open_names.COMMA_LIST", ("match", 300)),
     ("graph_builder.find.open_names.SESSION_OF", ("match", BIG)),
@@ -321,8 +347,8 @@ PATTERNS = all_patterns()
 def test_every_pattern_is_found():
     # the discovery must see the ones the issue names, the data-built ones and the inline ones
     names = set(PATTERNS)
-    for want in ("graph_builder.find.names.PROVISION", "graph_builder.find.symbols._PROV_BEFORE",
-                 "graph_builder.find.actors.NAMED_ACTOR", "gazetteer.gazetteer().pattern", "verbs.verb_table().pattern",
+    for want in ("graph_builder.find.names.PROVISION", "find_symbols._grammar('en').prov_before",
+                 "graph_builder.find.actors.NAMED_ACTOR", "gazetteer.gazetteer().pattern", "verbs.verb_table('en').pattern",
                  "actors.directive_pattern()"):
         assert want in names, want
     assert any(n.startswith("graph_builder.readers.normalize:") for n in names)

@@ -117,15 +117,19 @@ class ReadResolution:
 
 
 def read(path: str | PathLike, *, symbol: str = "", date: str = "", title: str = "", body: str = "",
-         base_iri: str | None = None, pdf_tags: bool = True) -> ReadResolution:
+         language: str = "", base_iri: str | None = None, pdf_tags: bool = True) -> ReadResolution:
     """Read one resolution (a PDF, PDF text or AKN4UN XML) and find what it cites.  symbol, date, title and
-    body say what a text without a cover page does not; pdf_tags=False reads a PDF by its layout alone,
+    body say what a text without a cover page does not; language is the text's (en, fr; by default an AKN
+    file's own, else en: graph_builder.errors.LanguageError for one without phrases); pdf_tags=False reads a PDF by its layout alone,
     its tag tree ignored.  Raises graph_builder.errors.InputError for an input
     that cannot be read, with the file's name and the reason."""
     from graph_builder.errors import InputError
+    from graph_builder.lang import bcp47
+    from graph_builder.lang import language as phrases
     from graph_builder.pipeline import extract_path
 
-    given = DocumentInfo(symbol=symbol, date=date, title=title, body=body)
+    given = DocumentInfo(symbol=symbol, date=date, title=title, body=body,
+                         language=phrases(bcp47(language)).code if language else "")
     res = extract_path(fspath(path), given, pdf_tags)
     if not res.clauses:
         raise InputError(str(path), "holds no resolution clauses (no preambular or operative paragraph was found)")
@@ -134,15 +138,19 @@ def read(path: str | PathLike, *, symbol: str = "", date: str = "", title: str =
 
 def build_corpus(paths: Iterable[str | PathLike], out: str | PathLike = "output", *, store: str | PathLike | None = None,
                  metadata: Iterable[str | PathLike] = (), base_iri: str | None = None, jobs: int = 0,
-                 per_file: bool = True, pdf_tags: bool = True):
+                 per_file: bool = True, pdf_tags: bool = True, language: str = ""):
     """Build many inputs (files or folders) as `graph-builder build` does: per-resolution files in out,
-    corpus.ttl and corpus.trig, and with store= an on-disk Oxigraph store.  Returns the build's report
+    corpus.ttl and corpus.trig, and with store= an on-disk Oxigraph store; language= reads every input in that
+    language (by default each AKN file's own, else en).  Returns the build's report
     (built, skipped, failed as (path, reason), triples, outputs)."""
     from graph_builder.build import Settings, expand_inputs
     from graph_builder.build import build_corpus as _build_corpus
+    from graph_builder.lang import bcp47
+    from graph_builder.lang import language as phrases
 
     files = list(expand_inputs([Path(p) for p in paths]))
-    settings = Settings(minter=Minter(base_iri) if base_iri else Minter(),
+    given = DocumentInfo(language=phrases(bcp47(language)).code if language else "")
+    settings = Settings(minter=Minter(base_iri) if base_iri else Minter(), given=given,
                         metadata=tuple(str(m) for m in metadata), pdf_tags=pdf_tags)
     return _build_corpus(files, Path(out), settings, jobs=jobs, store_dir=Path(store) if store else None,
                          per_file=per_file)

@@ -8,9 +8,11 @@ whatever the size of the lists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
+from graph_builder.errors import LanguageError
+from graph_builder.lang import Language
 from graph_builder.un.data import load_toml, load_tsv
 
 KINDS = ("instrument", "body", "office")
@@ -120,8 +122,30 @@ def as_tuple(v) -> tuple[str, ...]:
     return tuple(v)
 
 
+def gazetteer(lang: Language | None = None) -> Gazetteer:
+    """The gazetteer; for a language with names of its own (lang/<code>.toml [names]: "Pacte international
+    relatif aux droits civils et politiques" = the Covenant's official name), with those as more surfaces."""
+    if lang is None or not lang.names:
+        return english_gazetteer()
+    return gazetteer_in(lang)
+
+
 @cache
-def gazetteer() -> Gazetteer:
+def gazetteer_in(lang: Language) -> Gazetteer:
+    g = english_gazetteer()
+    surfaces = dict(g.surfaces)
+    for printed, official in lang.names.items():
+        entry = next((g.by_name[(kind, fold(official))] for kind in KINDS if (kind, fold(official)) in g.by_name), None)
+        if entry is None:
+            raise LanguageError(lang.code, f"[names] {printed!r}: no entry of the gazetteers is named {official!r}")
+        surfaces.setdefault(fold(printed), entry)
+    # the language's names, matched with either case of their first letter ("État", "Élimination")
+    theirs = bounded(trie_regex(sorted({fold(p) for p in lang.names})))
+    return replace(g, surfaces=surfaces, pattern=re.compile(f"(?:{g.pattern.pattern}|{theirs.pattern})"))
+
+
+@cache
+def english_gazetteer() -> Gazetteer:
     entries: dict[tuple[str, str], Entry] = {}
     surfaces: dict[str, Entry] = {}
     short_forms: dict[str, list[Entry]] = {}

@@ -13,7 +13,7 @@ from graph_builder.find.actors import ActorMention, addressees
 from graph_builder.find.gazetteer import SPACES, fold, gazetteer
 from graph_builder.find.names import NameMatch, ProvisionMatch, find_names, find_provisions
 from graph_builder.find.symbols import SymbolMatch, find_symbol_references
-from graph_builder.lang import MentionPhrases, language
+from graph_builder.lang import Language, language
 from graph_builder.models import Link, MappedText, SourceDocument
 from graph_builder.un.numbers import ordinal_number
 
@@ -73,17 +73,18 @@ class DocumentMentions:
 def find_mentions(doc: SourceDocument, issuer: str) -> DocumentMentions:
     """Every mention in the document, read in its language; `issuer` is the organ that reads "its
     resolution 12/3" as its own."""
-    phrases = language(doc.info.language).mentions
-    clauses = tuple(find_in_unit(sc.id, sc.body, sc.links, issuer, phrases,
+    lang = language(doc.info.language)
+    clauses = tuple(find_in_unit(sc.id, sc.body, sc.links, issuer, lang,
                                  addressed=sc.kind == "operative" and not sc.heading) for sc in doc.clauses)
-    footnotes = tuple(find_in_unit(fn.id, fn.body, fn.links, issuer, phrases, addressed=False) for fn in doc.footnotes)
+    footnotes = tuple(find_in_unit(fn.id, fn.body, fn.links, issuer, lang, addressed=False) for fn in doc.footnotes)
     return DocumentMentions(clauses, footnotes, country_names(doc.info.title))
 
 
-def find_in_unit(unit_id: str, body: MappedText, links: tuple[Link, ...], issuer: str, phrases: MentionPhrases,
+def find_in_unit(unit_id: str, body: MappedText, links: tuple[Link, ...], issuer: str, lang: Language,
                  addressed: bool) -> UnitMentions:
     text = body.text
-    names = find_names(text)
+    phrases = lang.mentions
+    names = find_names(text, lang)
     # names inside a cited text's quoted title are no references of this clause ('GC(69)/RES/16 A, entitled
     # "Staffing of the Agency's Secretariat"'); a name that is the whole title is
     titles = [(m.start("title"), m.end("title")) for m in phrases.quoted_title.finditer(text)]
@@ -91,7 +92,7 @@ def find_in_unit(unit_id: str, body: MappedText, links: tuple[Link, ...], issuer
         names = [n for n in names if not any(s <= n.start and n.end <= e and (n.start, n.end) != (s, e) for s, e in titles)]
     sessions = []
     for m in phrases.session.finditer(text):
-        n = ordinal_number(m.group("ord"))
+        n = ordinal_number(m.group("ord"), lang)
         if n:
             label = "emergency special session" if m.group("emergency") else "special session" if m.group("special") else "session"
             sessions.append(SessionMention(m.start(), m.end(), n, label))
@@ -99,7 +100,7 @@ def find_in_unit(unit_id: str, body: MappedText, links: tuple[Link, ...], issuer
         unit_id=unit_id,
         body=body,
         links=tuple(links),
-        symbols=tuple(find_symbol_references(text, issuer)),
+        symbols=tuple(find_symbol_references(text, issuer, lang)),
         resolution_short_forms=tuple(ResolutionShortForm(m.start(), m.end(), bool(m.group("decision")), bool(m.group("present")))
                                      for m in phrases.resolution_short_form.finditer(text)),
         names=tuple(names),

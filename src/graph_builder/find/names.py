@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from graph_builder.find.gazetteer import SPACES, Entry, fold, gazetteer
 from graph_builder.find.open_names import find_open_names
+from graph_builder.lang import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +78,10 @@ PROVISION_AFTER = re.compile(
 PROVISION_AGAIN = r"(?<![\w-])and\s+(?P<unit>{unit})\s+(?P<nums>{num})(?![\w-])(?!\s+of\b)"
 
 
-def find_names(text: str) -> list[NameMatch]:
-    """Full names, collective names, short forms and mandate titles, leftmost-longest, not overlapping."""
-    g = gazetteer()
+def find_names(text: str, lang: Language | None = None) -> list[NameMatch]:
+    """Full names, collective names, short forms and mandate titles, leftmost-longest, not overlapping (with
+    the names the language prints, when given)."""
+    g = gazetteer(lang)
     candidates: list[NameMatch] = []
     for m in g.pattern.finditer(text):
         surface = m.group(0)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph_builder.errors import SymbolError
-from graph_builder.un.dates import MONTH
+from graph_builder.lang import Language, SymbolPhrases, language
 from graph_builder.un.symbols import (
     PARTS,
     ROMAN,
@@ -58,32 +58,9 @@ class SymbolMatch:
 # ---------------------------------------------------------------------------
 # pattern fragments
 
-# a date printed after a resolution number, skipped inside lists
-_DATE = (
-    r"(?:\s*,)?\s+of\s+"  # "of" (", of" too); never "\s*,?\s+", which splits a run of spaces n ways
-    r"\d{1,2}(?:\s*(?:,|and|to|-)\s*\d{1,2})*"  # the day, or days: "25 and 27"
-    rf"\s+{MONTH}"  # the month
-    r"(?:\s+\d{4}(?:\d{1,3}(?=[\s,;.]))?)?"  # the year, if printed (a footnote marker may stick to it: 201512)
-)
-# what separates the items of a list of numbers
-_SEP = (
-    r"\s*(?:"
-    r",(?:\d{1,3}(?=\s))?"  # a comma, maybe with the footnote marker of raw PDF text glued to it (",12 27/5")
-    r"\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?"  # ", " ", and " ", as well as "
-    r"|and\s+|as\s+well\s+as\s+|or\s+|&\s*"  # " and " " or "
-    r")"
-    r"(?:(?:and\s+)?(?:including|in\s+particular|notably|especially|most\s+recently|inter\s+alia)\s*(?:,\s*)?)?"  # ", including"
-)
-# provision units, as printed before "of resolution" or after "resolution N,"
-_UNIT = (
-    r"(?P<unit>[Pp]aragraphs?|[Ss]ubparagraphs?|[Ss]ections?|[Pp]arts?|[Cc]hapters?|[Aa]nnex(?:es)?|[Aa]rticles?"  # as words
-    r"|paras?\.|sects?\.|chaps?\.|arts?\.)"  # abbreviated, as footnotes print them
-)
-# the unit word of an abbreviation, and of a plural
-_UNIT_WORD = {
-    "para.": "paragraph", "paras.": "paragraph", "sect.": "section", "sects.": "section", "chap.": "chapter",
-    "chaps.": "chapter", "art.": "article", "arts.": "article", "annexes": "annex",
-}
+# The words around and inside a list of cited numbers ("resolution(s)", "draft", "its", "of 9 December 1998",
+# "and", "including", "paragraph") are the language's: lang/<code>.toml [symbols].  _grammar() builds the
+# patterns of a list from them.
 # the number of a provision: 5, 5 (b), VIII, B
 _PROV_NUM = (
     r"(?:\d{1,3}(?:\s?\([a-z]{1,4}\))*"  # paragraph 5, paragraph 5 (b)
@@ -91,15 +68,6 @@ _PROV_NUM = (
     r"|(?![IVXLC])[A-Z])"  # part B; a roman digit is read as a numeral only (two readings of "I" backtrack 2**n)
     r"(?![\w/])"  # and nothing glued to it
 )
-# a list of provision numbers: "3 and 4", "3, 4 and 7", "3 to 5"
-_PROV_LIST = rf"{_PROV_NUM}(?:\s*(?:,\s*(?:and\s+)?|and\s+|to\s+|-\s*){_PROV_NUM})*"
-# adjectives between "its" and "resolution(s)"
-_ADJ = (
-    r"(?:previous|earlier|relevant|own|recent|most|subsequent|latest|last|further|following"
-    r"|various|several|other|many|numerous|all|past|prior|pertinent|related|successive)"
-)
-# a capitalized word that starts a clause or sentence, not an organ's name
-_VERBISH = {"see", "ibid.", "ibid", "cf.", "also", "and", "in", "by", "under", "the", "its", "with", "that", "this", "as", "for", "of", "on", "to", "through", "pursuant", "recalling", "noting"}
 
 
 @cache
@@ -130,65 +98,55 @@ def _symbol_re() -> re.Pattern[str]:
     )
 
 
-# after a printed symbol: "and Add.1", ", Corr.1", "and Add.1-3", "and Add.1 to 3"
-_CONT_WORD = re.compile(
-    _SEP  # and | , | , and
-    + r"(?P<word>Add|Corr|Rev|Amend)\.\s?(?P<n>\d{1,3})"  # Add.1
-    r"(?:\s?(?:-|to\s)\s?(?P<to>\d{1,3}))?"  # -3 | to 3
-    r"(?![\w/])"  # nothing glued on
-)
-# after "Add.1": "and 2", ", 3", "-3", "to 3"
-_CONT_NUM = re.compile(
-    r"(?P<sep>" + _SEP + r"|\s?-\s?|\s+to\s+)"  # and | , | - | to
-    r"(?P<n>\d{1,3})"  # 2
-    r"(?![\w/.\-])"  # a bare number, not the start of something else
-)
 # a suffix segment that can take a continuation
 _SUFFIX = re.compile(r"(?P<word>Add|Corr|Rev|Amend|SR|PV)\.(?P<n>\d{1,4})(?:-(?P<to>\d{1,4}))?")
 
-_KEYWORD = re.compile(
-    r"(?<![\w-])"  # a word of its own
-    r"(?P<word>[Rr]esolutions?|[Dd]ecisions?)(?![\w-])"  # resolution(s) | decision(s)
-    r"\s*"  # then the numbers
-)
-# "draft resolution" is no resolution; "the present resolution", "that resolution" cite no number
-# (in text taken from a PDF a page number such as "4/4" may follow them)
-_DRAFT = re.compile(r"\b(?:[Dd]raft|present|this|that|above|said)\s+\Z")
-_ITS = re.compile(rf"\b(?P<its>[Ii]ts|[Tt]heir)\s+(?:{_ADJ}\s+)*\Z")  # its [previous] resolution
 _PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w.'-]*)\s*\Z")  # the word before, for the foreign-organ test
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w.'-]*)\s+\Z")
-_DATE_RE = re.compile(_DATE)
-# between two lists of one organ: "decision 18/120 of 30 September 2011 and resolutions 24/14"
-_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|or)\s*)?")
-_SEP_RE = re.compile(_SEP)
-# between numbers of one form only: "...(2015); 1612 (2005)", "1894 (2009) 2175 (2014)"
-_SEMI_RE = re.compile(r"\s*;\s*(?:and\s+)?")
 _SPACE_RE = re.compile(r"\s+")
-# a topic between two numbers of a list: "70/193 of 22 December 2015 on the proclamation of ..., 74/214"
-_TOPIC = (
-    r"(?:\s*,)?\s+(?:on|entitled|concerning|regarding|relating\s+to|related\s+to|pertaining\s+to"  # what it is about
-    r"|establishing|endorsing|adopting|proclaiming|by\s+which|in\s+which|which)\s"
-    r"(?:(?![Rr]esolution|[Dd]ecision|[Pp]aragraph|\.\s|\.\Z)[^\n]|\n){1,300}?"  # its words: no keyword, no sentence end
-)
-# (the separator starts where the topic stops at a non-space: it is not tried at each space of a run)
-_TOPIC_RE = re.compile(_TOPIC + r"(?<!\s)(?:" + _SEP + r"|\s*;\s*(?:and\s+)?)(?=(?:E?S-)?\d)")  # then a number
-# "resolutions on Iraq, in particular 1500 (2003)": a topic after the keyword, then "including" and the numbers
-_LEAD_TOPIC = re.compile(
-    r"(?:(?:on|concerning|regarding|relating\s+to)\s"  # on ...
-    r"(?:(?![Rr]esolution|[Dd]ecision|[Pp]aragraph|\.\s|;)[^\n]|\n){1,200}?)?"  # the topic, if any
-    r",?(?<!\s)\s*(?:including|in\s+particular|notably|especially|most\s+recently)\s+"  # including (the spaces
-    # after the topic are read here, not at each of them: the lazy topic would otherwise rescan them)
-    r"(?=(?:E?S-)?\d)"  # then a number
-)
-# a list followed by the organ that adopted it: "resolution 5/14 of the United Nations Environment Assembly"
-_OF_THE = re.compile(r"(?:\s*,)?\s+of\s+the\s+(?=[A-Z])")
-# "resolution 60/1, paragraph 138" / "resolution 53/214, sections II and III"
-_PROV_AFTER = re.compile(r",\s+" + _UNIT + r"\s+(?P<nums>" + _PROV_LIST + r")")
-# "paragraph 5 of [the] ..." ending where the citation's head starts
-_PROV_BEFORE = re.compile(r"\b" + _UNIT + r"\s+(?P<nums>" + _PROV_LIST + r")\s+of\s+(?:the\s+)?\Z")
 _PROV_ITEM = re.compile(_PROV_NUM)
-# ", annex" with no number, before the paragraph of the annex that is cited
-_ANNEX_SKIP = re.compile(r",\s+annex(?=\s*,\s+(?:paras?\.|paragraphs?)\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The patterns that read a list of numbers in one language."""
+
+    words: SymbolPhrases
+    cont_word: re.Pattern[str]  # after a printed symbol: "and Add.1", ", Corr.1", "and Add.1-3", "and Add.1 to 3"
+    cont_num: re.Pattern[str]  # after "Add.1": "and 2", ", 3", "-3", "to 3"
+    sep: re.Pattern[str]
+    topic: re.Pattern[str]  # a topic between two numbers, then the separator
+    prov_after: re.Pattern[str]  # "resolution 60/1, paragraph 138" / "resolution 53/214, sections II and III"
+    prov_before: re.Pattern[str]  # "paragraph 5 of [the] ..." ending where the citation's head starts
+    range_between: re.Pattern[str]  # what makes two provision numbers a range: "3 to 5", "3-5"
+
+
+@cache
+def _grammar(words: SymbolPhrases) -> _Grammar:
+    sep, through = words.separator.pattern, words.through.pattern
+    provisions = rf"{_PROV_NUM}(?:{words.provision_separator.pattern}{_PROV_NUM})*"  # "3 and 4", "3, 4 and 7", "3 to 5"
+    return _Grammar(
+        words=words,
+        cont_word=re.compile(
+            sep  # and | , | , and
+            + r"(?P<word>Add|Corr|Rev|Amend)\.\s?(?P<n>\d{1,3})"  # Add.1
+            rf"(?:\s?(?:-|(?:{through})\s)\s?(?P<to>\d{{1,3}}))?"  # -3 | to 3
+            r"(?![\w/])"  # nothing glued on
+        ),
+        cont_num=re.compile(
+            r"(?P<sep>" + sep + rf"|\s?-\s?|\s+(?:{through})\s+)"  # and | , | - | to
+            r"(?P<n>\d{1,3})"  # 2
+            r"(?![\w/.\-])"  # a bare number, not the start of something else
+        ),
+        sep=words.separator,
+        # (the separator starts where the topic stops at a non-space: it is not tried at each space of a run)
+        topic=re.compile(words.topic.pattern + r"(?<!\s)(?:" + sep + "|" + words.semicolon.pattern
+                         + r")(?=(?:E?S-)?\d)"),  # then a number
+        prov_after=re.compile(r",\s+" + words.unit.pattern + r"\s+(?P<nums>" + provisions + r")"),
+        prov_before=re.compile(r"\b" + words.unit.pattern + r"\s+(?P<nums>" + provisions + r")"
+                               + words.provision_of.pattern),
+        range_between=re.compile(rf"\s*(?:(?:{through})\s+|-\s*)"),
+    )
 
 
 def _names_alt(names: list[str]) -> str:
@@ -198,37 +156,37 @@ def _names_alt(names: list[str]) -> str:
 
 @cache
 def _organ_patterns(
-    reading: str,
+    reading: str, words: SymbolPhrases | None = None,
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], Issuer | None]:
-    """The patterns that name an organ, with the short names the reading organ answers to."""
+    """The patterns that name an organ, with the short names the reading organ answers to (in the language
+    of `words`, English by default)."""
+    words = words or language().symbols
     here = find_issuer(reading) if reading else None
-    names = [n for iss in issuers() for n in (iss.name, *iss.aliases)]
+    names = [n for iss in issuers() for n in (iss.name, *iss.aliases)] + list(words.organs)  # + their printed names
     if here is not None:
         names += list(here.short)
     alt = _names_alt(names)
     # "Human Rights Council resolution": the organ right before the keyword
     head = re.compile(rf"(?<![\w-])(?P<name>{alt})\s+\Z")
     # "the Human Rights Council, in its resolution": the organ that "its" stands for
-    back = re.compile(rf"(?<![\w-])(?P<name>{alt})(?:\s*,)?\s+(?:[a-z]+\s+){{0,2}}?(?:in|by|through|under|with)\s+\Z")
+    back = re.compile(words.organ_its.pattern.replace("{ORGAN}", alt))
     # "... of the General Assembly" after a list
     after = re.compile(rf"(?P<name>{alt})(?![\w-])")
     # "relevant resolutions adopted by the Human Rights Council, including resolution 36/6"
-    # "Human Rights Council resolutions on the environment, including resolutions 44/7"
-    including = re.compile(
-        rf"(?:(?<![\w-])(?P<name>{alt})\s+(?:[Rr]esolutions|[Dd]ecisions)"  # Human Rights Council resolutions
-        rf"|(?:[Rr]esolutions|[Dd]ecisions)(?:\s+and\s+(?:[Rr]esolutions|[Dd]ecisions))?"  # resolutions (and decisions)
-        rf"\s+(?:adopted\s+by|of)\s+the\s+(?P<name2>{alt}))"  # ... of the Council
-        r"(?![\w-])(?:(?![Rr]esolution|[Dd]ecision|\.\s|;|\d)[\s\S]){0,160}?"  # a topic: no number, no keyword
-        r",?\s*(?:including|in\s+particular|notably|especially|most\s+recently|inter\s+alia"
-        r"|the\s+(?:most\s+recent|latest|last)\s+(?:of\s+which|being)(?:\s+(?:being|is|are|was|were))?)\s*(?:,\s*)?\Z"
-    )
+    including = re.compile(words.organ_including.pattern.replace("{ORGAN}", alt))
     return head, back, after, including, here
 
 
-def _verbish(word: str, before: str) -> bool:
+def _issuer(name: str, reading: str, words: SymbolPhrases) -> Issuer | None:
+    """The organ a name in the text names: an English name or alias, or a name the language prints ("Conseil de
+    sécurité"), by its official name."""
+    return find_issuer(words.organs.get(" ".join(name.split()), name), reading)
+
+
+def _verbish(word: str, before: str, words: SymbolPhrases) -> bool:
     """True when the capitalized word in front of "resolution" is not (the end of) an organ's name."""
     w = word.casefold()
-    if w in _VERBISH or w.endswith(("ing", "ed")):
+    if w in words.not_organ_words or w.endswith(words.not_organ_endings):
         return True
     if not word[:1].isupper():
         return True
@@ -242,12 +200,14 @@ def _verbish(word: str, before: str) -> bool:
 
 
 
-def find_symbol_references(text: str, issuer: str) -> list[SymbolMatch]:
-    """Every resolution, decision, provision of a resolution and document symbol in `text`, by start."""
+def find_symbol_references(text: str, issuer: str, lang: Language | None = None) -> list[SymbolMatch]:
+    """Every resolution, decision, provision of a resolution and document symbol in `text`, by start
+    (`text` in the language given, English by default)."""
     norm = _fold(text)
     out: list[SymbolMatch] = []
-    out += _find_printed(text, norm)
-    out += _find_citations(text, norm, issuer)
+    grammar = _grammar((lang or language()).symbols)
+    out += _find_printed(text, norm, grammar)
+    out += _find_citations(text, norm, issuer, grammar)
     out.sort(key=lambda m: (m.start, m.end, m.kind, m.key))
     seen: set[tuple[str, str, int, int]] = set()
     unique = []
@@ -272,7 +232,7 @@ def _fold(text: str) -> str:
 # symbols as printed
 
 
-def _find_printed(text: str, norm: str) -> list[SymbolMatch]:
+def _find_printed(text: str, norm: str, grammar: _Grammar) -> list[SymbolMatch]:
     out: list[SymbolMatch] = []
     for m in _symbol_re().finditer(norm):
         sym, end = None, m.end()
@@ -307,7 +267,7 @@ def _find_printed(text: str, norm: str) -> list[SymbolMatch]:
             last = parent.child(f"{word}.{hi}")
         else:
             out.append(_doc(text, sym, start, end))
-        out += _continuations(text, norm, last, end)
+        out += _continuations(text, norm, last, end, grammar)
     return out
 
 
@@ -316,11 +276,11 @@ def _doc(text: str, sym: UNSymbol, start: int, end: int) -> SymbolMatch:
     return SymbolMatch(kind, sym.symbol, text[start:end], start, end)
 
 
-def _continuations(text: str, norm: str, last: UNSymbol, pos: int) -> list[SymbolMatch]:
+def _continuations(text: str, norm: str, last: UNSymbol, pos: int, grammar: _Grammar) -> list[SymbolMatch]:
     """ "and Add.1 and 2", ", Corr.1", "and Add.1-3" after a printed symbol."""
     out: list[SymbolMatch] = []
     while True:
-        m = _CONT_WORD.match(norm, pos)
+        m = grammar.cont_word.match(norm, pos)
         if m:
             word, lo = m.group("word"), int(m.group("n"))
             hi = int(m.group("to")) if m.group("to") else lo
@@ -338,12 +298,12 @@ def _continuations(text: str, norm: str, last: UNSymbol, pos: int) -> list[Symbo
             last, pos = parent.child(f"{word}.{hi}"), m.end()
             continue
         r = _SUFFIX.fullmatch(last.segments[-1])
-        m = _CONT_NUM.match(norm, pos) if r else None
+        m = grammar.cont_num.match(norm, pos) if r else None
         if m and r:
             word, prev = r.group("word"), int(r.group("n"))
             lo = int(m.group("n"))
             sep = m.group("sep").strip()
-            is_range = sep in ("-", "to")
+            is_range = sep == "-" or grammar.words.through.fullmatch(sep) is not None
             if not prev < lo <= prev + 20:
                 break
             parent = UNSymbol("/".join(last.segments[:-1]))
@@ -379,16 +339,17 @@ class _Item:
     lead: bool = False  # came after a topic ("resolutions on Iraq, in particular 1500 (2003)"): quote the number only
 
 
-def _find_citations(text: str, norm: str, reading: str) -> list[SymbolMatch]:
-    head_re, back_re, after_re, including_re, here = _organ_patterns(reading)
+def _find_citations(text: str, norm: str, reading: str, grammar: _Grammar) -> list[SymbolMatch]:
+    words = grammar.words
+    head_re, back_re, after_re, including_re, here = _organ_patterns(reading, words)
     out: list[SymbolMatch] = []
     last_end, last_named = -1, None  # where the last list ended, and the organ it named
-    for k in _KEYWORD.finditer(norm):
-        decision = k.group("word")[0] in "Dd"
-        plural = k.group("word").endswith("s")
+    for k in words.keyword.finditer(norm):
+        decision = k.group("decision") is not None
+        plural = k.group("plural") is not None
         before = norm[max(0, k.start() - 200) : k.start()]
         offset = k.start() - len(before)
-        if _DRAFT.search(before):
+        if words.draft.search(before):
             continue
         head_start = k.start()
         named: Issuer | None = None  # the organ named before the keyword, or that "its" stands for
@@ -397,51 +358,51 @@ def _find_citations(text: str, norm: str, reading: str) -> list[SymbolMatch]:
         h = head_re.search(before)
         if h:
             prev = _WORD_BEFORE.search(before, 0, h.start())
-            named = find_issuer(h.group("name"), reading)
-            if named is None or (prev and not _verbish(prev.group("word"), before[: prev.start()])):
+            named = _issuer(h.group("name"), reading, words)
+            if named is None or (prev and not _verbish(prev.group("word"), before[: prev.start()], words)):
                 source, named = "foreign", None  # "World Health Assembly resolution": not a UN organ
             else:
                 source, issuer_named, head_start = "named", True, offset + h.start()
         else:
-            i = _ITS.search(before)
+            i = words.its.search(before)
             if i:
                 source, head_start = "its", offset + i.start()
                 b = back_re.search(before, 0, i.start())
-                named = find_issuer(b.group("name"), reading) if b else here
+                named = _issuer(b.group("name"), reading, words) if b else here
                 if b and named is not None:
                     source = "named"
             else:
                 inc = including_re.search(before)
                 if inc:  # "resolutions adopted by the Human Rights Council, including resolution 36/6"
-                    named = find_issuer(inc.group("name") or inc.group("name2"), reading)
+                    named = _issuer(inc.group("name") or inc.group("name2"), reading, words)
                     source = "named" if named is not None else "bare"
-                elif last_named is not None and last_end >= 0 and _JOINED.fullmatch(norm, last_end, k.start()):
+                elif last_named is not None and last_end >= 0 and words.joined.fullmatch(norm, last_end, k.start()):
                     # "Human Rights Council decision 18/120 ... and resolutions 24/14": the same organ's
                     named, source = last_named, "named"
                 else:
                     prev = _WORD_BEFORE.search(before)
-                    if prev and not _verbish(prev.group("word"), before[: prev.start()]):
+                    if prev and not _verbish(prev.group("word"), before[: prev.start()], words):
                         source = "foreign"  # "Economic Commission for Europe decision 1/2", "UNESCO resolution"
-        items, pos = _read_items(norm, k.end(), plural)
+        items, pos = _read_items(norm, k.end(), plural, grammar)
         if not items:
             continue
         last_end, last_named = pos, (named if source == "named" else None)
         # "... of the General Assembly" after the list names the organ
-        o = _OF_THE.match(norm, pos)
+        o = words.of_the.match(norm, pos)
         if o:
             a = after_re.match(norm, o.end())
             if a:
-                iss = find_issuer(a.group("name"), reading)
+                iss = _issuer(a.group("name"), reading, words)
                 if iss is not None and source != "named":
                     named, source = iss, "named"
             elif source in ("bare", "foreign"):
                 continue  # "decision 14/30 of the Conference of the Parties": another organization's
         # provisions printed before the head: "paragraphs 3 and 4 of its resolution 67/1"
         before_head = norm[max(0, head_start - 200) : head_start]
-        p = _PROV_BEFORE.search(before_head)
+        p = grammar.prov_before.search(before_head)
         front: list[tuple[str, str, int, int]] = []
         if p and not plural:
-            front = _provisions(p, head_start - len(before_head))
+            front = _provisions(p, head_start - len(before_head), grammar)
         for n, it in enumerate(items):
             key = _key(it, source, named, here, decision)
             if key is None:
@@ -468,13 +429,13 @@ def _find_citations(text: str, norm: str, reading: str) -> list[SymbolMatch]:
     return out
 
 
-def _read_items(norm: str, pos: int, plural: bool) -> tuple[list[_Item], int]:
+def _read_items(norm: str, pos: int, plural: bool, grammar: _Grammar) -> tuple[list[_Item], int]:
     """The numbers of a list that starts at pos: "66/164 of 19 December 2011, 68/181 ... and 74/146"."""
     items: list[_Item] = []
     it = _read_item(norm, pos)
     if it is None and plural:
         # "resolutions on Iraq, in particular 1500 (2003), ...": a topic, then the numbers
-        t = _LEAD_TOPIC.match(norm, pos)
+        t = grammar.words.lead_topic.match(norm, pos)
         if t:
             it = _read_item(norm, t.end())
             if it is not None:
@@ -482,33 +443,33 @@ def _read_items(norm: str, pos: int, plural: bool) -> tuple[list[_Item], int]:
     while it is not None:
         items.append(it)
         pos = it.end
-        d = _DATE_RE.match(norm, pos)
+        d = grammar.words.date_after.match(norm, pos)
         if d:
             pos = d.end()
         first = True
         while True:  # "resolution 60/1, paragraph 138" / "52/214, sect. C, para. 3": keep the first
-            pa = _PROV_AFTER.match(norm, pos)
+            pa = grammar.prov_after.match(norm, pos)
             if not pa:
-                annex = _ANNEX_SKIP.match(norm, pos)  # "resolution 75/284, annex, para. 39": the annex's paragraph
+                annex = grammar.words.annex_skip.match(norm, pos)  # "resolution 75/284, annex, para. 39": the annex's paragraph
                 if annex and first:
                     pos = annex.end()
                     continue
                 break
             if first:
-                it.provisions.extend(_provisions(pa, 0))
+                it.provisions.extend(_provisions(pa, 0, grammar))
                 first = False
             pos = pa.end()
-            d = _DATE_RE.match(norm, pos)  # "45/248 B, section VI, of 21 December 1990"
+            d = grammar.words.date_after.match(norm, pos)  # "45/248 B, section VI, of 21 December 1990"
             if d:
                 pos = d.end()
         it = None
-        s = _SEP_RE.match(norm, pos)
+        s = grammar.sep.match(norm, pos)
         if s:
             it = _read_item(norm, s.end())
             if it is not None:
                 continue
         # separators that only join numbers of one form: ";", a missing comma, a topic in between
-        for rx in (_SEMI_RE, _SPACE_RE, _TOPIC_RE):
+        for rx in (grammar.words.semicolon, _SPACE_RE, grammar.topic):
             s = rx.match(norm, pos)
             if s:
                 nxt = _read_item(norm, s.end())
@@ -561,17 +522,17 @@ def _key(it: _Item, source: str, named: Issuer | None, here: Issuer | None, deci
     return None
 
 
-def _provisions(m: re.Match[str], offset: int) -> list[tuple[str, str, int, int]]:
+def _provisions(m: re.Match[str], offset: int, grammar: _Grammar) -> list[tuple[str, str, int, int]]:
     """(unit, number, start, end) for "paragraphs 3 and 4", "sections II to IV"; spans in the text."""
     unit = m.group("unit").casefold()
-    unit = _UNIT_WORD.get(unit, unit[:-1] if unit.endswith("s") else unit)
+    unit = grammar.words.units.get(unit, unit)
     out: list[tuple[str, str, int, int]] = []
     nums = list(_PROV_ITEM.finditer(m.string, m.start("nums"), m.end("nums")))
     for j, n in enumerate(nums):
         number = re.sub(r"\s+", " ", n.group(0))
         s = m.start("unit") if j == 0 else n.start()
         between = m.string[nums[j - 1].end() : n.start()] if j else ""
-        if j and re.fullmatch(r"\s*(?:to\s+|-\s*)", between):
+        if j and grammar.range_between.fullmatch(between):
             prev = out[-1][1] if out else ""
             if prev.isdigit() and number.isdigit() and int(prev) < int(number) <= int(prev) + 50:
                 for x in range(int(prev) + 1, int(number)):

@@ -1,10 +1,15 @@
-"""The opening verb of a clause, typed against the controlled vocabulary in data/verbs.toml."""
+"""The opening verb of a clause, typed against the controlled vocabulary in data/verbs.toml.
+
+The concepts are the table's; how each is printed (its forms, the adverbs before it, the intensifiers
+inside it, what tells an operative form) is the language's (lang/<code>.toml [verbs])."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
+from graph_builder.errors import LanguageError
+from graph_builder.lang import Language, language
 from graph_builder.un.data import load_toml
 
 
@@ -33,6 +38,8 @@ class VerbTable:
     pattern: re.Pattern[str]  # alternation of every form, longest first
     forms: tuple[str, ...]  # casefolded forms, in the pattern's group order
     by_form: dict[str, VerbConcept]  # casefolded form -> concept
+    lang: Language
+    heads: frozenset[str]  # the casefolded first word of every form
 
 
 def form_regex(form: str, intensifiers: str) -> str:
@@ -44,31 +51,43 @@ def form_regex(form: str, intensifiers: str) -> str:
 
 
 @cache
-def verb_table() -> VerbTable:
-    data = load_toml("verbs.toml")
-    concepts = tuple(
+def concepts() -> tuple[VerbConcept, ...]:
+    """The concepts of data/verbs.toml, with their English forms."""
+    return tuple(
         VerbConcept(v["id"], v["label"], tuple(v["forms"]), bool(v.get("directive", False)),
                     v.get("object", "direct"), v.get("broader", ""))
-        for v in data["verb"]
+        for v in load_toml("verbs.toml")["verb"]
     )
-    intensifiers = "|".join(re.escape(w) for w in data["intensifiers"])
+
+
+@cache
+def verb_table(lang: Language | None = None) -> VerbTable:
+    """The concepts with the forms the language prints them in (English without a language)."""
+    lang = lang or language()
+    words = lang.verbs
+    table = concepts()
+    if words.forms is not None:  # the language's own forms; a concept it does not list has none
+        unknown = sorted(set(words.forms) - {c.id for c in table})
+        if unknown:
+            raise LanguageError(lang.code, f"[verbs.forms] names concepts data/verbs.toml lacks: {unknown}")
+        table = tuple(replace(c, forms=words.forms.get(c.id, ())) for c in table)
+    intensifiers = "|".join(re.escape(w) for w in words.intensifiers)
     by_form: dict[str, VerbConcept] = {}
-    for c in concepts:
+    for c in table:
         for f in c.forms:
             by_form.setdefault(f.casefold(), c)
     forms = sorted(by_form, key=lambda f: (-len(f.split()), -len(f)))
     alternation = "|".join(f"(?P<f{i}>{form_regex(f, intensifiers)})" for i, f in enumerate(forms))
     pattern = re.compile(rf"(?:{alternation})(?![\w-])")
-    return VerbTable(concepts, frozenset(data["adverbs"]), pattern, tuple(forms), by_form)
+    return VerbTable(table, words.adverbs, pattern, tuple(forms), by_form, lang, frozenset(f.split()[0] for f in forms))
 
 
 WORD = re.compile(r"[\w’'\-]+")
-TRAILING = re.compile(r"(?:\s+(?:also|further|again))+(?![\w-])")
 
 
-def opening(text: str) -> Opening:
+def opening(text: str, lang: Language | None = None) -> Opening:
     """The opening phrase of a clause's text (its number already removed)."""
-    table = verb_table()
+    table = verb_table(lang)
     pos = 0
     n = len(text)
     while pos < n and not text[pos].isalpha():
@@ -89,7 +108,7 @@ def opening(text: str) -> Opening:
         form = table.forms[int(m.lastgroup[1:])]  # type: ignore[index]
         concept = table.by_form[form]
         end = m.end()
-        trailing = TRAILING.match(text, end)  # "Recalling also", "Welcoming further"
+        trailing = table.lang.verbs.trailing.match(text, end)  # "Recalling also", "Welcoming further"
         if trailing:
             end = trailing.end()
         head_word = WORD.match(text, probe)
@@ -100,21 +119,21 @@ def opening(text: str) -> Opening:
     return Opening(text[start:w.end()], None, w.end(), w.group(0).casefold())
 
 
-def is_operative_form(word: str) -> bool | None:
+def is_operative_form(word: str, lang: Language | None = None) -> bool | None:
     """True for an operative verb form ("Decides"), False for a preambular one
     ("Recalling", "Concerned", "Mindful"), None when the word says nothing."""
-    table = verb_table()
+    table = verb_table(lang)
+    rules = table.lang.verbs
     w = word.casefold()
-    if w.endswith("ing"):
+    if w.endswith(rules.preambular_endings) or w in rules.preambular_words:
         return False
-    if w.endswith(("ed", "ous", "ful", "ive", "ent", "ant", "are")) or w == "whereas":
-        return False  # Concerned, Conscious, Mindful, Cognizant, Aware; the early "Whereas"
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+    if w.endswith(rules.operative_endings) and not w.endswith(rules.operative_not_endings) and (
+            not rules.operative_known or w in table.heads):
         return True
     return False if w in table.by_form else None
 
 
-def starts_clause(text: str) -> bool:
+def starts_clause(text: str, lang: Language | None = None) -> bool:
     """Does this line open with a known clause verb (after adverbs)?"""
-    op = opening(text)
+    op = opening(text, lang)
     return op.concept is not None

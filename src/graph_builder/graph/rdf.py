@@ -25,6 +25,7 @@ from graph_builder.graph.iri import Minter
 from graph_builder.graph.kinds import KINDS, Described, is_symbol, kind_of
 from graph_builder.graph.terms import NT as T  # every term as the N-Triples IRI the lines are written with
 from graph_builder.graph.vocab import WIKIDATA
+from graph_builder.lang import DEFAULT as DEFAULT_LANGUAGE
 from graph_builder.models import Reference, Resolution
 from graph_builder.readers.metadata import member_states, read_state_list
 from graph_builder.un.symbols import is_decision_symbol
@@ -261,6 +262,9 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
     described: set[str] = set()
     info = res.info
     doc = document_iri(res, minter)
+    # what the text prints is tagged with the text's language; names the builder gives (official names,
+    # labels it composes, its diagnostics) stay English
+    tag = info.language or DEFAULT_LANGUAGE
     is_decision = is_decision_symbol(info.symbol)
     add(doc, T.RDF_type, T.GB_Decision if is_decision else T.GB_Resolution)
     add(doc, T.RDF_type, T.GB_UNDocument)
@@ -269,7 +273,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         add(doc, T.DCTERMS_identifier, lit(info.symbol))
         add(doc, T.FOAF_page, minter.undocs(info.symbol))
     if info.title:
-        add(doc, T.DCTERMS_title, lit(info.title, lang="en"))
+        add(doc, T.DCTERMS_title, lit(info.title, lang=tag))
     if info.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.date):
         add(doc, T.DCTERMS_date, lit(info.date, T.XSD_date))
     if info.body:
@@ -287,7 +291,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
     if info.work_uri:
         add(doc, T.GB_aknWork, lit(info.work_uri, T.XSD_anyURI))
     add(doc, T.GB_sourceFile, lit(res.source))
-    add(doc, T.DCTERMS_language, lit("en"))
+    add(doc, T.DCTERMS_language, lit(tag))
     place = page_places(add, res, minter.undocs(info.symbol) if info.symbol else "")
 
     for pos, c in enumerate(res.clauses, 1):
@@ -299,12 +303,12 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         add(cl, T.GB_clauseId, lit(c.id))
         add(cl, T.GB_clauseKind, lit(c.kind))
         add(cl, T.GB_position, lit(pos))
-        add(cl, T.GB_text, lit(c.text, lang="en"))
+        add(cl, T.GB_text, lit(c.text, lang=tag))
         add(cl, T.NIF_beginIndex, lit(c.span[0]))
         add(cl, T.NIF_endIndex, lit(c.span[1]))
         place(cl, c.span)
         if c.verb:
-            add(cl, T.GB_verbPhrase, lit(c.verb, lang="en"))
+            add(cl, T.GB_verbPhrase, lit(c.verb, lang=tag))
         if c.verb_concept:
             add(cl, T.GB_verb, minter.verb(c.verb_concept))
         for a in c.addressees:
@@ -322,7 +326,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         add(fn, T.RDF_type, T.GB_Footnote)
         add(fn, T.GB_clauseId, lit(f.id))
         add(fn, T.GB_footnoteMarker, lit(f.marker))
-        add(fn, T.GB_text, lit(f.text, lang="en"))
+        add(fn, T.GB_text, lit(f.text, lang=tag))
         add(fn, T.NIF_beginIndex, lit(f.span[0]))
         add(fn, T.NIF_endIndex, lit(f.span[1]))
         place(fn, f.span)

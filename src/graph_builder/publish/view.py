@@ -36,6 +36,7 @@ from graph_builder.graph.iri import Minter
 from graph_builder.graph.kinds import KINDS, Network, is_symbol, kind_of
 from graph_builder.graph.rdf import document_iri, target_iri
 from graph_builder.graph.terms import NT
+from graph_builder.lang import DEFAULT as DEFAULT_LANGUAGE
 from graph_builder.models import Clause, Footnote, Reference, Resolution
 from graph_builder.publish.network import instrument_url, short_title
 from graph_builder.un.data import data_text
@@ -262,7 +263,7 @@ def resolution_view_html(res: Resolution, minter: Minter = Minter()) -> str:
         "title": info.title,
     }
     heading = f"{info.symbol or res.source}" + (f": {info.title}" if info.title else "")
-    return page(heading, data)
+    return page(heading, data, info.language)
 
 
 # the resolution view's edges, as the legend explains them (styles as in resolution_view_html)
@@ -485,10 +486,12 @@ def sunflower(g: nx.Graph[int]) -> dict[int, tuple[float, float]]:
 
 # -- the page --------------------------------------------------------------
 
-def page(heading: str, data: dict) -> str:
-    """The HTML page: template, vis-network, the view's script and style, and the data as escaped JSON."""
+def page(heading: str, data: dict, language: str = "") -> str:
+    """The HTML page: template, vis-network, the view's script and style, and the data as escaped JSON.
+    The page's own words are English; a heading in another language says so (`language`, BCP 47)."""
     parts = {
         "@TITLE@": html.escape(heading),
+        "@HEADING_LANG@": f' lang="{html.escape(language)}"' if language and language != DEFAULT_LANGUAGE else "",
         "@VIS_CSS@": style_text(vis_asset("vis-network.css")),
         "@VIEW_CSS@": style_text(asset("view.css")),
         "@VIS_JS@": script_text(vis_asset("vis-network.min.js")),

@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import re
 
+from graph_builder.lang import Language, language
 from graph_builder.models import DocumentInfo
-from graph_builder.readers.normalize import CLOSING, SYMBOL_LINE, Line
-from graph_builder.un.dates import MONTH, iso_date
+from graph_builder.readers.normalize import Line
+from graph_builder.un.dates import iso_date
 from graph_builder.un.numbers import ordinal_number
 from graph_builder.un.symbols import organ_of_symbol, session_of_symbol
 
-DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})\b")
-SESSION_LINE = re.compile(r"^\s*(?P<ord>[A-Za-z\-]+)\s+(?P<special>(?:emergency\s+)?special\s+)?session\s*$", re.I)
-# (a lazy ".+?" before "\s*$" rescans each run of spaces it crosses; ".*\S" stops at the last non-space in one pass)
-AGENDA = re.compile(r"^\s*Agenda items?\s+(?P<item>.*\S|.)\s*$")
-# the organ ends at a non-space (so that " on" is tried once per run of spaces, not at each space of it)
-ADOPTED = re.compile(r"^\s*Resolutions?\s+adopted\s+by\s+the\s++(?P<organ>.+?)(?<!\s)\s+on\s++(?P<date>.*\S|.)\s*$")
-ON_REPORT = re.compile(r"^\s*\[(?P<what>.+)\]\s*$")
+# The cover's lines in words ("Resolution adopted by the General Assembly on ...", "Agenda item 68",
+# "Seventy-sixth session") are the language's: lang/<code>.toml [reader].
+# "78/216. Title of the resolution"
 TITLE = re.compile(r"^\s*(?P<num>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?:\s+[A-Z](?:-[A-Z])?)?)\.\s+(?P<title>.+)$")
-SC_HEADING = re.compile(r"^\s*Resolution\s+(?P<num>\d{1,4})\s*\((?P<year>\d{4})\)\s*$")
-SC_OLD_HEADING = re.compile(r"^\s*(?P<num>\d{1,4})\s*\((?P<year>\d{4})\)\s*(?:\.\s*)?Resolution\s+of\s+(?P<date>.+)$")
-# searched in a line: the organ is a name (at most 200 characters), so that each start costs a bounded scan
-ADOPTED_AT = re.compile(r"Adopted\s+by\s+the\s++(?P<organ>.{1,200}?)(?<!\s)\s+at\s+its\s+(?P<meeting>\d++\w*\s+meeting)", re.I)
+# "[on the report of the Third Committee (A/78/481)]"
+ON_REPORT = re.compile(r"^\s*\[(?P<what>.+)\]\s*$")
 
 
 def organ_name(symbol: str) -> str:
@@ -35,42 +30,45 @@ def organ_name(symbol: str) -> str:
     return organ.name if organ is not None else ""
 
 
-def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ: str) -> DocumentInfo:
+def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ: str,
+               lang: Language | None = None) -> DocumentInfo:
+    lang = lang or language()
+    p = lang.reader
     symbol = session = issued = adopted = title = agenda = agenda_title = origin = meeting = ""
-    lines = logical_lines([ln.text.strip() for ln in cover])
+    lines = logical_lines([ln.text.strip() for ln in cover], lang)
     i = 0
     while i < len(lines):
         t = lines[i]
-        m = SYMBOL_LINE.match(t)
+        m = p.symbol_line.match(t)
         if m and not symbol and "/" in m.group(1):
             symbol = re.sub(r"(?<!\s)\s+(?=\()", "", m.group(1)).strip()
-        elif (m := SC_HEADING.match(t)):
+        elif (m := p.sc_heading.match(t)):
             symbol = symbol or f"S/RES/{m.group('num')}({m.group('year')})"
             organ = organ or organ_name(symbol)  # "Resolution 834 (1993)": S/RES/834(1993), the Council's
-            if i + 1 < len(lines) and lines[i + 1].startswith("of "):
-                adopted = adopted or iso_date(lines[i + 1])
-        elif (m := SC_OLD_HEADING.match(t)):
+            if i + 1 < len(lines) and p.sc_heading_date.match(lines[i + 1]):
+                adopted = adopted or iso_date(lines[i + 1], lang)
+        elif (m := p.sc_old_heading.match(t)):
             symbol = symbol or f"S/RES/{m.group('num')}({m.group('year')})"
             organ = organ or organ_name(symbol)  # "Resolution 834 (1993)": S/RES/834(1993), the Council's
-            adopted = adopted or iso_date(m.group("date"))
-        elif (m := SESSION_LINE.match(t)):
-            n = ordinal_number(m.group("ord"))
+            adopted = adopted or iso_date(m.group("date"), lang)
+        elif (m := p.session_line.match(t)):
+            n = ordinal_number(m.group("ord"), lang)
             if n:
-                session = f"{'ES-' if m.group('special') and 'emergency' in m.group('special').lower() else 'S-' if m.group('special') else ''}{n}"
-        elif (m := AGENDA.match(t)):
+                session = f"{'ES-' if m.group('emergency') else 'S-' if m.group('special') else ''}{n}"
+        elif (m := p.agenda.match(t)):
             agenda = m.group("item")
             # the item's title follows, up to "Resolution adopted ..."
             j = i + 1
             parts = []
-            while j < len(lines) and not ADOPTED.match(lines[j]) and not ON_REPORT.match(lines[j]) and not TITLE.match(lines[j]):
+            while j < len(lines) and not p.adopted.match(lines[j]) and not ON_REPORT.match(lines[j]) and not TITLE.match(lines[j]):
                 parts.append(lines[j])
                 j += 1
             agenda_title = " ".join(parts)
             i = j
             continue
-        elif (m := ADOPTED.match(t)):
+        elif (m := p.adopted.match(t)):
             organ = organ or m.group("organ")
-            adopted = iso_date(m.group("date")) or adopted
+            adopted = iso_date(m.group("date"), lang) or adopted
         elif (m := ON_REPORT.match(t)):
             origin = m.group("what")
         elif (m := TITLE.match(t)):
@@ -82,22 +80,23 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
             title = " ".join(parts)
             i = j
             continue
-        elif t.startswith(("Distr", "Date")) or DATE.fullmatch(t):
-            if DATE.fullmatch(t) and not issued:
-                issued = iso_date(t)
-        elif (m := ADOPTED_AT.search(t)):
+        elif p.cover_date_lead.match(t) or p.printed_date.fullmatch(t):
+            if p.printed_date.fullmatch(t) and not issued:
+                issued = iso_date(t, lang)
+        elif (m := p.adopted_at.search(t)):
             organ = organ or m.group("organ")
             meeting = m.group("meeting")
             rest = " ".join(lines[i:i + 2])
-            adopted = adopted or iso_date(rest)
+            adopted = adopted or iso_date(rest, lang)
         i += 1
     for ln in closing:
         t = ln.text.strip()
-        if CLOSING.match(t) and not meeting:
-            mm = re.search(r"(\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)", t)
-            meeting = mm.group(1) if mm else t
-        elif DATE.fullmatch(t) and not adopted:
-            adopted = iso_date(t)
+        if p.closing.match(t) and not meeting:
+            mm = p.closing_meeting.search(t)
+            meeting = mm.group("meeting") if mm else t
+        elif p.printed_date.fullmatch(t) and not adopted:
+            adopted = iso_date(t, lang)
+    organ = lang.organs.get(organ, organ)  # "Assemblée générale": the graph's key is the official name
     if symbol and not organ:
         organ = organ_name(symbol)
     if symbol and not session:
@@ -107,13 +106,11 @@ def read_cover(cover: list[Line], closing: tuple[Line, ...] | list[Line], organ:
                         meeting=meeting)
 
 
-# "Resolution adopted by the General Assembly" with its "on 7 December 2023" on the next line
-ADOPTED_OPEN = re.compile(r"^\s*Resolutions?\s+adopted\s+by\s+the\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s*$")
 # "80/105." alone, its title on the next lines (plain pdftotext)
 NUMBER_ALONE = re.compile(r"^\s*(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?:\s+[A-Z](?:-[A-Z])?)?\.\s*$")
 
 
-def logical_lines(lines: list[str]) -> list[str]:
+def logical_lines(lines: list[str], lang: Language) -> list[str]:
     """The cover's lines with what PDF text wraps joined again: "Resolution adopted by the General
     Assembly" + "on 7 December 2023"; "[on the report of ..." up to its "]"; "80/105." + its title."""
     lines = [t for t in lines if t]
@@ -121,7 +118,7 @@ def logical_lines(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         t = lines[i]
-        if ADOPTED_OPEN.match(t) and i + 1 < len(lines) and lines[i + 1].startswith("on "):
+        if lang.reader.adopted_open.match(t) and i + 1 < len(lines) and lang.reader.adopted_goes_on.match(lines[i + 1]):
             t = f"{t} {lines[i + 1]}"
             i += 1
         elif t.startswith("[") and "]" not in t:
@@ -138,14 +135,14 @@ def logical_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def split_without_formula(lines: tuple[Line, ...]) -> tuple[list[Line], int, str]:
+def split_without_formula(lines: tuple[Line, ...], lang: Language) -> tuple[list[Line], int, str]:
     """No enacting formula (early Security Council texts): the body starts at the
     first numbered paragraph or clause verb; what precedes is the cover."""
     from graph_builder.find.verbs import starts_clause
 
     for i, ln in enumerate(lines):
         t = ln.text.strip()
-        if re.match(r"^(?:\d{1,3}\s?\.|\([a-z]{1,3}\))\s", t) or (starts_clause(t) and i > 0):
+        if re.match(r"^(?:\d{1,3}\s?\.|\([a-z]{1,3}\))\s", t) or (starts_clause(t, lang) and i > 0):
             return list(lines[:i]), i, ""
     # neither a numbered paragraph nor a clause verb: no resolution structure, no clauses
     return list(lines), len(lines), ""

@@ -11,20 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph_builder.lang import Language, ReaderPhrases, language
 from graph_builder.models import MappedText, TextBuilder
-from graph_builder.un.dates import MONTH
 
 # -- line patterns ----------------------------------------------------------
-# page numbers: "2/11", "Page 3", "- 4 -"
-PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-)\s*$")
+# The lines that are words (page numbers "Page 3", the enacting formula, the closing line, a date alone)
+# are the language's: lang/<code>.toml [reader].
 # job numbers printed in the footer: "02-55555 (E)", "2119209E", "*0255555*"
 JOB_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\d{7}[A-Z]|\*\d{7}\*)\s*$")
 # the rule above a page's footnotes
 RULE = re.compile(r"^\s*_{3,}\s*$")
 # a footnote: its marker, then its text ("1 See resolution 2200 A (XXI), annex.")
 NOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s+(?=\S)")
-# a line consisting of one document symbol, as page headers print it ("A/RES/76/174", "S/RES/1445 (2002)")
-SYMBOL_LINE = re.compile(r"^\s*(?:United Nations\s+)?([A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?(?:\s+[A-Z](?:-[A-Z])?)?)\*?\s*$")
 # a footer of furniture only: "2/3   24-14711", "25-20120 (E)", "25-03579* (E)", "GE.25-11220 (E)", "*2520120*"
 FOOTER_TOKEN = (r"(?:\d{1,3}/\d{1,3}"  # page n of m
                 r"|(?:GE\.)?\d{2}-\d{5}\*?(?:\s\([A-Z]\))?"  # job number, Geneva's with "GE."
@@ -35,19 +33,10 @@ FOOTER = re.compile(rf"^\s*{FOOTER_TOKEN}(?:\s+{FOOTER_TOKEN})*\s*$")
 HEADER_SYMBOL = r"(?P<sym>[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?:\s?\(\d{4}\))?\*?)"
 HEADER_FIRST = re.compile(rf"^{HEADER_SYMBOL}\s+(?P<rest>\S.*)$")
 HEADER_LAST = re.compile(rf"^(?P<rest>.*?\S)\s+{HEADER_SYMBOL}$")
-# the enacting formula, where the cover ends: "The General Assembly,", "The Security Council,"
-ENACTING = re.compile(r"^\s*The\s+(?:[A-Z][\w\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference|Board|Parties|Forum),\s*$")
 # a footnote marker printed alone on its line, its note on the next
 LONE_MARKER = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s*$")
-# a date alone on its line ("7 December 2023" under the closing line): never a footnote
-DATE_LINE = re.compile(rf"^\s*\d{{1,2}}\s+{MONTH}\s+\d{{4}}\s*$")
 # an operative paragraph's number at the start of a line: "8. Urges"
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\s?\.\s")
-# the line that closes a resolution: "Adopted unanimously at the 3226th meeting.", "53rd plenary meeting"
-CLOSING = re.compile(
-    r"^\s*(?:Adopted\s+(?:unanimously\s+|without\s+(?:a\s+)?vote\s+)?at\s+the\s+\d++\w*\s+meeting\b"
-    r"|\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting\s*(?:\.\s*)?$)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,16 +89,16 @@ def squash_symbol(s: str) -> str:
     return re.sub(r"\s+", "", s).upper()
 
 
-def repeated_symbols(lines: list[tuple[int, str]], symbol: str) -> set[str]:
+def repeated_symbols(lines: list[tuple[int, str]], symbol: str, symbol_line: re.Pattern[str]) -> set[str]:
     """Symbols printed as page headers: the document's own, or any printed alone on two lines or more."""
     seen: dict[str, int] = {}
     for _, line in lines:
         t = line.strip()
-        m = SYMBOL_LINE.match(t)
+        m = symbol_line.match(t)
         if not m and 0 < len(t) <= 160:
             # beside a piece of the title, as running headers print it: "A/RES/78/323   International Day of"
             h = HEADER_FIRST.match(t) or HEADER_LAST.match(t)
-            m = SYMBOL_LINE.match(h.group("sym")) if h else None
+            m = symbol_line.match(h.group("sym")) if h else None
         if m:
             key = squash_symbol(m.group(1))
             seen[key] = seen.get(key, 0) + 1
@@ -119,7 +108,7 @@ def repeated_symbols(lines: list[tuple[int, str]], symbol: str) -> set[str]:
     return out
 
 
-def header_symbol(lines: list[tuple[int, str]], headers: set[str]) -> str:
+def header_symbol(lines: list[tuple[int, str]], headers: set[str], symbol_line: re.Pattern[str]) -> str:
     """The symbol printed most often alone on a line or beside the title: the resolution's own, which a
     cover page drawn as an image (pypdf gets no text from it) no longer says."""
     counts: dict[str, int] = {}
@@ -129,7 +118,7 @@ def header_symbol(lines: list[tuple[int, str]], headers: set[str]) -> str:
         if not t or len(t) > 160:
             continue
         h = HEADER_FIRST.match(t) or HEADER_LAST.match(t)
-        m = SYMBOL_LINE.match(t) or (SYMBOL_LINE.match(h.group("sym")) if h else None)
+        m = symbol_line.match(t) or (symbol_line.match(h.group("sym")) if h else None)
         if m and squash_symbol(m.group(1)) in headers:
             key = squash_symbol(m.group(1))
             counts[key] = counts.get(key, 0) + 1
@@ -138,9 +127,10 @@ def header_symbol(lines: list[tuple[int, str]], headers: set[str]) -> str:
     return printed[best[0][0]] if best and best[0][1] >= 2 else ""
 
 
-def join_lines(parts: list[tuple[int, str]]) -> MappedText:
+def join_lines(parts: list[tuple[int, str]], lang: Language | None = None) -> MappedText:
     """Join wrapped lines into one text: a line break becomes a space, except after a
     hyphen glued to a word ("Secretary-" + "General"), which keeps the hyphen and no space."""
+    joins = (lang or language()).reader.hyphen_joins
     b = TextBuilder()
     for _i, (start, line) in enumerate(parts):
         lead = len(line) - len(line.lstrip())
@@ -149,7 +139,7 @@ def join_lines(parts: list[tuple[int, str]]) -> MappedText:
             continue
         if len(b):
             prev = b.last_char()
-            if prev == "-" and body[0].isalnum() and not re.match(r"(?:and|or|nor|to|as well as)\b", body):
+            if prev == "-" and body[0].isalnum() and not joins.match(body):
                 pass  # "Secretary-" / "General": the hyphen is part of the word
             else:
                 b.insert(" ", start + lead - 1 if lead else start)
@@ -157,11 +147,13 @@ def join_lines(parts: list[tuple[int, str]]) -> MappedText:
     return b.build()
 
 
-def normalize(text: str, symbol: str = "") -> Layout:
-    """Classify the lines of a plain-text resolution and lift out its footnotes."""
+def normalize(text: str, symbol: str = "", lang: Language | None = None) -> Layout:
+    """Classify the lines of a plain-text resolution, in its language, and lift out its footnotes."""
+    phrases = (lang or language()).reader
+    date_line, closing, symbol_line = phrases.date_line, phrases.closing, phrases.symbol_line
     lines = split_lines(text)
-    headers = repeated_symbols(lines, symbol)
-    pages = Pages(lines, headers)
+    headers = repeated_symbols(lines, symbol, phrases.symbol_line)
+    pages = Pages(lines, headers, phrases)
     paged = pages.paged
     printed: set[str] = set()  # header symbols already printed once (the first is the cover's)
     kept: list[Line] = []
@@ -185,7 +177,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
             skip = m.end() if m else 0
             offset = first_start + lead + skip
             parts = [(offset, first[lead + skip:])] + note_parts[1:]
-            body = join_lines(parts)
+            body = join_lines(parts, lang)
             end_start, end_line = note_parts[-1]
             start_at = marker_at if note_marker_alone else first_start + lead
             notes.append(NoteText(note_marker, (start_at, end_start + len(end_line.rstrip())), body))
@@ -227,7 +219,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
                 pending_blank = True
             continue
         # page furniture, or a running header that repeats the symbol (not the cover's own symbol line)
-        m = SYMBOL_LINE.match(line)
+        m = symbol_line.match(line)
         running_symbol = m is not None and squash_symbol(m.group(1)) in headers and (
             squash_symbol(m.group(1)) in printed or not_cover(kept))
         if pages.is_furniture(idx, body_begun) or running_symbol:
@@ -253,7 +245,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
         nm = NOTE_START.match(stripped)
         if paged and not in_notes and body_begun and (pending_blank or pages.furniture_seen_since_kept) \
                 and ((margin and vis < margin - 1) or alone) and not PARAGRAPH_NUMBER.match(line) \
-                and not DATE_LINE.match(line):
+                and not date_line.match(line):
             # a footnote block with no rule above it (the Human Rights Council's): outdented, in sequence
             mk = alone.group(1) if alone else (nm.group(1) if nm else "")
             if mk.isdigit() and int(mk) == next_note:
@@ -264,7 +256,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
             if alone and (not alone.group(1).isdigit() or int(alone.group(1)) <= next_note + 15):
                 waiting.append((start + lead, alone.group(1)))
                 continue
-            if nm and expected(nm.group(1)) and not PARAGRAPH_NUMBER.match(line) and not DATE_LINE.match(line):
+            if nm and expected(nm.group(1)) and not PARAGRAPH_NUMBER.match(line) and not date_line.match(line):
                 waiting = [w for w in waiting if w[1] != nm.group(1)]
                 open_note(nm.group(1), start, line, False, 0)
                 continue
@@ -277,7 +269,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
                 continue
             in_notes = False  # no footnote here after all: text under a rule (a table, a signature)
         elif in_notes or closed:
-            if nm and not PARAGRAPH_NUMBER.match(line) and (in_notes or lead == 0) and not DATE_LINE.match(line) \
+            if nm and not PARAGRAPH_NUMBER.match(line) and (in_notes or lead == 0) and not date_line.match(line) \
                     and (in_notes or expected(nm.group(1))):
                 in_notes = True
                 open_note(nm.group(1), start, line, False, 0)
@@ -288,7 +280,7 @@ def normalize(text: str, symbol: str = "") -> Layout:
             if in_notes:
                 flush_note()
                 in_notes = False
-        if CLOSING.match(line):
+        if closing.match(line):
             closed = True
         if m:
             printed.add(squash_symbol(m.group(1)))
@@ -307,14 +299,15 @@ def normalize(text: str, symbol: str = "") -> Layout:
         if n.marker not in seen_markers:
             seen_markers.add(n.marker)
             ordered.append(n)
-    return Layout(tuple(kept), tuple(ordered), tuple(furniture), header_symbol(lines, headers))
+    return Layout(tuple(kept), tuple(ordered), tuple(furniture), header_symbol(lines, headers, symbol_line))
 
 
 class Pages:
     """Where each line sits: its page (pdftotext ends each page with a form feed), the page's own
     left margin (odd and even pages differ), and which lines are page furniture."""
 
-    def __init__(self, lines: list[tuple[int, str]], headers: set[str]) -> None:
+    def __init__(self, lines: list[tuple[int, str]], headers: set[str], phrases: ReaderPhrases) -> None:
+        self.phrases = phrases
         self.page: list[int] = []
         n = 0
         for _, line in lines:
@@ -356,17 +349,18 @@ class Pages:
     def find_furniture(self, lines: list[tuple[int, str]], headers: set[str]) -> dict[int, bool]:
         """{line index: found anywhere (footers) or only once the body has begun (headers)}."""
         self.index_of = {start: k for k, (start, _) in enumerate(lines)}
-        body_from = next((k for k, (_, line) in enumerate(lines[:200]) if ENACTING.match(line)), -1)
+        date_line, page_number, symbol_line = self.phrases.date_line, self.phrases.page_number, self.phrases.symbol_line
+        body_from = next((k for k, (_, line) in enumerate(lines[:200]) if self.phrases.enacting.match(line)), -1)
         if body_from < 0:
             body_from = next((k for k, (_, line) in enumerate(lines) if line.rstrip().endswith(",")), len(lines))
         cover = re.sub(r"\s+", " ", " ".join(line.strip() for _, line in lines[:min(body_from, 80)]))
 
         def fragment(chunk: str) -> bool:  # a piece of the title, as running headers print it
             c = re.sub(r"\s+", " ", chunk.strip())
-            return len(c) >= 8 and not DATE_LINE.match(c) and c in cover
+            return len(c) >= 8 and not date_line.match(c) and c in cover
 
         def symbol(chunk: str) -> bool:
-            m = SYMBOL_LINE.match(chunk)
+            m = symbol_line.match(chunk)
             return m is not None and squash_symbol(m.group(1)) in headers
 
         flagged: dict[int, bool] = {}
@@ -374,7 +368,7 @@ class Pages:
             t = line.strip()
             if not t or len(t) > 160:
                 continue
-            if FOOTER.match(t) or PAGE_NUMBER.match(t) or JOB_NUMBER.match(t):
+            if FOOTER.match(t) or page_number.match(t) or JOB_NUMBER.match(t):
                 flagged[k] = True
             elif k > body_from:
                 chunks = re.split(r"\s{2,}", t)

@@ -44,12 +44,12 @@ from dataclasses import dataclass, replace
 from statistics import median
 
 from graph_builder.errors import InputError
+from graph_builder.lang import ReaderPhrases, language
 from graph_builder.models import SourceDocument, TextBox
 from graph_builder.readers.limits import MAX_PDF_BYTES as MAX_BYTES
 from graph_builder.readers.limits import MAX_PDF_INFLATED as MAX_INFLATED
 from graph_builder.readers.limits import MAX_PDF_PAGE_CHARS as MAX_CHARS_PER_PAGE
 from graph_builder.readers.limits import MAX_PDF_PAGES as MAX_PAGES
-from graph_builder.un.dates import MONTH
 
 # -- line forms -------------------------------------------------------------
 # page furniture printed in the margins: "2/18", "25-17700 (E)", "GE.25-11220 (E)", "*2517700*", "2517700E"
@@ -66,11 +66,12 @@ FURNITURE = re.compile(
 FURNITURE_PAIR = re.compile(r"^(?:\d{1,4}/\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}\s+\d{1,4}/\d{1,4})$")
 RULE = re.compile(r"^_{5,}$")
 NUMBER_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6}\.)\s")
-# "The General Assembly," and kin: the enacting formula closes the cover
-FORMULA = re.compile(r"^(?:The\s+(?:[A-Z][\w’'\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference)\s*,?"
-                     r"|(?:[A-Z][\w’'\-]*\s+){0,6}(?:Assembly|Council|Commission|Committee|Conference)\s*,)$")
-CLOSING = re.compile(r"^\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\.?$")
-DATE_LINE = re.compile(rf"^\d{{1,2}}\s+{MONTH}\s+\d{{4}}\.?$")
+
+
+def phrases() -> ReaderPhrases:
+    """The lines in words (the enacting formula, the closing line, its date: lang/<code>.toml [reader] pdf_*),
+    in English: a page is laid out before its language is known."""
+    return language().reader
 
 
 @dataclass(slots=True)
@@ -705,9 +706,9 @@ def read_pdf(data: bytes, source: str, tags: bool = True) -> PdfText:
     kept: list[list[Line]] = []
     for k, p in enumerate(paras):
         first = marked_text(p[0]).strip()
-        if not closing and len(p) == 1 and CLOSING.match(first):
+        if not closing and len(p) == 1 and phrases().pdf_closing.match(first):
             closing.append(p)
-            if k + 1 < len(paras) and len(paras[k + 1]) == 1 and DATE_LINE.match(marked_text(paras[k + 1][0]).strip()):
+            if k + 1 < len(paras) and len(paras[k + 1]) == 1 and phrases().pdf_date_line.match(marked_text(paras[k + 1][0]).strip()):
                 closing.append(paras[k + 1])
             continue
         if closing and len(closing) == 2 and p is closing[1]:
@@ -723,7 +724,7 @@ def read_pdf(data: bytes, source: str, tags: bool = True) -> PdfText:
             w.put(" ")  # the closing date, indented: a line "15 December 2025" flush left would read as footnote 15
         if not formula_seen:
             # the cover: one printed line a line, wrapped lines joined where the next goes on in lower case
-            if FORMULA.match(marked_text(p[0]).strip()):
+            if phrases().pdf_formula.match(marked_text(p[0]).strip()):
                 formula_seen = True
             else:
                 group: list[Line] = []
@@ -856,9 +857,9 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
     info = doc.info
     if c0 < c1:
         lines = [ln.strip() for ln in produced.text[c0:c1].splitlines() if ln.strip()]
-        if not info.meeting and lines and CLOSING.match(lines[0]):
+        if not info.meeting and lines and phrases().pdf_closing.match(lines[0]):
             info = replace(info, meeting=re.sub(r"(?<!\s)\s*\.$", "", lines[0]))
-        if not info.date and len(lines) > 1 and DATE_LINE.match(lines[1]):
+        if not info.date and len(lines) > 1 and phrases().pdf_date_line.match(lines[1]):
             from graph_builder.un.dates import iso_date
 
             info = replace(info, date=iso_date(lines[1].rstrip(".")))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from graph_builder.find.verbs import is_operative_form, opening, starts_clause
+from graph_builder.lang import Language, language
 from graph_builder.models import (
     Diagnostic,
     DocumentInfo,
@@ -22,20 +23,12 @@ from graph_builder.models import (
     SourceFootnote,
 )
 from graph_builder.readers import cover
-from graph_builder.readers.normalize import CLOSING, Line, join_lines, normalize
-from graph_builder.un.dates import MONTH_NAMES
+from graph_builder.readers.normalize import Line, join_lines, normalize
 
-# "The General Assembly," "The Security Council," "The Human Rights Council," ...
-FORMULA = re.compile(
-    r"^\s*(?:The\s+)?(?P<organ>(?:(?:[A-Z][\w’'\-]*|and|of|on|the|for)\s+){0,8}?(?:Assembly|Council|Commission|Committee|Conference|Board|"
-    r"Meeting of (?:the )?States Parties|Parties|Forum|Sub-Commission(?:[\w ]*\w)?))\s*,\s*$"
-)
+# The lines that are words (the enacting formula "The General Assembly,", "Annex II", "the following draft
+# resolution:") are the language's: lang/<code>.toml [reader].
 # a section or part heading alone on its line: "I", "II.", "A", "B"
 SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
-# "Annex", "Annex II" alone on the line ("Annex A – Items subject to ..." is a heading inside the annex)
-ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?\s*$", re.IGNORECASE)
-# "Annex A – Items subject to a no-objection process": opens the annexes where no bare "Annex" line does
-ANNEX_TITLED = re.compile(r"^\s*Annex\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})\s+[–—-]\s+\S")
 # "12. Requests" (an OCR'd "12 . " too)
 NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
 # a paragraph number printed without its full stop, alone on its line after a finished clause: "6"
@@ -47,10 +40,6 @@ ROMAN = re.compile(r"^[ivxlc]+$")
 LOWER_WORD = re.compile(r"^[a-z][a-z’'\-]*\s")
 # digits glued to a lower-case word, left after the markers of the footnotes the text has: "Convention7"
 STRAY_MARKER = re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?P<m>\d{1,2})(?=[\s,;:.)]|$)")
-# "... recommends to the General Assembly the adoption of the following draft resolution:"
-DRAFT_FOLLOWS = re.compile(r"following\s+draft\s+(?:resolution|decision)s?\s*:\s*$")
-MONTHS = "|".join(MONTH_NAMES)
-
 
 @dataclass
 class Para:
@@ -68,9 +57,9 @@ class Para:
     after_operative: bool = False  # an operative paragraph came before it in its statement
 
 
-def find_formula(lines: tuple[Line, ...]) -> int:
+def find_formula(lines: tuple[Line, ...], lang: Language) -> int:
     for i, ln in enumerate(lines):
-        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90:
+        if lang.reader.formula.match(ln.text) and len(ln.text.strip()) < 90:
             return i
     return -1
 
@@ -84,7 +73,9 @@ def paragraph_end_char(p: Para | None) -> str:
 
 
 class Segmenter:
-    def __init__(self) -> None:
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.phrases = lang.reader
         self.paras: list[Para] = []
         self.sections: list[str] = [""]  # section labels in order of appearance; 0 is "no section"
         self.statements: set[int] = set()  # sections that open with an enacting formula (parts A, B)
@@ -134,13 +125,13 @@ class Segmenter:
     def feed(self, line: Line) -> None:
         text = line.text.strip()
         prev_end = paragraph_end_char(self.current)
-        if prev_end == ":" and self.current is not None and not self.current.sub and DRAFT_FOLLOWS.search(
+        if prev_end == ":" and self.current is not None and not self.current.sub and self.phrases.draft_follows.search(
                 " ".join(ln.text.strip() for ln in self.current.lines[-3:])) and (line.blank_before or line.indent):
             self.open_component()
         # the first line after the enacting formula opens a paragraph, blank line or not ("… Council,\nConscious")
         boundary = line.blank_before or (line.indent > 0 and not self.same_block(line)) or self.current is None \
             or self.current.role == "formula"
-        if self.annex and FORMULA.match(line.text):
+        if self.annex and self.phrases.formula.match(line.text):
             boundary = True  # "The States Parties to this Convention," opens the annexed text's preamble
         cur = self.current
         if cur is not None and (cur.number or cur.sub) and len(cur.lines) == 1 \
@@ -162,7 +153,7 @@ class Segmenter:
             if not self.annex:
                 self.seen_operative = False
             return
-        if ANNEX.match(line.text) and (boundary or prev_end in ",;:." or (self.current is not None and self.current.kind == "heading")):
+        if self.phrases.annex.match(line.text) and (boundary or prev_end in ",;:." or (self.current is not None and self.current.kind == "heading")):
             if not (self.paras and self.paras[-1].role == "marker" and self.paras[-1].annex):
                 self.annex += 1  # "Annex" twice in a row (a heading over the annex's own heading) is one annex
             self.last_number = 0
@@ -170,7 +161,7 @@ class Segmenter:
             self.open(Para("heading", role="marker"), line)
             return
 
-        if ANNEX_TITLED.match(line.text) and not self.annex and (boundary or prev_end in ".;:" or self.closed):
+        if self.phrases.annex_titled.match(line.text) and not self.annex and (boundary or prev_end in ".;:" or self.closed):
             self.annex = 1
             self.last_number = 0
             self.heading_open = True
@@ -218,7 +209,7 @@ class Segmenter:
             self.heading_open = False
             self.start_unnumbered(line, text)
             return
-        if not boundary and prev_end in ",;." and text[:1].isupper() and starts_clause(text) \
+        if not boundary and prev_end in ",;." and text[:1].isupper() and starts_clause(text, self.lang) \
                 and not (prev_end == "." and re.search(r"\d\.\s*$", self.current.lines[-1].text if self.current else "")) \
                 and self.current is not None and (self.current.kind != "heading" or self.annex):
             # a clause verb opening a line after a clause-ending comma, with no blank line (OCR'd texts)
@@ -250,20 +241,20 @@ class Segmenter:
         if not (text[:1].isupper() or text[:1] in "“\"‘'("):
             return False
         if self.current is None or self.current.kind == "heading":
-            return starts_clause(text) or not self.heading_open
-        return prev_end in ",;:." or starts_clause(text)
+            return starts_clause(text, self.lang) or not self.heading_open
+        return prev_end in ",;:." or starts_clause(text, self.lang)
 
     def start_unnumbered(self, line: Line, text: str) -> None:
-        if looks_like_heading(text):
+        if looks_like_heading(text, self.lang):
             role = "title" if self.heading_open else "free"
             self.open(Para("heading", role=role, after_operative=self.seen_operative), line)
             return
         if self.annex:
             self.open(Para("annex"), line)
             return
-        op = opening(text)
-        operative = is_operative_form(op.head) if op.head else None
-        if op.phrase.lower().startswith("it is resolved"):
+        op = opening(text, self.lang)
+        operative = is_operative_form(op.head, self.lang) if op.head else None
+        if self.phrases.resolved.match(op.phrase):
             operative = True
         if operative is None:
             operative = self.seen_operative
@@ -331,10 +322,10 @@ class Segmenter:
         paras: list[Para] = []
         for p in self.paras:
             if p.kind == "heading" and p.role in ("free", "title") and not looks_like_heading(
-                    " ".join(ln.text.strip() for ln in p.lines)):
+                    " ".join(ln.text.strip() for ln in p.lines), self.lang):
                 # it read like a heading on its first line, but goes on as a clause
                 p.kind = "annex" if p.annex else ("operative" if p.after_operative else "preambular")
-                if p.kind == "operative" or (p.kind == "preambular" and is_operative_form(opening(p.lines[0].text).head)):
+                if p.kind == "operative" or (p.kind == "preambular" and is_operative_form(opening(p.lines[0].text, self.lang).head, self.lang)):
                     p.kind = "operative"
                 p.role = ""
             if p.kind != "heading":
@@ -376,7 +367,7 @@ class Segmenter:
         return paras
 
 
-def mark_headings(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
+def mark_headings(lines: tuple[Line, ...] | list[Line], lang: Language) -> list[Line]:
     """Headings in text with no blank lines and no indentation (plain pdftotext): a short line with no
     closing mark, after a finished clause and before a numbered paragraph, starts a paragraph of its own."""
     out = list(lines)
@@ -385,41 +376,42 @@ def mark_headings(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
         t = ln.text.strip()
         if ln.blank_before or ln.indent or below.blank_before or below.indent:
             continue
-        if not (above.text.rstrip().endswith((".", ";", ":")) and t[:1].isupper() and looks_like_heading(t)):
+        if not (above.text.rstrip().endswith((".", ";", ":")) and t[:1].isupper() and looks_like_heading(t, lang)):
             continue
         if NUMBERED.match(below.text) or SUBPARA.match(below.text) or SECTION.match(below.text):
             out[i] = replace(ln, blank_before=True)
     return out
 
 
-def looks_like_heading(text: str) -> bool:
+def looks_like_heading(text: str, lang: Language) -> bool:
     """A short line that ends without punctuation and opens with no clause verb: a heading."""
-    return len(text) < 100 and not text.rstrip().endswith((",", ";", ":", ".")) and not starts_clause(text)
+    return len(text) < 100 and not text.rstrip().endswith((",", ";", ":", ".")) and not starts_clause(text, lang)
 
 
 # -- footnote markers -------------------------------------------------------
 
 
 @cache
-def marker_patterns(label: str) -> tuple[re.Pattern[str], ...]:
+def marker_patterns(label: str, lang: Language | None = None) -> tuple[re.Pattern[str], ...]:
     """Where a footnote marker can sit; group "m" is the marker itself."""
+    words = (lang or language()).markers
     lab = re.escape(label)
+    not_after = "".join(f"(?<!{re.escape(w)})" for w in words.unit_words)
     return (
         # glued to a word or a closing mark: "Rights1", "defenders2", "Rights,1", "(Paris Principles),10"
         re.compile(rf"(?<=[^\W\d_]|[)\]’”\"',;:])(?P<m>{lab})(?!\d)(?![^\W\d_])"),
-        # glued to a year: "21 March 20197" is 2019 and marker 7, "2015–20302" is 2030 and 2
-        re.compile(rf"(?<![\d/.,])(?<!No\. )(?:19[4-9]\d|20[0-3]\d)(?P<m>{lab})(?!\d)"),
+        # glued to a year: "21 March 20197" is 2019 and marker 7, "2015–20302" is 2030 and 2 (never after "No. ")
+        re.compile(rf"(?<![\d/.,])(?<!{re.escape(words.number_sign)})(?:19[4-9]\d|20[0-3]\d)(?P<m>{lab})(?!\d)"),
         # left alone after the clause's final comma: "of 25 and 27 May 1993, 10"
         re.compile(rf"(?<=[,;.])\s+(?P<m>{lab})\s*$"),
     ) + ((
         # OCR'd volumes (cr-unsc) print a spaced marker, numbered through the volume, before "and" or a comma:
         # "resolution 431 (1978) 61 and his", "the Namibian situation 64 and"; never after a unit word
-        re.compile(rf"(?<=[a-z)])(?<!paragraph)(?<!paragraphs)(?<!resolution)(?<!resolutions)(?<!article)"
-                   rf"(?<!articles)(?<!chapter)(?<!session)(?<!annex)\s(?P<m>{lab})(?=\s+and\s|\s*,)"),
+        re.compile(rf"(?<=[a-z)]){not_after}\s(?P<m>{lab})(?=\s+{re.escape(words.conjunction)}\s|\s*,)"),
     ) if len(label) >= 2 else ())
 
 
-def find_markers(paras: list[tuple[str, MappedText]], labels: list[str]) -> tuple[dict[str, tuple[str, int, int]], list[str]]:
+def find_markers(paras: list[tuple[str, MappedText]], labels: list[str], lang: Language | None = None) -> tuple[dict[str, tuple[str, int, int]], list[str]]:
     """Place each footnote label in the paragraph that carries its marker, in order.
 
     Returns {label: (paragraph id, clean start, clean end)} and the labels not found."""
@@ -429,13 +421,13 @@ def find_markers(paras: list[tuple[str, MappedText]], labels: list[str]) -> tupl
     for i, (pid, mt) in enumerate(paras):
         cursor = 0
         while k < len(labels):
-            hit = first_match(mt.text, labels[k], cursor)
+            hit = first_match(mt.text, labels[k], cursor, lang)
             if hit is None:
                 # the marker of labels[k] may be lost: if the next label is here and labels[k] is not in the
                 # next few paragraphs either, give k up
-                nxt = first_match(mt.text, labels[k + 1], cursor) if k + 1 < len(labels) else None
+                nxt = first_match(mt.text, labels[k + 1], cursor, lang) if k + 1 < len(labels) else None
                 if nxt is not None and nxt[0] >= cursor and not any(
-                        first_match(t.text, labels[k], 0) for _, t in paras[i + 1:i + 4]):
+                        first_match(t.text, labels[k], 0, lang) for _, t in paras[i + 1:i + 4]):
                     missing.append(labels[k])
                     k += 1
                     continue
@@ -448,36 +440,19 @@ def find_markers(paras: list[tuple[str, MappedText]], labels: list[str]) -> tupl
     return found, missing
 
 
-def first_match(text: str, label: str, cursor: int) -> tuple[int, int] | None:
+def first_match(text: str, label: str, cursor: int, lang: Language | None = None) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
-    for pat in marker_patterns(label):
+    for pat in marker_patterns(label, lang):
         m = pat.search(text, cursor)
         if m and (best is None or m.start("m") < best[0]):
             best = (m.start("m"), m.end("m"))
     if best is None:
-        best = spaced_marker(text, label, cursor)
+        best = spaced_marker(text, label, cursor, lang)
     return best
 
 
-# a marker printed as a word of its own, as PDF text gives a superscript: "Human Rights, 1 the", "Peoples 3 and"
-# words a number after them belongs to ("paragraph 3", "Goal 13", "21 to 23 May"), and words after one
-NUMBER_BEFORE = frozenset(
-    "article articles paragraph paragraphs para paras resolution resolutions decision decisions goal goals target "
-    "targets agenda chapter chapters section sections rule rules part parts annex annexes page pages no nos item items "
-    "principle principles protocol volume vol table figure box recommendation recommendations phase "
-    "level category group option step stage amendment add rev corr supplement number numbers of and to from by in "
-    "between or than for at over some about the all least top first last nearly almost around under above below "
-    "with without within per each every only just approximately".split()) | frozenset(m.casefold() for m in MONTHS.split("|"))
-NUMBER_AFTER = frozenset(
-    "per percent million billion trillion thousand hundred years year months month days day weeks week hours hour "
-    "times members member states countries persons people cases".split()) | frozenset(
-    m.casefold() for m in MONTHS.split("|"))
-
-
-MONTH_WORDS = frozenset(m.casefold() for m in MONTHS.split("|"))
-# plural units a list of numbers follows: "paragraphs 3, 4 and 5"
-LIST_UNITS = frozenset("articles paragraphs paras resolutions decisions goals targets chapters sections rules parts "
-                       "annexes pages items principles recommendations and or".split())
+# a marker printed as a word of its own, as PDF text gives a superscript: "Human Rights, 1 the", "Peoples 3 and";
+# the words a number before or after belongs to are the language's (lang/<code>.toml [markers])
 
 
 @cache
@@ -485,29 +460,31 @@ def spaced_pattern(label: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=[^\W_]|[)\]’”\"',;:.])\s(?P<m>{re.escape(label)})(?=\s|$)")
 
 
-def spaced_marker(text: str, label: str, cursor: int) -> tuple[int, int] | None:
+def spaced_marker(text: str, label: str, cursor: int, lang: Language | None = None) -> tuple[int, int] | None:
     """The label as a word of its own where no number of the sentence can be meant."""
+    lang = lang or language()
+    months, words = lang.words.month_numbers, lang.markers
     for m in spaced_pattern(label).finditer(text, cursor):
         before = text[max(0, m.start("m") - 80):m.start("m")].split()  # a bounded look: no scan of the whole text
         after = text[m.end("m"):m.end("m") + 80].split()
         prev = before[-1] if before else ""
         prev2 = before[-2].strip(",;:.()[]’”\"'").casefold() if len(before) > 1 else ""
         word = prev.strip(",;:.()[]’”\"'").casefold()
-        if word in NUMBER_BEFORE and not prev.endswith((",", ";", ")")):
+        if (word in words.number_before or word in months) and not prev.endswith((",", ";", ")")):
             continue  # "paragraph 3", "Goal 13"; but "at its session, 1 which" ends the phrase first
         if re.fullmatch(r"\d{1,4}[,;:.)]?", prev):
             # "paragraphs 3, 4" and "3, 4" are numbers in a list; "Agenda 21, 4 the" ends a title;
             # "of 1 March 2024 5 on" ends a date
-            year_of_date = re.fullmatch(r"(?:19|20)\d\d", prev) and prev2 in MONTH_WORDS
-            if not year_of_date and (prev2 in LIST_UNITS or re.fullmatch(r"\d{1,4}", prev2) or not prev.endswith(",")):
+            year_of_date = re.fullmatch(r"(?:19|20)\d\d", prev) and prev2 in months
+            if not year_of_date and (prev2 in words.list_units or re.fullmatch(r"\d{1,4}", prev2) or not prev.endswith(",")):
                 continue
         if after:
             nxt = after[0]
             w = nxt.strip(",;:.()[]’”\"'").casefold()
-            if nxt.startswith(("(", "%", "–", "-", "/")) or w in NUMBER_AFTER or (
+            if nxt.startswith(("(", "%", "–", "-", "/")) or w in words.number_after or w in months or (
                     re.fullmatch(r"\d[\d,.]*", w) and not re.fullmatch(r"(?:19|20)\d\d", w)):
                 continue  # "3 4" and "1,622" are numbers; "held in 2011, 1 2014 and 2018" has a marker
-            if w in ("and", "or", "to") and len(after) > 1 and re.match(r"\d", after[1]):
+            if w in words.joining and len(after) > 1 and re.match(r"\d", after[1]):
                 continue  # "3 and 4", "21 to 23 May"
         return m.start("m"), m.end("m")
     return None
@@ -533,12 +510,15 @@ def unique_ids(paras: list[Para], diagnostics: list[Diagnostic]) -> None:
 
 
 def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> SourceDocument:
-    """Read a plain-text resolution into clauses and footnotes."""
-    layout = normalize(text, given.symbol)
+    """Read a plain-text resolution, in the language `given` names (English by default), into clauses
+    and footnotes."""
+    lang = language(given.language)
+    phrases = lang.reader
+    layout = normalize(text, given.symbol, lang)
     lines = layout.lines
-    f = find_formula(lines)
+    f = find_formula(lines, lang)
     diagnostics: list[Diagnostic] = []
-    closing_at = next((i for i, ln in enumerate(lines) if CLOSING.match(ln.text) and i > max(f, 0)), len(lines))
+    closing_at = next((i for i, ln in enumerate(lines) if phrases.closing.match(ln.text) and i > max(f, 0)), len(lines))
     if f >= 0:
         head = list(lines[:f])
         # a part letter printed just above the formula ("A" / "The General Assembly,") belongs to the body
@@ -547,25 +527,25 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
             head.pop()
             body_start -= 1
         cover_lines = head
-        organ = FORMULA.match(lines[f].text).group("organ")  # type: ignore[union-attr]
+        organ = phrases.formula.match(lines[f].text).group("organ")  # type: ignore[union-attr]
     else:
-        cover_lines, body_start, organ = cover.split_without_formula(lines)
+        cover_lines, body_start, organ = cover.split_without_formula(lines, lang)
     # annexes printed after the closing lines ("45th plenary meeting" / "7 December 2023") are part of the text
     annex_at = next((i for i in range(closing_at, len(lines))
-                     if ANNEX.match(lines[i].text) or ANNEX_TITLED.match(lines[i].text)), len(lines))
-    info = cover.read_cover(cover_lines, lines[closing_at:annex_at], organ).with_defaults(DocumentInfo())
+                     if phrases.annex.match(lines[i].text) or phrases.annex_titled.match(lines[i].text)), len(lines))
+    info = cover.read_cover(cover_lines, lines[closing_at:annex_at], organ, lang).with_defaults(DocumentInfo())
     if not info.symbol and layout.header_symbol:
         info = replace(info, symbol=re.sub(r"(?<!\s)\s+(?=\()", "", layout.header_symbol))  # the running headers say it
     info = given.with_defaults(info)
 
-    seg = Segmenter()
+    seg = Segmenter(lang)
     prev = ""
-    for i, ln in enumerate(mark_headings(lines[body_start:closing_at] + lines[annex_at:])):
+    for i, ln in enumerate(mark_headings(lines[body_start:closing_at] + lines[annex_at:], lang)):
         seg.closed = i >= closing_at - body_start
         # the enacting formula is no clause; "Council," ending a wrapped sentence ("… the President of the
         # Security / Council,") is no formula, nor a clause ("Noting the Durban Review Conference,")
-        if FORMULA.match(ln.text) and len(ln.text.strip()) < 90 and not seg.annex and not starts_clause(ln.text.strip()) \
-                and (ln.blank_before or not prev or prev[-1:] in ",;:." or ln.text.lstrip().startswith("The ")):
+        if phrases.formula.match(ln.text) and len(ln.text.strip()) < 90 and not seg.annex and not starts_clause(ln.text.strip(), lang) \
+                and (ln.blank_before or not prev or prev[-1:] in ",;:." or phrases.formula_lead.match(ln.text)):
             seg.new_statement()
             prev = ""
             continue
@@ -578,10 +558,10 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
     joined: list[tuple[str, MappedText]] = []
     for p in paras:
         parts = [(ln.start, ln.text) for ln in p.lines]
-        joined.append((p.id, join_lines(parts)))
+        joined.append((p.id, join_lines(parts, lang)))
     notes = [n for n in layout.notes if n.marker.isdigit()]
     labels = [n.marker for n in notes]
-    found, missing = find_markers(joined, labels)
+    found, missing = find_markers(joined, labels, lang)
     for lab in missing:
         note = next(n for n in notes if n.marker == lab)
         diagnostics.append(Diagnostic("footnote-without-marker", f"footnote {lab} has no marker in the text",

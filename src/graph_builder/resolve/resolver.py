@@ -22,7 +22,7 @@ from graph_builder.find.mentions import DocumentMentions, UnitMentions, find_men
 from graph_builder.find.names import NameMatch
 from graph_builder.find.open_names import head_short_forms
 from graph_builder.find.verbs import opening
-from graph_builder.lang import ResolverPhrases, language
+from graph_builder.lang import Language, ResolverPhrases, language
 from graph_builder.models import (
     Addressee,
     Clause,
@@ -108,7 +108,8 @@ def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
     issuer = reading_organ(doc)
     found = mentions if mentions is not None else find_mentions(doc, issuer)
     name_resolver = name_resolver or resolve_name
-    phrases = language(doc.info.language).resolver
+    lang = language(doc.info.language)
+    phrases = lang.resolver
     memory = Memory()
     # the countries the resolution is about: its title's, then those its text names most
     for country in found.title_countries:
@@ -131,7 +132,7 @@ def resolve(doc: SourceDocument, mentions: DocumentMentions | None = None, *,
         notes_here = notes_by_anchor.get(sc.id, ())
         report_short_forms(doc, sc, unit, memory)
         diagnostics.extend(unit.diagnostics)
-        verb, concept = clause_verb(sc)
+        verb, concept = clause_verb(sc, lang)
         actors: tuple[Addressee, ...] = ()
         if unit_mentions.actors:
             actors = tuple(to_addressees(doc, sc.body, unit_mentions.actors, unit.entity_spans, memory))
@@ -229,11 +230,11 @@ def read_footnote(doc: SourceDocument, fn: SourceFootnote, mentions: UnitMention
     return Footnote(fn.id, fn.marker, fn.anchor, fn.span, fn.body.text, refs)
 
 
-def clause_verb(sc: SourceClause) -> tuple[str, str]:
+def clause_verb(sc: SourceClause, lang: Language | None = None) -> tuple[str, str]:
     """The opening phrase as printed and its concept id; sub-paragraphs and annex paragraphs have none."""
     if sc.kind == "annex" or sc.heading or is_subparagraph(sc.id):
         return "", ""
-    op = opening(sc.verb_hint) if sc.verb_hint else opening(sc.body.text)
+    op = opening(sc.verb_hint or sc.body.text, lang)
     phrase = sc.verb_hint or op.phrase
     return phrase, op.concept.id if op.concept else ""
 

@@ -1,30 +1,25 @@
 """Numbers as UN documents print them in words: ordinals ("seventy-sixth session") and Roman numerals
-("resolution 2200 A (XXI)")."""
+("resolution 2200 A (XXI)").  The words of the ordinals are the language's (lang/<code>.toml [words])."""
 from __future__ import annotations
 
-ORDINALS = {
-    w: i for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-        "fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)
-}
-TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-        "eightieth": 80, "ninetieth": 90}
-TENS_PREFIX = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-               "ninety": 90}
+from graph_builder.lang import Language, language
+
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
-def ordinal_number(words: str) -> int:
+def ordinal_number(words: str, lang: Language | None = None) -> int:
     """'Seventy-sixth' -> 76, 'fifty-eighth' -> 58, 'tenth' -> 10; 0 for no ordinal."""
+    table = (lang or language()).words
     w = words.casefold().replace(" ", "-")
-    if w in ORDINALS:
-        return ORDINALS[w]
-    if w in TENS:
-        return TENS[w]
-    if "-" in w:
-        tens, unit = w.split("-", 1)
-        if tens in TENS_PREFIX and unit in ORDINALS:
-            return TENS_PREFIX[tens] + ORDINALS[unit]
+    if w in table.ordinals:
+        return table.ordinals[w]
+    if w in table.tens:
+        return table.tens[w]
+    for tens, n in table.tens_prefix.items():  # "fifty" "-" "eighth"
+        if w.startswith(tens):
+            for joiner in table.joiners:
+                if w.startswith(joiner, len(tens)) and w[len(tens) + len(joiner):] in table.ordinals:
+                    return n + table.ordinals[w[len(tens) + len(joiner):]]
     return 0
 
 

@@ -15,6 +15,9 @@ def add_document_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", help="adoption date, ISO 8601 (2002-12-18)")
     p.add_argument("--title", help="the resolution's title")
     p.add_argument("--body", help="the issuing organ (General Assembly, Security Council, ...)")
+    p.add_argument("--language", metavar="CODE",
+                   help="the language the text is in (en, fr; as lang/CODE.toml has its phrases); by default an AKN "
+                        "file's FRBRlanguage, else en")
 
 
 def add_reader_options(p: argparse.ArgumentParser) -> None:
@@ -27,7 +30,16 @@ def given_info(args) -> DocumentInfo:
     for option in ("symbol", "date", "title", "body"):
         checked_text(f"--{option}", getattr(args, option, None) or "")
     return DocumentInfo(symbol=args.symbol or "", date=checked_date(args.date or ""), title=args.title or "",
-                        body=getattr(args, "body", None) or "")
+                        body=getattr(args, "body", None) or "", language=checked_language(getattr(args, "language", None)))
+
+
+def checked_language(code: str | None) -> str:
+    """--language as the graph tags it ("fra" -> "fr"), when there are phrases for it; a LanguageError otherwise."""
+    if not code:
+        return ""
+    from graph_builder.lang import bcp47, language
+
+    return language(bcp47(checked_text("--language", code))).code
 
 
 def checked_text(option: str, text: str) -> str:
