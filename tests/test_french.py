@@ -88,6 +88,8 @@ def test_the_graph_tags_the_printed_text_fr(res):
     assert '"Voir résolution 2200 A (XXI), annexe."@fr' in nt
     assert '"General Assembly"@en' in nt  # official names stay the graph's English keys
     assert '"Rappelant"@en' not in nt
+    assert '"Questions relatives aux droits de l’homme"@fr' in nt  # an agenda item is labelled as printed
+    assert '"General Assembly, 58th session"@en' in nt  # a session's key is composed, in English
 
 
 def test_an_english_reading_of_the_same_text_finds_next_to_nothing():

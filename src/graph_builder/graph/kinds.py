@@ -51,6 +51,7 @@ class Kind:
     colour: str  # the resolution view's node colour and vis-network shape
     shape: str
     heading: str  # the heading of the kind's section on a page of the site
+    printed: bool = False  # its key is the text as printed (in the document's language), not a name given
 
 
 def is_symbol(key: str) -> bool:
@@ -82,7 +83,7 @@ _ROWS = (
     Kind(ReferenceKind.SESSION, lambda m, r: m.session(r.key), NT.GB_Session, Described.LABELLED,
          NT.GB_consideredAt, Network.NONE, "session", "#8c8c8c", "dot", "Sessions"),
     Kind(ReferenceKind.AGENDA_ITEM, lambda m, r: m.agenda_item(r.key), NT.GB_AgendaItem, Described.LABELLED,
-         NT.GB_consideredUnder, Network.NONE, "agenda item", "#b5b5b5", "dot", "Agenda items"),
+         NT.GB_consideredUnder, Network.NONE, "agenda item", "#b5b5b5", "dot", "Agenda items", printed=True),
 )
 # keyed by the kind's value (a ReferenceKind compares and hashes as its value)
 KINDS: dict[str, Kind] = {row.kind.value: row for row in _ROWS}

@@ -318,7 +318,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         for fid in c.footnotes:
             add(cl, T.GB_hasFootnote, minter.clause(doc, fid))
         for r in c.references:
-            reference_triples(add, minter, doc, cl, c.id, r, described, place)
+            reference_triples(add, minter, doc, cl, c.id, r, described, place, tag)
     for f in res.footnotes:
         fn = minter.clause(doc, f.id)
         add(doc, T.DCTERMS_hasPart, fn)
@@ -333,7 +333,7 @@ def resolution_ntriples(res: Resolution, minter: Minter = Minter()) -> bytes:
         if f.anchor:
             add(fn, T.GB_anchor, minter.clause(doc, f.anchor))
         for r in f.references:
-            reference_triples(add, minter, doc, fn, f.id, r, described, place)
+            reference_triples(add, minter, doc, fn, f.id, r, described, place, tag)
     for d in res.diagnostics:
         start, end = d.span if d.span else (0, 0)
         node = minter.diagnostic(doc, d.code, start, end, "" if d.span else f"{d.clause}\n{d.message}")
@@ -383,7 +383,7 @@ def page_places(add, res: Resolution, pdf: str):
 
 
 def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r: Reference,
-                      described: set[str], place=None) -> None:
+                      described: set[str], place=None, language: str = DEFAULT_LANGUAGE) -> None:
     row = kind_of(r.kind)
     target = row.mint(minter, r)
     link = row.link
@@ -407,11 +407,12 @@ def reference_triples(add, minter: Minter, doc: str, unit: str, unit_id: str, r:
         add(cit, T.GB_foundVia, lit(r.via))
     if target not in described:  # a cited thing is described once per resolution, however often cited
         described.add(target)
-        target_triples(add, minter, target, r)
+        target_triples(add, minter, target, r, language)
 
 
-def target_triples(add, minter: Minter, target: str, r: Reference) -> None:
-    """What the graph knows of a cited thing by itself (the same for every citation of it)."""
+def target_triples(add, minter: Minter, target: str, r: Reference, language: str = DEFAULT_LANGUAGE) -> None:
+    """What the graph knows of a cited thing by itself (the same for every citation of it); a key as
+    printed (an agenda item's title) is labelled in the citing text's `language`."""
     row = kind_of(r.kind)
     if row.described is Described.DOCUMENT:
         add(target, T.RDF_type, T.GB_UNDocument)
@@ -436,7 +437,7 @@ def target_triples(add, minter: Minter, target: str, r: Reference) -> None:
             entity_triples(add, parent, "instrument", r.target, minter)
     else:
         add(target, T.RDF_type, row.cls)
-        add(target, T.RDFS_label, lit(r.key, lang="en"))
+        add(target, T.RDFS_label, lit(r.key, lang=language if row.printed else "en"))
 
 
 def entity_triples(add, node: str, kind: str, name: str, minter: Minter | None = None) -> None:
