@@ -76,11 +76,11 @@ def char_regex(ch: str) -> str:
     return re.escape(ch)
 
 
-def trie_regex(words: list[str], exact: bool = False) -> str:
+def trie_regex(words: list[str], exact: bool = False, char=None) -> str:
     """One regex matching any of the folded words (longest first), built as a character trie: a space
     matches any white space, a quote or a dash any of its kinds, a first letter either case.  `exact`:
-    every character only as itself (acronyms, matched as printed)."""
-    char = re.escape if exact else char_regex
+    every character only as itself (acronyms, matched as printed), or as `char` gives it."""
+    char = char or (re.escape if exact else char_regex)
     trie: dict = {}
     for w in words:
         node = trie
