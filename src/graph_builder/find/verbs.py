@@ -33,6 +33,9 @@ class VerbTable:
     pattern: re.Pattern[str]  # alternation of every form, longest first
     forms: tuple[str, ...]  # casefolded forms, in the pattern's group order
     by_form: dict[str, VerbConcept]  # casefolded form -> concept
+    # the clause's first word as printed -> the part of `pattern` whose forms start with it (group names kept):
+    # the other forms cannot match there, so trying these alone finds the same form
+    by_first: dict[str, re.Pattern[str]]
 
 
 def form_regex(form: str, intensifiers: str) -> str:
@@ -59,7 +62,19 @@ def verb_table() -> VerbTable:
     forms = sorted(by_form, key=lambda f: (-len(f.split()), -len(f)))
     alternation = "|".join(f"(?P<f{i}>{form_regex(f, intensifiers)})" for i, f in enumerate(forms))
     pattern = re.compile(rf"(?:{alternation})(?![\w-])")
-    return VerbTable(concepts, frozenset(data["adverbs"]), pattern, tuple(forms), by_form)
+    # every form's first word is letters, digits and hyphens ([\w-]+), printed with its first letter either case
+    groups: dict[str, list[str]] = {}
+    for i, f in enumerate(forms):
+        first = f.split()[0]
+        for printed in dict.fromkeys((first[0].upper() + first[1:], first[0].lower() + first[1:])):
+            groups.setdefault(printed, []).append(f"(?P<f{i}>{form_regex(f, intensifiers)})")
+    by_first = {w: re.compile(rf"(?:{'|'.join(alts)})(?![\w-])") for w, alts in groups.items()}
+    if not all(FIRST_WORD.fullmatch(w) and w.isascii() for w in groups):
+        by_first = {}  # a form that breaks that rule: the whole pattern is tried
+    return VerbTable(concepts, frozenset(data["adverbs"]), pattern, tuple(forms), by_form, by_first)
+
+
+FIRST_WORD = re.compile(r"[\w-]+")  # a form's first word ends where its match's does: at white space or a non-word
 
 
 WORD = re.compile(r"[\w’'\-]+")
@@ -84,7 +99,12 @@ def opening(text: str) -> Opening:
         while after < n and text[after] in " ,":
             after += 1
         probe = after
-    m = table.pattern.match(text, probe)
+    if table.by_first:
+        first = FIRST_WORD.match(text, probe)
+        part = table.by_first.get(first.group(0)) if first else None
+        m = part.match(text, probe) if part else None
+    else:
+        m = table.pattern.match(text, probe)
     if m:
         form = table.forms[int(m.lastgroup[1:])]  # type: ignore[index]
         concept = table.by_form[form]
