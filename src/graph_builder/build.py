@@ -786,12 +786,22 @@ def _death(exitcode: int | None) -> str:
     return f"the worker process building it {why}"
 
 
+def _warm(settings: Settings) -> None:
+    """Build the bundled example here, its outcome unused, before the workers are forked: they start with
+    the tables and patterns it made (gazetteers, verbs, compiled expressions), built once, not once each."""
+    from graph_builder.api import example_path
+
+    work(str(example_path()), settings)
+
+
 def _pooled(paths: list[str], settings: Settings, jobs: int) -> Generator[Outcome, None, None]:
     import multiprocessing
     from collections import deque
     from multiprocessing.connection import wait
 
     ctx = multiprocessing.get_context()
+    if ctx.get_start_method() == "fork":
+        _warm(settings)
     pending = deque(enumerate(paths))
     ready: dict[int, Outcome] = {}
     window = jobs * 4  # inputs ahead of the next one to give back: bounds what waits in memory
