@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from graph_builder.un.data import load_toml, load_tsv
 
@@ -57,6 +57,7 @@ class Gazetteer:
 SPACES = re.compile(r"\s+")  # a run of white space, printed as one space in keys
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in clause after clause
 def fold(s: str) -> str:
     """The spelling-insensitive form of a name: one space, straight quotes, first letter lower."""
     s = SPACES.sub(" ", s.strip())
