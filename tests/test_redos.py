@@ -161,6 +161,8 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     ("graph_builder.find.verbs.TRAILING", ("match", BIG)),
     ("graph_builder.find.verbs.WORD", ("match", BIG)),
     ("verbs.verb_table().pattern", ("match", BIG)),
+    ("verbs.verb_table().by_first[*]", ("match", BIG)),  # the part of the pattern for one first word
+    ("graph_builder.find.verbs.FIRST_WORD", ("match", BIG)),
     ("symbols._symbol_res()*", ("match", BIG)),
     # searched in the 120 characters before an instrument's name
     ("graph_builder.find.names.PROVISION", ("search", 120)),

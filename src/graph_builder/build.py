@@ -29,7 +29,7 @@ from graph_builder.graph.export import (
     prefix_header,
     serialized,
     turtle_from_ntriples,
-    turtle_in_order,
+    turtle_with_part,
     write_set,
 )
 from graph_builder.graph.formats import output_format
@@ -365,16 +365,17 @@ def outcome_of(path: str, settings: Settings) -> Outcome:
     graph = document_iri(res, settings.minter)
     files: dict[str, bytes] = {}
     lines = b.ntriples.splitlines(keepends=True)  # sorted, as rdf.py writes them
-    triples = triples_of(b.ntriples)  # one triple a line, parsed once for the file and the resolution's graph
-    for fmt in settings.formats:
-        suffix = output_format(fmt).suffix
-        files[suffix] = turtle_in_order(triples) if suffix == ".ttl" else graph_bytes(triples, fmt)
-    # compact: the C encoder; indenting would run Python's, several times slower over a corpus
-    files[".json"] = (json.dumps(to_contract(res), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     slices = graph_slices(lines, settings.minter)
     own = slices.pop(graph, [])
     others = {g: joined(lines, s) for g, s in slices.items()}
-    body = strip_prefixes(turtle_in_order([t for s in own for t in triples[s]]))
+    # the file's Turtle and its own graph's from one streaming parse; other formats need the triples
+    ttl, body = turtle_with_part(lines, own)
+    triples = triples_of(b.ntriples) if any(output_format(f).suffix != ".ttl" for f in settings.formats) else []
+    for fmt in settings.formats:
+        suffix = output_format(fmt).suffix
+        files[suffix] = ttl if suffix == ".ttl" else graph_bytes(triples, fmt)
+    # compact: the C encoder; indenting would run Python's, several times slower over a corpus
+    files[".json"] = (json.dumps(to_contract(res), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     ntriples = joined(lines, own) if settings.want_store else b""
     refs = sum(len(c.references) for c in res.clauses) + sum(len(f.references) for f in res.footnotes)
     return Outcome(path, name=b.name, graph=graph, files=files, body=body,
@@ -785,12 +786,22 @@ def _death(exitcode: int | None) -> str:
     return f"the worker process building it {why}"
 
 
+def _warm(settings: Settings) -> None:
+    """Build the bundled example here, its outcome unused, before the workers are forked: they start with
+    the tables and patterns it made (gazetteers, verbs, compiled expressions), built once, not once each."""
+    from graph_builder.api import example_path
+
+    work(str(example_path()), settings)
+
+
 def _pooled(paths: list[str], settings: Settings, jobs: int) -> Generator[Outcome, None, None]:
     import multiprocessing
     from collections import deque
     from multiprocessing.connection import wait
 
     ctx = multiprocessing.get_context()
+    if ctx.get_start_method() == "fork":
+        _warm(settings)
     pending = deque(enumerate(paths))
     ready: dict[int, Outcome] = {}
     window = jobs * 4  # inputs ahead of the next one to give back: bounds what waits in memory

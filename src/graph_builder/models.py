@@ -303,4 +303,4 @@ def pages_of(layout: tuple[TextBox, ...], span: Span) -> list[tuple[int, tuple[f
             else:
                 out[b.page] = [x0, y0, x1, y1]
         k += 1
-    return [(p, tuple(v)) for p, v in sorted(out.items())]  # type: ignore[misc]
+    return [(p, (v[0], v[1], v[2], v[3])) for p, v in sorted(out.items())]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from graph_builder.errors import LanguageError
 from graph_builder.lang import Language
@@ -59,6 +59,7 @@ class Gazetteer:
 SPACES = re.compile(r"\s+")  # a run of white space, printed as one space in keys
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in clause after clause
 def fold(s: str) -> str:
     """The spelling-insensitive form of a name: one space, straight quotes, first letter lower."""
     s = SPACES.sub(" ", s.strip())
@@ -78,11 +79,11 @@ def char_regex(ch: str) -> str:
     return re.escape(ch)
 
 
-def trie_regex(words: list[str], exact: bool = False) -> str:
+def trie_regex(words: list[str], exact: bool = False, char=None) -> str:
     """One regex matching any of the folded words (longest first), built as a character trie: a space
     matches any white space, a quote or a dash any of its kinds, a first letter either case.  `exact`:
-    every character only as itself (acronyms, matched as printed)."""
-    char = re.escape if exact else char_regex
+    every character only as itself (acronyms, matched as printed), or as `char` gives it."""
+    char = char or (re.escape if exact else char_regex)
     trie: dict = {}
     for w in words:
         node = trie

@@ -27,7 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from graph_builder.find.gazetteer import fold
+from graph_builder.find.gazetteer import fold, trie_regex
 from graph_builder.find.verbs import verb_table
 from graph_builder.un.data import load_toml
 
@@ -78,10 +78,15 @@ def name_words() -> NameWords:
     words = data["words"]
     verb_words = frozenset(f.split()[0].casefold() for c in verb_table().concepts for f in c.forms)
     generic = frozenset(fold(g).casefold() for g in words["generic_complements"])
-    def alternation(hs) -> str:
-        return "|".join(r"\s+".join(re.escape(x) for x in h) for h in sorted(hs, key=lambda h: (-len(h), h)))
-    # a head as a whole word: not "Councils", not "Office-holders"
-    head_pattern = re.compile(rf"(?<![\w’'\-])(?:(?P<cap>{alternation(heads)})|(?P<lower>(?i:{alternation(lower)})))(?![\w\-])")
+    def alternation(hs) -> str:  # a trie: the longest head that ends a word wins, as longest-first would
+        return trie_regex([" ".join(h) for h in hs], exact=True, char=lambda ch: r"\s+" if ch == " " else re.escape(ch))
+
+    def firsts(hs) -> str:
+        return "".join(sorted({re.escape(h[0][0]) for h in hs}))
+    # a head as a whole word: not "Councils", not "Office-holders"; the lookahead of first letters only makes
+    # the scan skip the other positions faster
+    head_pattern = re.compile(rf"(?=[{firsts(heads)}]|(?i:[{firsts(lower)}]))(?<![\w’'\-])"
+                              rf"(?:(?P<cap>{alternation(heads)})|(?P<lower>(?i:{alternation(lower)})))(?![\w\-])")
     return NameWords(heads, lower, max(len(h) for h in (*heads, *lower)), frozenset(words["connectors"]),
                      frozenset(words["not_modifiers"]), frozenset(words["never_in_names"]),
                      frozenset(words["ordinals"]), frozenset(data["heads"]["officers_of_bodies"]), generic, verb_words,

@@ -224,8 +224,12 @@ _FOLD = dict(DASHES)
 _FOLD.update(dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a"), " "))
 
 
+_FOLDED = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD)) + "]")  # a character _FOLD changes
+
+
 def _fold(text: str) -> str:
-    return text.translate(_FOLD)
+    # most clauses hold none of them: one scan for them is cheaper than a translation of every character
+    return text.translate(_FOLD) if _FOLDED.search(text) else text
 
 
 # ---------------------------------------------------------------------------

@@ -40,6 +40,9 @@ class VerbTable:
     by_form: dict[str, VerbConcept]  # casefolded form -> concept
     lang: Language
     heads: frozenset[str]  # the casefolded first word of every form
+    # the clause's first word as printed -> the part of `pattern` whose forms start with it (group names kept):
+    # the other forms cannot match there, so trying these alone finds the same form
+    by_first: dict[str, re.Pattern[str]]
 
 
 def form_regex(form: str, intensifiers: str) -> str:
@@ -79,7 +82,20 @@ def verb_table(lang: Language | None = None) -> VerbTable:
     forms = sorted(by_form, key=lambda f: (-len(f.split()), -len(f)))
     alternation = "|".join(f"(?P<f{i}>{form_regex(f, intensifiers)})" for i, f in enumerate(forms))
     pattern = re.compile(rf"(?:{alternation})(?![\w-])")
-    return VerbTable(table, words.adverbs, pattern, tuple(forms), by_form, lang, frozenset(f.split()[0] for f in forms))
+    # every form's first word is letters, digits and hyphens ([\w-]+), printed with its first letter either case
+    groups: dict[str, list[str]] = {}
+    for i, f in enumerate(forms):
+        first = f.split()[0]
+        for printed in dict.fromkeys((first[0].upper() + first[1:], first[0].lower() + first[1:])):
+            groups.setdefault(printed, []).append(f"(?P<f{i}>{form_regex(f, intensifiers)})")
+    by_first = {w: re.compile(rf"(?:{'|'.join(alts)})(?![\w-])") for w, alts in groups.items()}
+    if not all(FIRST_WORD.fullmatch(w) and w.isascii() for w in groups):
+        by_first = {}  # a form that breaks that rule: the whole pattern is tried
+    return VerbTable(table, words.adverbs, pattern, tuple(forms), by_form, lang,
+                     frozenset(f.split()[0] for f in forms), by_first)
+
+
+FIRST_WORD = re.compile(r"[\w-]+")  # a form's first word ends where its match's does: at white space or a non-word
 
 
 WORD = re.compile(r"[\w’'\-]+")
@@ -103,9 +119,16 @@ def opening(text: str, lang: Language | None = None) -> Opening:
         while after < n and text[after] in " ,":
             after += 1
         probe = after
-    m = table.pattern.match(text, probe)
+    if table.by_first:
+        first = FIRST_WORD.match(text, probe)
+        part = table.by_first.get(first.group(0)) if first else None
+        m = part.match(text, probe) if part else None
+    else:
+        m = table.pattern.match(text, probe)
     if m:
-        form = table.forms[int(m.lastgroup[1:])]  # type: ignore[index]
+        group = m.lastgroup
+        assert group is not None  # every alternative is a named group
+        form = table.forms[int(group[1:])]
         concept = table.by_form[form]
         end = m.end()
         trailing = table.lang.verbs.trailing.match(text, end)  # "Recalling also", "Welcoming further"

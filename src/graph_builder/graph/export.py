@@ -48,6 +48,42 @@ def turtle_in_order(triples: Iterable[Triple]) -> bytes:
     return sorted_prefixes(serialized(triples, RdfFormat.TURTLE, PREFIXES))
 
 
+def turtle_with_part(lines: list[bytes], part: list[slice]) -> tuple[bytes, bytes]:
+    """Sorted N-Triples lines (rdf.py's) -> (the Turtle of them all, the Turtle of the lines in `part`, sorted
+    disjoint slices of them, without its @prefix lines): the same bytes as serializing each, from one
+    streaming parse.  The serializer writes each subject's triples as one block that depends on them alone,
+    so the lines are serialized in runs cut where a slice of `part` starts or ends between two subjects, and
+    the part's Turtle is its runs' text; only a subject with lines in and out of the part is written again."""
+    header = prefix_header()
+    if not lines:
+        return header, b""
+
+    def subject(k: int) -> bytes:
+        return lines[k][:lines[k].find(b" ")]
+
+    def raw(chunk: list[bytes]) -> bytes:
+        return serialized(parse(b"".join(chunk), format=RdfFormat.N_TRIPLES, lenient=True), RdfFormat.TURTLE,
+                          PREFIXES)
+
+    ends = {s.start for s in part} | {s.stop for s in part}
+    cuts = [0] + sorted(c for c in ends if 0 < c < len(lines) and subject(c - 1) != subject(c)) + [len(lines)]
+    whole: list[bytes] = []
+    own: list[bytes] = []
+    skip = len(header)  # every serialization starts with the same @prefix lines, in some order
+    k = 0  # the first slice of part that may meet the run
+    for a, b in zip(cuts, cuts[1:]):
+        text = raw(lines[a:b])
+        whole.append(sorted_prefixes(text) if a == 0 else text[skip:])
+        while k < len(part) and part[k].stop <= a:
+            k += 1
+        inside = [slice(max(s.start, a), min(s.stop, b)) for s in part[k:] if s.start < b]
+        if inside == [slice(a, b)]:
+            own.append(text[skip:])
+        elif inside:
+            own.append(raw([x for s in inside for x in lines[s]])[skip:])
+    return b"".join(whole), b"".join(own)
+
+
 def turtle_bytes(triples: list[Triple]) -> bytes:
     return sorted_prefixes(serialized(in_order(triples), RdfFormat.TURTLE, PREFIXES))
 

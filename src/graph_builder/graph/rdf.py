@@ -76,9 +76,10 @@ class TripleSink:
         lines = sorted(self.lines)
         self.lines = set()  # let the set go before the bytes are made: a huge resolution has millions
         out = bytearray()
-        for line in lines:  # no joined copy of every line: for a huge resolution that is hundreds of MB
-            out += line.encode("utf-8")
-            out += b"\n"
+        # joined a few thousand lines at a time: no joined copy of every line (for a huge resolution that is
+        # hundreds of MB), and no encoding of each line alone
+        for k in range(0, len(lines), 4096):
+            out += ("\n".join(lines[k:k + 4096]) + "\n").encode("utf-8")
         del lines
         return single_values(bytes(out))
 
@@ -131,6 +132,12 @@ def _literal_text(term: bytes) -> str:
     return re.sub(r'\\(.)', lambda m: {"n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), body)
 
 
+@cache
+def _single_heads() -> re.Pattern[bytes]:
+    """A single-valued property between spaces: " <http://www.w3.org/2000/01/rdf-schema#label> "."""
+    return re.compile(rb" (?:" + b"|".join(re.escape(p) for p in sorted(_single_predicates()[2])) + rb") ")
+
+
 def has_single_valued(ntriples: bytes) -> bool:
     """Whether N-Triples lines use any property single_values keeps once."""
     return any(b" " + p + b" " in ntriples for p in _single_predicates()[2])
@@ -140,6 +147,16 @@ def single_values(ntriples: bytes) -> bytes:
     """Sorted N-Triples lines with one rdfs:label, skos:prefLabel, gb:unit and gb:number per subject (the
     best spelling; see above), the other labels as skos:altLabel; still sorted."""
     alt, labels, single = _single_predicates()
+    # most graphs give each node one value of each: the lines with such a property are found by one scan,
+    # and only two of them in a row about one subject and property (sorted, so a second value is there)
+    # need the loop below
+    heads = []
+    for m in _single_heads().finditer(ntriples):
+        start = ntriples.rfind(b"\n", 0, m.start()) + 1
+        if b" " not in ntriples[start:m.start()]:  # the property, not words of a literal
+            heads.append(ntriples[start:m.end()])
+    if not any(a == b for a, b in zip(heads, heads[1:])):
+        return ntriples
     lines = ntriples.splitlines(keepends=True)
     out: list[bytes] = []
     changed = False

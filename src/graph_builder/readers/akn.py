@@ -90,8 +90,13 @@ def symbol_of(href: str) -> str:
     return sym
 
 
+def _translated(s: str) -> str:
+    # two searches for the two characters cost less than translating every character of every text
+    return s.translate(_TRANSLATE) if "\u2011" in s or "\u00ad" in s else s
+
+
 def _squash(s: str) -> str:
-    return " ".join(s.translate(_TRANSLATE).split())
+    return " ".join(_translated(s).split())
 
 
 def _num(el: ET.Element) -> str:
@@ -159,7 +164,7 @@ class _Para:
     def text(self, s: str | None) -> None:
         if not s:
             return
-        s = s.translate(_TRANSLATE)
+        s = _translated(s)
         words = s.split()
         if not words:
             self.pending = True

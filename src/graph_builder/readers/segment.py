@@ -527,7 +527,9 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
             head.pop()
             body_start -= 1
         cover_lines = head
-        organ = phrases.formula.match(lines[f].text).group("organ")  # type: ignore[union-attr]
+        formula = phrases.formula.match(lines[f].text)
+        assert formula is not None  # line f was found by this pattern
+        organ = formula.group("organ")
     else:
         cover_lines, body_start, organ = cover.split_without_formula(lines, lang)
     # annexes printed after the closing lines ("45th plenary meeting" / "7 December 2023") are part of the text

@@ -17,4 +17,6 @@ def normalize(s: str) -> str:
     characters or NFKC changed it; find_symbols relies on that for the texts
     it reads and maps offsets when it does not.
     """
+    if s.isascii():  # NFKC keeps ASCII, and the tables hold none of it
+        return s
     return unicodedata.normalize("NFKC", s).translate(DASHES).translate(INVISIBLE)
