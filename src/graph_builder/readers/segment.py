@@ -34,14 +34,15 @@ FORMULA = re.compile(
 SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
 # "Annex", "Annex II" alone on the line ("Annex A – Items subject to ..." is a heading inside the annex)
 ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?\s*$", re.IGNORECASE)
-# "Annex A – Items subject to a no-objection process": opens the annexes where no bare "Annex" line does
-ANNEX_TITLED = re.compile(r"^\s*Annex\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})\s+[–—-]\s+\S")
+# "Annex A – Items subject to a no-objection process", "Annex A: Joint Comprehensive Plan of Action": opens the
+# annexes where no bare "Annex" line does, label and title one heading as the UN's markup has them
+ANNEX_TITLED = re.compile(r"^\s*Annex\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})(?:\s*[–—:]|\s+-)\s+\S")
 # "12. Requests" (an OCR'd "12 . " too)
 NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
 # a paragraph number printed without its full stop, alone on its line after a finished clause: "6"
 BARE_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3})\s*$")
-# "(a) ...", "(iv) ...", "(1) ...", and bullets
-SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)(?:\s+(?=\S)|\s*$)|(?P<bullet>[•\-–—]\.?)\s+(?=\S))")
+# "(a) ...", "(iv) ...", "(1) ...", and bullets; "(b). Trinitrophenylmethylnitramine" (S/RES/2776 (2025)) is a label too
+SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)\.?(?:\s+(?=\S)|\s*$)|(?P<bullet>[•\-–—]\.?)\s+(?=\S))")
 ROMAN = re.compile(r"^[ivxlc]+$")
 # a line that opens with a word in lower case ("and demands that ..."), not with a label ("xx) To ...")
 LOWER_WORD = re.compile(r"^[a-z][a-z’'\-]*\s")
@@ -322,6 +323,10 @@ class Segmenter:
             prefixes[k] = f"{outer}{self.sections[k]}." if restarts.get(k) else outer
         return prefixes
 
+    def annex_label(self, k: int) -> bool:
+        p = self.paras[k]
+        return p.role == "marker" and bool(p.annex) and bool(ANNEX.match(p.lines[0].text))
+
     def assign_ids(self) -> list[Para]:
         """Contract ids, from content.  A section's label prefixes its clauses only when the
         section restarts the numbering (or has a preamble of its own); a section that does not
@@ -329,7 +334,8 @@ class Segmenter:
         headings do (the markup makes them paragraphs: ppN before the operative part, uopN after)."""
         restarts = self.sections_that_restart()
         paras: list[Para] = []
-        for p in self.paras:
+        labels = [self.annex_label(k) for k in range(len(self.paras))]  # before the loop below renames roles
+        for k, p in enumerate(self.paras):
             if p.kind == "heading" and p.role in ("free", "title") and not looks_like_heading(
                     " ".join(ln.text.strip() for ln in p.lines)):
                 # it read like a heading on its first line, but goes on as a clause
@@ -339,8 +345,12 @@ class Segmenter:
                 p.role = ""
             if p.kind != "heading":
                 paras.append(p)
-            elif p.role == "free" or (p.role == "title" and p.annex) or (
+            elif p.role == "free" or (p.role == "title" and p.annex) or (labels[k] and not (
+                    k + 1 < len(self.paras) and self.paras[k + 1].annex == p.annex
+                    and re.match(r"\s*annex", self.paras[k + 1].lines[0].text, re.IGNORECASE))) or (
                     p.role in ("marker", "title") and not p.annex and not restarts.get(p.section) and self.sections[p.section]):
+                # the annex's own label ("Annex", "Annex II") is its first paragraph, as the UN's markup has it
+                # (a label printed twice, or again with the annex's title, "Annex Gearing up for …", is one)
                 p.kind = "annex" if p.annex else ("operative" if p.after_operative else "preambular")
                 p.role = "heading"
                 paras.append(p)
