@@ -432,6 +432,16 @@ Decides to remain seized of the matter.
 """
 
 
+def test_a_few_words_ending_in_a_colon_are_a_heading():
+    # S/RES/2779 (2025): "Reporting:" between operative paragraphs heads the next ones; "Decides:" is a clause
+    text = ("The Security Council,\n\nRecalling its previous resolutions,\n\n1. Decides to extend the mandate;\n\n"
+            "Reporting:\n\n2. Requests the Secretary-General to report;\n\nDecides:\n\n(a) To remain seized;\n")
+    doc = segment(text, "x")
+    assert [(c.id, c.heading) for c in doc.clauses] == [
+        ("pp1", False), ("op1", False), ("uop1", True), ("op2", False), ("uop2", False), ("uop2.a", False)]
+    assert doc.clauses[2].body.text == "Reporting:"
+
+
 def test_plain_headings_and_skipped_numbers():
     doc = segment(PLAIN_HEADINGS, "x")
     assert [c.id for c in doc.clauses] == ["pp1", "op1", "op2", "op3", "uop1", "op4"]

@@ -403,8 +403,14 @@ def mark_headings(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
 
 
 def looks_like_heading(text: str) -> bool:
-    """A short line that ends without punctuation and opens with no clause verb: a heading."""
-    return len(text) < 100 and not text.rstrip().endswith((",", ";", ":", ".")) and not starts_clause(text)
+    """A short line that ends without punctuation and opens with no clause verb: a heading; so is one of a few
+    words ending in a colon ("Reporting:", "United Nations and International Support:", S/RES/2779 (2025))."""
+    end = text.rstrip()[-1:]
+    return len(text) < 100 and (end not in ",;:." or (end == ":" and len(text.split()) <= HEADING_COLON_WORDS)) \
+        and not starts_clause(text)
+
+
+HEADING_COLON_WORDS = 6
 
 
 # -- footnote markers -------------------------------------------------------
