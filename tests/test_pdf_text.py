@@ -385,6 +385,34 @@ def test_annex_after_the_closing_lines():
     assert len(boxed) == 1 and boxed[0].body.text.endswith("upon release.")
 
 
+ANNEX_LABELS = """The General Assembly,
+
+1. Adopts the principles annexed to the present resolution.
+
+Annex
+{again}
+United Nations principles for consumer product safety
+
+1. All products offered to consumers are safe.
+
+(a). Products are labelled;
+
+(b). Recalls are public.
+"""
+
+
+@pytest.mark.parametrize("again", ["", "\nAnnex\n", "\nAnnex United Nations principles\n"],
+                         ids=["once", "twice", "with-title"])
+def test_the_annex_label_is_its_first_paragraph_once(again):
+    # the UN's markup makes the printed "Annex" the annex's first paragraph; printed again (the attachment's
+    # label above the annex's own, or the label with the title) it is one; "(a)." is a label like "(a)"
+    got = [c for c in segment(ANNEX_LABELS.format(again=again), "x").clauses if c.kind == "annex"]
+    assert [c.id for c in got] == ["annex1.up1", "annex1.up2", "annex1.p1", "annex1.p1.a", "annex1.p1.b"]
+    assert got[0].body.text == ("Annex United Nations principles" if "United" in again else "Annex")
+    assert got[1].body.text == "United Nations principles for consumer product safety"
+    assert got[-1].body.text == "Recalls are public."
+
+
 # -- plain pdftotext: headings with no blank line, a paragraph number printed without its full stop -------
 
 PLAIN_HEADINGS = """The General Assembly,
@@ -402,6 +430,16 @@ Prevention and control of noncommunicable diseases
 4.
 Decides to remain seized of the matter.
 """
+
+
+def test_a_few_words_ending_in_a_colon_are_a_heading():
+    # S/RES/2779 (2025): "Reporting:" between operative paragraphs heads the next ones; "Decides:" is a clause
+    text = ("The Security Council,\n\nRecalling its previous resolutions,\n\n1. Decides to extend the mandate;\n\n"
+            "Reporting:\n\n2. Requests the Secretary-General to report;\n\nDecides:\n\n(a) To remain seized;\n")
+    doc = segment(text, "x")
+    assert [(c.id, c.heading) for c in doc.clauses] == [
+        ("pp1", False), ("op1", False), ("uop1", True), ("op2", False), ("uop2", False), ("uop2.a", False)]
+    assert doc.clauses[2].body.text == "Reporting:"
 
 
 def test_plain_headings_and_skipped_numbers():

@@ -196,7 +196,8 @@ USAGE: list[tuple[str, tuple[str, int]]] = [
     ("graph_builder.find.open_names.SESSION_OF", ("match", BIG)),
     ("graph_builder.find.open_names.LOWER_TOPIC", ("match", BIG)),
     ("graph_builder.find.open_names.ACRONYM_AFTER", ("match", BIG)),
-    # the PDF reader's patterns are matched against one printed line or a clause id
+    # the PDF reader's patterns are matched against one printed line or a clause id; a line's end is searched
+    ("graph_builder.readers.pdf.OPEN_END", ("search", BIG)),
     ("graph_builder.readers.pdf.*", ("match", BIG)),
     # a record's agenda scheme ("A/78/251"), matched whole
     ("graph_builder.graph.rdf._AGENDA_SCHEME", ("match", BIG)),

@@ -41,6 +41,7 @@ GROUPS: dict[str, dict[str, frozenset[str]]] = {
         "symbol_line": frozenset({"sym"}),
         "annex": frozenset({"label"}),
         "annex_titled": frozenset(),
+        "annex_start": frozenset(),
         "draft_follows": frozenset(),
         "resolved": frozenset(),
         "printed_date": frozenset(),
@@ -135,6 +136,7 @@ class ReaderPhrases:
     symbol_line: re.Pattern[str]
     annex: re.Pattern[str]
     annex_titled: re.Pattern[str]
+    annex_start: re.Pattern[str]
     draft_follows: re.Pattern[str]
     resolved: re.Pattern[str]
     printed_date: re.Pattern[str]

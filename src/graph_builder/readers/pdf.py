@@ -100,6 +100,7 @@ class Line:
     text: str = ""
     marks: tuple[tuple[int, int], ...] = ()  # (start, end) of superscript runs in text
     block: int = -1  # the tagged paragraph its first characters belong to (-1: none)
+    table: int = -1  # the table it is printed in (-1: none): a table is one paragraph
 
     def finish(self) -> None:
         gs = self.glyphs
@@ -549,6 +550,10 @@ def breaks(a: Line, b: Line, left: float, right: float) -> bool:
     """Does line b open a new paragraph after line a?  Where both lines are tagged on one page, the
     tags say; across a page break (where a paragraph's two parts are two elements of two pages'
     trees) and where there are no tags, the layout."""
+    if a.table >= 0 or b.table >= 0:
+        # a table is one paragraph (the tags of the UN's Word exports make each cell a P of its own);
+        # one that runs over a page break goes on
+        return a.table != b.table and not (a.table >= 0 and b.table >= 0 and a.page != b.page)
     if a.block >= 0 and b.block >= 0 and a.page == b.page:
         return a.block != b.block
     size = max(a.size, 1.0)
@@ -557,16 +562,42 @@ def breaks(a: Line, b: Line, left: float, right: float) -> bool:
         return True
     if a.page == b.page and b.top - a.bottom > 0.55 * size:
         return True
+    if a.x0 > left + 0.5 * (right - left) and b.x0 < a.x0 - 4.0 * size:
+        return True  # a line set to the right (the closing date) ends its paragraph, whatever comes next
     if starts_lower(b.text) and ends not in ".;:":
         return False
     if NUMBER_LABEL.match(b.text) and ends in ".;:,":
         return True
     if b.x0 > a.x0 + 0.8 * size:
-        return True
+        # a wrapped heading hangs its second line under the words after its number ("II. Implementation of
+        # the Awaza Programme …" / "Developing Countries …"): the same heading
+        hang = after_label(a)
+        return hang is None or ends in ".;:" or bool(NUMBER_LABEL.match(b.text)) or abs(b.x0 - hang) > 0.3 * size
     short = a.x1 < right - 4.0 * size
-    if short and (ends in ".;:," or b.x0 > left + 0.8 * size or not starts_lower(b.text)):
+    if short and (ends in ".;:," or b.x0 > left + 0.8 * size or not starts_lower(b.text)) and not open_end(a.text):
         return True
     return False
+
+
+# a line ending in a word that cannot end a paragraph: a heading wrapped after "for" ("Financing for 2026 of the
+# International Residual Mechanism for" / "Criminal Tribunals")
+OPEN_END = re.compile(r"\s(?:of|the|and|for|on|in|to|with|by|at|from)$")
+
+
+def open_end(text: str) -> bool:
+    """Does the line stop where no paragraph ends: after "of", "for" …, or inside a parenthesis ("… on Reducing
+    Reoffending (the Kyoto" / "Model Strategies)")?"""
+    return bool(OPEN_END.search(text)) or text.count("(") > text.count(")")
+
+
+def after_label(ln: Line) -> float | None:
+    """Where the words after the line's number or label ("II. ", "3. ", "(a) ") start on the page."""
+    m = NUMBER_LABEL.match(ln.text)
+    if not m:
+        return None
+    n = len(m.group(0).strip())
+    solid = [g for g in ln.glyphs if not g.ch.isspace()]
+    return solid[n].x0 if len(solid) > n else None
 
 
 def marked(ln: Line) -> tuple[str, list[tuple[str, int]]]:
@@ -605,6 +636,7 @@ class PdfText:
     boxes: tuple[TextBox, ...]
     markers: tuple[tuple[str, int], ...] = ()
     closing: tuple[int, int] = (0, 0)  # where the closing lines stand in the text
+    tables: tuple[tuple[int, int], ...] = ()  # where each table stands in the text
 
 
 class Writer:
@@ -637,6 +669,59 @@ def text_block(lines: list[Line], size: float) -> tuple[float, float]:
     return xs[len(xs) // 10], ends[(len(ends) * 9) // 10]
 
 
+# a table's own note under it: "a See A/80/505.", "b Includes 162 posts …"
+TABLE_NOTE = re.compile(r"^[a-z]\s+\S")
+
+
+def mark_tables(lines: list[Line], size: float, left: float, right: float, first: int, goes_on: bool = False) -> int:
+    """Mark the page's tables (Line.table), numbered from first; the next free number.  Two forms, found by
+    their layout (the tags of the UN's Word exports make each cell a paragraph of its own):
+
+    - a grid (the Fifth Committee's budget tables): a run of lines in smaller type than the text, two or more
+      of its printed rows cut into cells at wide gaps, up to the table's own notes ("a See A/80/505.");
+    - a box (the Kyoto Model Strategies' "Core principle I" and its text): three or more lines in another
+      type (bold) than the text, all starting at one indent within the text block, their inner lines set
+      justified to one right edge short of the text's; where the page before ended in a box (goes_on), the
+      lines in that form at the top of the page are its end."""
+    n = len(lines)
+    row = [0] * n  # lines cut at wide gaps share their printed row
+    for k in range(1, n):
+        row[k] = row[k - 1] + (abs(lines[k].top - lines[k - 1].top) >= 0.3 * size)
+    cells: dict[int, int] = {}
+    for r in row:
+        cells[r] = cells.get(r, 0) + 1
+    found: list[tuple[int, int]] = []
+    k = 0
+    while k < n:
+        j = k
+        while j < n and lines[j].size < 0.9 * size and not TABLE_NOTE.match(lines[j].text):
+            j += 1
+        if j > k and len({row[i] for i in range(k, j) if cells[row[i]] > 1}) >= 2:
+            found.append((k, j))
+        k = max(j, k + 1)
+    k = 0
+    while k < n:
+        x = lines[k].x0
+        j = k
+        while j < n and abs(lines[j].x0 - x) < 1.0 and cells[row[j]] == 1 and abs(lines[j].size - size) > 0.01 * size:
+            j += 1
+        inner = lines[k + 1:j - 1] or lines[k:j]
+        if (j - k >= 3 or (k == 0 and goes_on and j > k)) and x >= left + 2.0 * size \
+                and max(ln.x1 for ln in inner) <= right - 2.0 * size \
+                and max(ln.x1 for ln in inner) - min(ln.x1 for ln in inner) < 0.5 * size \
+                and min(ln.x1 - ln.x0 for ln in inner) > 0.6 * (right - left):
+            found.append((k, j))
+            k = j
+        else:
+            k += 1
+    for a, b in sorted(found):
+        for ln in lines[a:b]:
+            if ln.table < 0:
+                ln.table = first
+        first += 1
+    return first
+
+
 def paragraphs(lines: list[Line], size: float) -> list[list[Line]]:
     edges = text_block(lines, size)
     by_page: dict[int, list[Line]] = {}
@@ -644,6 +729,16 @@ def paragraphs(lines: list[Line], size: float) -> list[list[Line]]:
         by_page.setdefault(ln.page, []).append(ln)
     page_edges = {p: text_block(ls, size) if sum(len(x.text) > 20 for x in ls) >= 6 else edges
                   for p, ls in by_page.items()}
+    # tables stand in the text, after the enacting formula (the cover's columns are none)
+    formula = next((k for k, ln in enumerate(lines) if phrases().pdf_formula.match(marked_text(ln).strip())), len(lines))
+    after: dict[int, list[Line]] = {}
+    for ln in lines[formula + 1:]:
+        after.setdefault(ln.page, []).append(ln)
+    tables, goes_on = 0, False
+    for p, ls in after.items():
+        # against the text's own left edge: a page that also holds the cover's columns starts further left
+        tables = mark_tables(ls, size, max(page_edges[p][0], edges[0]), page_edges[p][1], tables, goes_on)
+        goes_on = ls[-1].table >= 0
     paras: list[list[Line]] = []
     for ln in lines:
         left, right = page_edges[ln.page]
@@ -654,23 +749,7 @@ def paragraphs(lines: list[Line], size: float) -> list[list[Line]]:
     return paras
 
 
-ANNEX_TITLED = re.compile(r"^(Annex(?:es)?\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}))\s*[–—:-]\s+(?=\S)")
-
-
 def write_para(w: Writer, para: list[Line]) -> None:
-    m = ANNEX_TITLED.match(marked_text(para[0]).strip())
-    if m:
-        # "Annex A – Items subject to ...": the annex's label on its line, its title on the next
-        w.put(m.group(1), para[0])
-        w.put("\n\n")
-        cut = len(marked_text(para[0])) - len(marked_text(para[0]).lstrip()) + m.end()
-        first = Line(para[0].page, para[0].glyphs, para[0].x0, para[0].top, para[0].x1, para[0].bottom,
-                     para[0].size, para[0].text, para[0].marks)
-        raw, _ = marked(first)
-        if raw == first.text:  # no superscript before the title: cut the line's own text
-            first.text = first.text[cut:]
-            first.marks = tuple((a - cut, b - cut) for a, b in first.marks if a >= cut)
-            para = [first] + para[1:]
     for k, ln in enumerate(para):
         raw, labels = marked(ln)
         text = raw.strip()
@@ -717,6 +796,7 @@ def read_pdf(data: bytes, source: str, tags: bool = True) -> PdfText:
     w = Writer()
     formula_seen = False
     closing_span = [0, 0]
+    tables: list[tuple[int, int]] = []
     for p in kept + closing:
         if closing and p is closing[0]:
             closing_span[0] = w.length
@@ -737,7 +817,10 @@ def read_pdf(data: bytes, source: str, tags: bool = True) -> PdfText:
                 write_para(w, group)
                 w.put("\n\n")
                 continue
+        start = w.length
         write_para(w, p)
+        if p[0].table >= 0:
+            tables.append((start, w.length))
         if closing and p is closing[-1]:
             closing_span[1] = w.length
         w.put("\n\n")
@@ -750,7 +833,7 @@ def read_pdf(data: bytes, source: str, tags: bool = True) -> PdfText:
                     w.put(" ")
                 w.put(text.strip().replace("\x02", ""), ln)
             w.put("\n")
-    return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]))
+    return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]), tuple(tables))
 
 
 # the longest heading the contract folds away ("a short unnumbered paragraph with no opening verb"):
@@ -825,14 +908,29 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
     clauses = []
     c0, c1 = produced.closing
     parent = ""  # a preambular paragraph that opens a lettered list ("... as follows:")
+    origin: list[str] = []  # each kept clause's id as the text reader gave it
     for c in doc.clauses:
         if c.id in dropped or (c0 < c1 and c0 <= c.span[0] < c1):
             continue  # a heading, or the closing lines where the text reader did not know them
+        if TOP_LEVEL.fullmatch(c.id.split("~")[0]) and any(s <= c.span[0] < e for s, e in produced.tables):
+            # a table: in an annex one paragraph, counted apart from the numbered ones as the UN's markup counts
+            # its containers (annex1.p1, then annex1.p1~2 where paragraph 1 has that id); elsewhere no clause,
+            # as in the markup
+            if c.kind != "annex":
+                dropped.add(c.id)
+                continue
+            prefix = c.id.rsplit(".", 1)[0] + "." if "." in c.id else ""
+            counts[prefix + "#table"] = counts.get(prefix + "#table", 0) + 1
+            renamed[c.id] = f"{prefix}p{counts[prefix + '#table']}"
+            clauses.append(replace(c, id=renamed[c.id]))
+            origin.append(c.id)
+            continue
         lm = LIST_ITEM.match(c.body.text)
         if c.kind == "preambular" and parent and lm:
             # "(a) ..." under a preambular paragraph: a sub-paragraph of it, as in the operative part
             renamed[c.id] = f"{renamed.get(parent, parent)}.{lm.group(1)}"
             clauses.append(replace(c, id=renamed[c.id]))
+            origin.append(c.id)
             continue
         if c.kind == "preambular" and "." not in c.id:
             parent = c.id if c.body.text.rstrip().endswith(":") else ""
@@ -849,6 +947,17 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
             parent = c.id[: len(c.id) - len(m.group("sub"))]
             renamed[c.id] = renamed.get(parent, parent) + m.group("sub")
         clauses.append(replace(c, id=renamed.get(c.id, c.id)) if renamed.get(c.id, c.id) != c.id else c)
+        origin.append(c.id)
+    # an id given twice (a table's count meeting a numbered paragraph) gets ~2, ~3, as the AKN reader gives it
+    seen: set[str] = set()
+    for k, c in enumerate(clauses):
+        if c.id in seen:
+            n = 2
+            while f"{c.id}~{n}" in seen:
+                n += 1
+            renamed[origin[k]] = f"{c.id}~{n}"
+            clauses[k] = c = replace(c, id=renamed[origin[k]])
+        seen.add(c.id)
     notes = []
     for fn in doc.footnotes:
         anchor = where.get(fn.marker, fn.anchor)

@@ -33,8 +33,8 @@ SECTION = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}|[A-Z])\.?\s*$")
 NUMBERED = re.compile(r"^\s*(?P<num>\d{1,3})\s?\.(?:\s+(?=\S)|\s*$)")
 # a paragraph number printed without its full stop, alone on its line after a finished clause: "6"
 BARE_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3})\s*$")
-# "(a) ...", "(iv) ...", "(1) ...", and bullets
-SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)(?:\s+(?=\S)|\s*$)|(?P<bullet>[•\-–—]\.?)\s+(?=\S))")
+# "(a) ...", "(iv) ...", "(1) ...", and bullets; "(b). Trinitrophenylmethylnitramine" (S/RES/2776 (2025)) is a label too
+SUBPARA = re.compile(r"^\s*(?:\((?P<label>[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)\.?(?:\s+(?=\S)|\s*$)|(?P<bullet>[•\-–—]\.?)\s+(?=\S))")
 ROMAN = re.compile(r"^[ivxlc]+$")
 # a line that opens with a word in lower case ("and demands that ..."), not with a label ("xx) To ...")
 LOWER_WORD = re.compile(r"^[a-z][a-z’'\-]*\s")
@@ -313,6 +313,10 @@ class Segmenter:
             prefixes[k] = f"{outer}{self.sections[k]}." if restarts.get(k) else outer
         return prefixes
 
+    def annex_label(self, k: int) -> bool:
+        p = self.paras[k]
+        return p.role == "marker" and bool(p.annex) and bool(self.phrases.annex.match(p.lines[0].text))
+
     def assign_ids(self) -> list[Para]:
         """Contract ids, from content.  A section's label prefixes its clauses only when the
         section restarts the numbering (or has a preamble of its own); a section that does not
@@ -320,7 +324,8 @@ class Segmenter:
         headings do (the markup makes them paragraphs: ppN before the operative part, uopN after)."""
         restarts = self.sections_that_restart()
         paras: list[Para] = []
-        for p in self.paras:
+        labels = [self.annex_label(k) for k in range(len(self.paras))]  # before the loop below renames roles
+        for k, p in enumerate(self.paras):
             if p.kind == "heading" and p.role in ("free", "title") and not looks_like_heading(
                     " ".join(ln.text.strip() for ln in p.lines), self.lang):
                 # it read like a heading on its first line, but goes on as a clause
@@ -330,8 +335,12 @@ class Segmenter:
                 p.role = ""
             if p.kind != "heading":
                 paras.append(p)
-            elif p.role == "free" or (p.role == "title" and p.annex) or (
+            elif p.role == "free" or (p.role == "title" and p.annex) or (labels[k] and not (
+                    k + 1 < len(self.paras) and self.paras[k + 1].annex == p.annex
+                    and self.phrases.annex_start.match(self.paras[k + 1].lines[0].text))) or (
                     p.role in ("marker", "title") and not p.annex and not restarts.get(p.section) and self.sections[p.section]):
+                # the annex's own label ("Annex", "Annex II") is its first paragraph, as the UN's markup has it
+                # (a label printed twice, or again with the annex's title, "Annex Gearing up for …", is one)
                 p.kind = "annex" if p.annex else ("operative" if p.after_operative else "preambular")
                 p.role = "heading"
                 paras.append(p)
@@ -384,8 +393,14 @@ def mark_headings(lines: tuple[Line, ...] | list[Line], lang: Language) -> list[
 
 
 def looks_like_heading(text: str, lang: Language) -> bool:
-    """A short line that ends without punctuation and opens with no clause verb: a heading."""
-    return len(text) < 100 and not text.rstrip().endswith((",", ";", ":", ".")) and not starts_clause(text, lang)
+    """A short line that ends without punctuation and opens with no clause verb: a heading; so is one of a few
+    words ending in a colon ("Reporting:", "United Nations and International Support:", S/RES/2779 (2025))."""
+    end = text.rstrip()[-1:]
+    return len(text) < 100 and (end not in ",;:." or (end == ":" and len(text.split()) <= HEADING_COLON_WORDS)) \
+        and not starts_clause(text, lang)
+
+
+HEADING_COLON_WORDS = 6
 
 
 # -- footnote markers -------------------------------------------------------
