@@ -15,14 +15,15 @@ def text_stream(lines: list[str], size: float = 10.0, left: float = 72.0, top: f
 
 
 def make_pdf(pages: list[bytes], catalog_extra: bytes = b"", extra_objects: tuple[bytes, ...] = (),
-             compress: bool = False) -> bytes:
+             compress: bool = False, latin: bool = False) -> bytes:
     """A PDF with one page per content stream; extra_objects are numbered after the pages' objects
-    and the catalog may refer to them (their numbers start at 4 + 2 * len(pages))."""
+    and the catalog may refer to them (their numbers start at 4 + 2 * len(pages)).  latin: the font
+    maps bytes as WinAnsi does, so that text_stream's Latin-1 accents ("é") print as themselves."""
     n = len(pages)
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b" >>",
         b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)) + b"] /Count %d >>" % n,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman%s >>" % (b" /Encoding /WinAnsiEncoding" if latin else b""),
     ]
     for i, content in enumerate(pages):
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "

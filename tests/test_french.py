@@ -251,3 +251,17 @@ def test_the_view_says_its_heading_is_french(res):
     assert '<h1 id="heading" lang="fr">A/RES/57/209: Défenseurs des droits de l’homme</h1>' in resolution_view_html(res)
     english = extract(read_bytes(b"The General Assembly,\n\n1. Decides to act.\n", "t.txt", DocumentInfo(symbol="A/RES/1/1")))
     assert '<h1 id="heading">' in resolution_view_html(english)  # the page's own language, English
+
+
+def test_a_french_pdf_reads_its_closing_lines_in_french():
+    """The PDF reader's lines in words (closing line, date) are the document's language's: the closing
+    lines printed before an annex go after it, as in an English PDF."""
+    from pdfmaker import make_pdf, text_stream
+
+    lines = ["L'Assemblée générale,", "", "Rappelant sa résolution 53/144 du 9 décembre 1998,", "",
+             "1. Prie le Secrétaire général de faire rapport.", "", "77e séance plénière", "18 décembre 2002", "",
+             "Annexe", "", "Article premier", "", "Chacun a le droit de promouvoir la protection des droits."]
+    doc = read_bytes(make_pdf([text_stream(lines)], latin=True), "made.pdf", DocumentInfo(language="fr"))
+    assert (doc.info.meeting, doc.info.date) == ("77e séance plénière", "2002-12-18")
+    assert [c.id for c in doc.clauses] == ["pp1", "op1", "annex1.up1", "annex1.up2", "annex1.up3"]
+    assert doc.text.rstrip().endswith("18 décembre 2002")  # after the annex

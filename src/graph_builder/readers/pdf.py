@@ -68,12 +68,6 @@ RULE = re.compile(r"^_{5,}$")
 NUMBER_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6}\.)\s")
 
 
-def phrases() -> ReaderPhrases:
-    """The lines in words (the enacting formula, the closing line, its date: lang/<code>.toml [reader] pdf_*),
-    in English: a page is laid out before its language is known."""
-    return language().reader
-
-
 @dataclass(slots=True)
 class Glyph:
     ch: str
@@ -722,7 +716,7 @@ def mark_tables(lines: list[Line], size: float, left: float, right: float, first
     return first
 
 
-def paragraphs(lines: list[Line], size: float) -> list[list[Line]]:
+def paragraphs(lines: list[Line], size: float, phrases: ReaderPhrases) -> list[list[Line]]:
     edges = text_block(lines, size)
     by_page: dict[int, list[Line]] = {}
     for ln in lines:
@@ -730,7 +724,7 @@ def paragraphs(lines: list[Line], size: float) -> list[list[Line]]:
     page_edges = {p: text_block(ls, size) if sum(len(x.text) > 20 for x in ls) >= 6 else edges
                   for p, ls in by_page.items()}
     # tables stand in the text, after the enacting formula (the cover's columns are none)
-    formula = next((k for k, ln in enumerate(lines) if phrases().pdf_formula.match(marked_text(ln).strip())), len(lines))
+    formula = next((k for k, ln in enumerate(lines) if phrases.pdf_formula.match(marked_text(ln).strip())), len(lines))
     after: dict[int, list[Line]] = {}
     for ln in lines[formula + 1:]:
         after.setdefault(ln.page, []).append(ln)
@@ -768,9 +762,12 @@ def write_para(w: Writer, para: list[Line]) -> None:
         w.put(text, ln)
 
 
-def read_pdf(data: bytes, source: str, tags: bool = True) -> PdfText:
+def read_pdf(data: bytes, source: str, tags: bool = True, lang: str = "") -> PdfText:
     """A UN resolution's PDF as clean text, with the page and box of each line; with tags=False its
-    tag tree is ignored and the layout alone decides."""
+    tag tree is ignored and the layout alone decides.  The lines in words (the enacting formula, the
+    closing line, its date) are read in the language `lang` (lang/<code>.toml [reader] pdf_*; English
+    when none is given)."""
+    phrases = language(lang).reader
     pages = read_pages(data, source, tags)
     size = body_size(pages)
     body: list[Line] = []
@@ -779,15 +776,15 @@ def read_pdf(data: bytes, source: str, tags: bool = True) -> PdfText:
         b, n = split_page(page, size)
         body.extend(b)
         read_notes(n, notes)
-    paras = paragraphs(body, size)
+    paras = paragraphs(body, size, phrases)
     # the closing lines ("28th plenary meeting", its date) go after the annexes that follow them
     closing: list[list[Line]] = []
     kept: list[list[Line]] = []
     for k, p in enumerate(paras):
         first = marked_text(p[0]).strip()
-        if not closing and len(p) == 1 and phrases().pdf_closing.match(first):
+        if not closing and len(p) == 1 and phrases.pdf_closing.match(first):
             closing.append(p)
-            if k + 1 < len(paras) and len(paras[k + 1]) == 1 and phrases().pdf_date_line.match(marked_text(paras[k + 1][0]).strip()):
+            if k + 1 < len(paras) and len(paras[k + 1]) == 1 and phrases.pdf_date_line.match(marked_text(paras[k + 1][0]).strip()):
                 closing.append(paras[k + 1])
             continue
         if closing and len(closing) == 2 and p is closing[1]:
@@ -804,7 +801,7 @@ def read_pdf(data: bytes, source: str, tags: bool = True) -> PdfText:
             w.put(" ")  # the closing date, indented: a line "15 December 2025" flush left would read as footnote 15
         if not formula_seen:
             # the cover: one printed line a line, wrapped lines joined where the next goes on in lower case
-            if phrases().pdf_formula.match(marked_text(p[0]).strip()):
+            if phrases.pdf_formula.match(marked_text(p[0]).strip()):
                 formula_seen = True
             else:
                 group: list[Line] = []
@@ -964,11 +961,12 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
         anchor = "" if anchor in dropped else renamed.get(anchor, anchor)
         notes.append(replace(fn, anchor=anchor) if anchor != fn.anchor else fn)
     info = doc.info
+    phrases = language(info.language).reader
     if c0 < c1:
         lines = [ln.strip() for ln in produced.text[c0:c1].splitlines() if ln.strip()]
-        if not info.meeting and lines and phrases().pdf_closing.match(lines[0]):
+        if not info.meeting and lines and phrases.pdf_closing.match(lines[0]):
             info = replace(info, meeting=re.sub(r"(?<!\s)\s*\.$", "", lines[0]))
-        if not info.date and len(lines) > 1 and phrases().pdf_date_line.match(lines[1]):
+        if not info.date and len(lines) > 1 and phrases.pdf_date_line.match(lines[1]):
             from graph_builder.un.dates import iso_date
 
             info = replace(info, date=iso_date(lines[1].rstrip(".")))

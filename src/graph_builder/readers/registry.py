@@ -53,7 +53,7 @@ def read_pdf(data: bytes, source: str, given: DocumentInfo, options: ReadOptions
     from graph_builder.readers.pdf import settle
     from graph_builder.readers.segment import segment
 
-    produced = pages(data, source, options.pdf_tags)
+    produced = pages(data, source, options.pdf_tags, given.language)
     return settle(segment(produced.text, source, given), produced)
 
 
