@@ -12,7 +12,7 @@ import json
 import os
 import re
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -745,17 +745,28 @@ def _serve(conn, settings: Settings) -> None:
 
 
 class _Worker:
+    """A worker process and the inputs given to it, in order: the first is being built, the next already
+    waits in its pipe, so the worker never idles while the parent writes what came back."""
+
+    depth = 2
+
     def __init__(self, ctx, settings: Settings) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, settings), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, str] | None = None
-        self.started = 0.0
+        self.tasks: deque[tuple[int, str]] = deque()
+        self.started = 0.0  # when the first task began (as far as the parent can tell)
 
     def give(self, index: int, path: str) -> None:
         self.conn.send(path)
-        self.task = (index, path)
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append((index, path))
+
+    def done(self) -> None:
+        """The first task's outcome came: the next one starts now."""
+        self.tasks.popleft()
         self.started = time.monotonic()
 
     def stop(self, kill: bool = False) -> None:
@@ -796,7 +807,6 @@ def _warm(settings: Settings) -> None:
 
 def _pooled(paths: list[str], settings: Settings, jobs: int) -> Generator[Outcome, None, None]:
     import multiprocessing
-    from collections import deque
     from multiprocessing.connection import wait
 
     ctx = multiprocessing.get_context()
@@ -804,9 +814,22 @@ def _pooled(paths: list[str], settings: Settings, jobs: int) -> Generator[Outcom
         _warm(settings)
     pending = deque(enumerate(paths))
     ready: dict[int, Outcome] = {}
-    window = jobs * 4  # inputs ahead of the next one to give back: bounds what waits in memory
+    # inputs ahead of the next one to give back: bounds what waits in memory, and is wide enough that a long
+    # input (a few seconds) does not leave the other workers idle while the outcomes after it wait for it
+    window = jobs * 32
     nxt = 0
     workers: list[_Worker] = []
+
+    def replace_worker(k: int, w: _Worker, outcome: Outcome) -> None:
+        """The first task failed with its worker: it gets the outcome, the others go back to the queue."""
+        nonlocal pending
+        index, _ = w.tasks.popleft()
+        ready[index] = outcome
+        pending = deque(sorted([*w.tasks, *pending]))
+        w.tasks.clear()
+        w.stop(kill=True)
+        workers[k] = _Worker(ctx, settings)
+
     try:
         workers = [_Worker(ctx, settings) for _ in range(jobs)]
         while nxt < len(paths):
@@ -817,19 +840,18 @@ def _pooled(paths: list[str], settings: Settings, jobs: int) -> Generator[Outcom
                 break
             # after the yields: the window has moved, and the next input is either running or given now
             for w in workers:
-                if w.task is None and pending and pending[0][0] < nxt + window:
+                while len(w.tasks) < w.depth and pending and pending[0][0] < nxt + window:
                     w.give(*pending.popleft())
-            busy = [w for w in workers if w.task is not None]
+            busy = [w for w in workers if w.tasks]
             limit = None
             if settings.timeout > 0:
                 limit = max(0.0, min(w.started + settings.timeout for w in busy) - time.monotonic())
             hits = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=limit))
             now = time.monotonic()
             for k, w in enumerate(workers):
-                if w.task is None:
+                if not w.tasks:
                     continue
-                index, path = w.task
-                outcome = None
+                index, path = w.tasks[0]
                 if w.conn in hits or w.process.sentinel in hits:
                     try:
                         outcome = w.conn.recv() if w.conn.poll() else None
@@ -837,16 +859,12 @@ def _pooled(paths: list[str], settings: Settings, jobs: int) -> Generator[Outcom
                         outcome = None
                     if outcome is None:  # the process is gone without an answer
                         w.process.join(1)
-                        outcome = Outcome(path, error=_death(w.process.exitcode))
-                        w.stop(kill=True)
-                        workers[k] = w = _Worker(ctx, settings)
+                        replace_worker(k, w, Outcome(path, error=_death(w.process.exitcode)))
+                    else:
+                        w.done()
+                        ready[index] = outcome
                 elif settings.timeout > 0 and now - w.started >= settings.timeout:
-                    outcome = Outcome(path, error=_overtime_message(settings.timeout))
-                    w.stop(kill=True)
-                    workers[k] = w = _Worker(ctx, settings)
-                if outcome is not None:
-                    w.task = None
-                    ready[index] = outcome
+                    replace_worker(k, w, Outcome(path, error=_overtime_message(settings.timeout)))
     finally:
         for w in workers:
-            w.stop(kill=w.task is not None)
+            w.stop(kill=bool(w.tasks))
