@@ -28,6 +28,7 @@ from graph_builder.readers.pdf import (
     Line,
     body_size,
     breaks,
+    in_reading_order,
     mark_tables,
     read_pages,
     read_pdf,
@@ -215,6 +216,74 @@ def test_layout_breaks_of_headings_and_right_hand_lines():
     # 80/242: the closing date, set to the right at a page's foot, ends its paragraph before the next page's "Annex"
     date = line(643, 407.4, 488.5, "30 December 2025", page=13)
     assert breaks(date, line(79, 123.1, 152.5, "Annex", page=14), 123.1, 488.6)
+
+
+# a resolution set in two columns, as the Official Records of the older sessions print them: the second
+# preambular paragraph runs from the foot of the left column to the top of the right one
+TWO_COLUMNS_LEFT = [
+    "The General Assembly,",
+    "",
+    "Recalling its resolution 53/144 of 9 December",
+    "1998 by which it adopted the Declaration on the",
+    "Right and Responsibility of Individuals, Groups",
+    "and Organs of Society to Promote and Protect",
+    "Universally Recognized Human Rights and",
+    "Fundamental Freedoms annexed to that resolution,",
+    "",
+    "Noting with deep concern that in many countries",
+    "persons and organizations engaged in promoting",
+    "and defending human rights and fundamental",
+    "freedoms are facing threats and harassment and",
+]
+TWO_COLUMNS_RIGHT = [
+    "suffering insecurity as a result of those activities,",
+    "",
+    "1. Calls upon all States to promote and give full",
+    "effect to the Declaration and to take all necessary",
+    "measures to ensure the protection of human rights",
+    "defenders in their work and in their lives;",
+    "",
+    "2. Requests the Secretary-General to submit to",
+    "the General Assembly at its fifty-eighth session a",
+    "report on the implementation of this resolution",
+    "including the activities of his Special Representative.",
+]
+
+
+@pytest.mark.parametrize("tags", [True, False], ids=["tags", "layout"])
+def test_a_page_in_two_columns_is_read_down_each_column(tags):
+    page = text_stream(TWO_COLUMNS_LEFT, left=72, top=700) + b"\n" + text_stream(TWO_COLUMNS_RIGHT, left=320, top=700)
+    doc = extract(read_bytes(make_pdf([page]), "two-columns.pdf", pdf_tags=tags))
+    assert [(c.id, c.verb_concept) for c in doc.clauses] == [
+        ("pp1", "recall"), ("pp2", "note-with-concern"), ("op1", "call-upon"), ("op2", "request")]
+    assert doc.clauses[1].text.endswith("facing threats and harassment and suffering insecurity as a result of those activities,")
+    # each clause's box is in its own column: the page can be opened where the reader reads it
+    assert all(x1 < 306 for _, (_, _, x1, _) in doc.pages_of(doc.clauses[0].span))
+    assert all(x0 > 306 for _, (x0, _, _, _) in doc.pages_of(doc.clauses[3].span))
+
+
+def _line(x0: float, x1: float, top: float) -> Line:
+    return Line(1, [], x0=x0, top=top, x1=x1, bottom=top + 10, size=10.0, text=f"{x0:g}-{top:g}")
+
+
+@pytest.mark.parametrize("lines, order, columns", [
+    # one column: every full line crosses the middle; the order is the page's, top to bottom
+    ([_line(72, 540, 100 + 12 * k) for k in range(8)], list(range(8)), [0] * 8),
+    # a right-hand date and a table's short cells are no second column
+    ([_line(72, 540, 100), _line(72, 200, 112), _line(420, 540, 124), _line(72, 140, 136), _line(330, 400, 136)],
+     [0, 1, 2, 3, 4], [0] * 5),
+    # four full lines on each side: not enough to call the page two columns
+    ([_line(72, 292, 100 + 12 * k) for k in range(4)] + [_line(320, 540, 100 + 12 * k) for k in range(4)],
+     list(range(8)), [0] * 8),
+    # two columns of five lines under a title across both, and a note across both under them
+    ([_line(150, 460, 80)] + [ln for k in range(5) for ln in (_line(72, 292, 100 + 12 * k), _line(320, 540, 100 + 12 * k))]
+     + [_line(72, 540, 200)],
+     [0, 1, 3, 5, 7, 9, 2, 4, 6, 8, 10, 11], [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0]),
+])
+def test_lines_in_reading_order(lines, order, columns):
+    read = in_reading_order(list(lines), 612)
+    assert [lines.index(ln) for ln in read] == order
+    assert [ln.column for ln in read] == columns
 
 
 def test_the_command_line_reads_with_or_without_tags(tmp_path, capsys):

@@ -95,6 +95,7 @@ class Line:
     marks: tuple[tuple[int, int], ...] = ()  # (start, end) of superscript runs in text
     block: int = -1  # the tagged paragraph its first characters belong to (-1: none)
     table: int = -1  # the table it is printed in (-1: none): a table is one paragraph
+    column: int = 0  # on a page in two columns, 1 for a line of the right-hand one (in_reading_order)
 
     def finish(self) -> None:
         gs = self.glyphs
@@ -291,7 +292,8 @@ def read_pages(data: bytes, source: str, tags: bool = True) -> list[Page]:
                 runs.append(run)
             textpage.close()
             page.close()
-            pages.append(Page(i + 1, width, height, build_lines(runs, i + 1), frozenset(notes)))
+            pages.append(Page(i + 1, width, height, in_reading_order(build_lines(runs, i + 1), width),
+                              frozenset(notes)))
     finally:
         pdf.close()
     if not any(ln.text.strip() for p in pages for ln in p.lines):
@@ -365,6 +367,36 @@ def build_lines(runs: list[list[Glyph]], page: int) -> list[Line]:
                 out.append(ln)
     out.sort(key=lambda ln: (round(ln.top), ln.x0))
     return out
+
+
+# a page is set in two columns (the Official Records of the older sessions) where at least this many full lines
+# (COLUMN_WIDTH of the page's width or more) stand on each side of its middle, without crossing it; the UN's
+# resolutions of today, their tables and their cover's two columns of short lines have none such
+COLUMN_LINES = 5
+COLUMN_WIDTH = 0.3
+
+
+def in_reading_order(lines: list[Line], width: float) -> list[Line]:
+    """The page's lines (top to bottom) in the order they are read.  On a page in two columns that is down
+    the left column, then down the right one, band by band: a line across the middle (a title over both
+    columns, a note under them) ends a band.  The lines of the right-hand column are marked (Line.column)."""
+    mid = width / 2
+    full = COLUMN_WIDTH * width
+    left = sum(ln.x1 < mid and ln.x1 - ln.x0 >= full for ln in lines)
+    right = sum(ln.x0 > mid and ln.x1 - ln.x0 >= full for ln in lines)
+    if left < COLUMN_LINES or right < COLUMN_LINES:
+        return lines
+    out: list[Line] = []
+    band: tuple[list[Line], list[Line]] = ([], [])
+    for ln in lines:
+        if ln.x0 < mid < ln.x1:
+            out += band[0] + band[1]
+            band = ([], [])
+            out.append(ln)
+            continue
+        ln.column = int(ln.x0 >= mid)
+        band[ln.column].append(ln)
+    return out + band[0] + band[1]
 
 
 def split_at_gaps(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -540,10 +572,11 @@ def starts_lower(text: str) -> bool:
     return text[:1].islower()
 
 
-def breaks(a: Line, b: Line, left: float, right: float) -> bool:
+def breaks(a: Line, b: Line, left: float, right: float, shift: float = 0.0) -> bool:
     """Does line b open a new paragraph after line a?  Where both lines are tagged on one page, the
     tags say; across a page break (where a paragraph's two parts are two elements of two pages'
-    trees) and where there are no tags, the layout."""
+    trees) and where there are no tags, the layout.  left and right are the edges of b's text block;
+    shift moves a into it, where a ends the column before b's (the left edge of b's column less a's)."""
     if a.table >= 0 or b.table >= 0:
         # a table is one paragraph (the tags of the UN's Word exports make each cell a P of its own);
         # one that runs over a page break goes on
@@ -552,6 +585,8 @@ def breaks(a: Line, b: Line, left: float, right: float) -> bool:
         return a.block != b.block
     size = max(a.size, 1.0)
     ends = a.text.rstrip()[-1:]
+    if shift:
+        a = replace(a, x0=a.x0 + shift, x1=a.x1 + shift)
     if abs(a.size - b.size) > 0.15 * size:
         return True
     if a.page == b.page and b.top - a.bottom > 0.55 * size:
@@ -566,6 +601,8 @@ def breaks(a: Line, b: Line, left: float, right: float) -> bool:
         # a wrapped heading hangs its second line under the words after its number ("II. Implementation of
         # the Awaza Programme …" / "Developing Countries …"): the same heading
         hang = after_label(a)
+        if hang is not None:
+            hang += shift
         return hang is None or ends in ".;:" or bool(NUMBER_LABEL.match(b.text)) or abs(b.x0 - hang) > 0.3 * size
     short = a.x1 < right - 4.0 * size
     if short and (ends in ".;:," or b.x0 > left + 0.8 * size or not starts_lower(b.text)) and not open_end(a.text):
@@ -718,28 +755,36 @@ def mark_tables(lines: list[Line], size: float, left: float, right: float, first
 
 def paragraphs(lines: list[Line], size: float, phrases: ReaderPhrases) -> list[list[Line]]:
     edges = text_block(lines, size)
-    by_page: dict[int, list[Line]] = {}
+    by_column: dict[tuple[int, int], list[Line]] = {}  # (page, column): a page in two columns has two blocks
     for ln in lines:
-        by_page.setdefault(ln.page, []).append(ln)
-    page_edges = {p: text_block(ls, size) if sum(len(x.text) > 20 for x in ls) >= 6 else edges
-                  for p, ls in by_page.items()}
+        by_column.setdefault((ln.page, ln.column), []).append(ln)
+
+    def block_of(key: tuple[int, int], ls: list[Line]) -> tuple[float, float]:
+        if sum(len(x.text) > 20 for x in ls) >= 6:
+            return text_block(ls, size)
+        return edges if key[1] == 0 else (min(x.x0 for x in ls), max(x.x1 for x in ls))
+    column_edges = {key: block_of(key, ls) for key, ls in by_column.items()}
     # tables stand in the text, after the enacting formula (the cover's columns are none)
     formula = next((k for k, ln in enumerate(lines) if phrases.pdf_formula.match(marked_text(ln).strip())), len(lines))
-    after: dict[int, list[Line]] = {}
+    after: dict[tuple[int, int], list[Line]] = {}
     for ln in lines[formula + 1:]:
-        after.setdefault(ln.page, []).append(ln)
+        after.setdefault((ln.page, ln.column), []).append(ln)
     tables, goes_on = 0, False
-    for p, ls in after.items():
+    for key, ls in after.items():
         # against the text's own left edge: a page that also holds the cover's columns starts further left
-        tables = mark_tables(ls, size, max(page_edges[p][0], edges[0]), page_edges[p][1], tables, goes_on)
+        left = max(column_edges[key][0], edges[0]) if key[1] == 0 else column_edges[key][0]
+        tables = mark_tables(ls, size, left, column_edges[key][1], tables, goes_on)
         goes_on = ls[-1].table >= 0
     paras: list[list[Line]] = []
     for ln in lines:
-        left, right = page_edges[ln.page]
-        if paras and not breaks(paras[-1][-1], ln, left, right):
-            paras[-1].append(ln)
-        else:
-            paras.append([ln])
+        left, right = column_edges[(ln.page, ln.column)]
+        if paras:
+            a = paras[-1][-1]
+            shift = left - column_edges[(a.page, a.column)][0] if a.page == ln.page and a.column != ln.column else 0.0
+            if not breaks(a, ln, left, right, shift):
+                paras[-1].append(ln)
+                continue
+        paras.append([ln])
     return paras
 
 
