@@ -105,21 +105,24 @@ def find_names(text: str, lang: Language | None = None) -> list[NameMatch]:
     # Angola" over "Secretary-General", "Office of the ... High Commissioner for Human Rights" over the
     # High Commissioner; a gazetteer name over a mandate title of the same length
     found: list[NameMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for n in sorted(candidates, key=lambda n: (-(n.end - n.start), n.start, bool(n.mandate))):
-        if not overlaps(n.start, n.end, taken):
+        if not taken.overlaps(n.start, n.end):
             found.append(n)
-            taken.append((n.start, n.end))
+            taken.add(n.start, n.end)
+    shorts = Spans()  # the short forms do not overlap one another: each is one match of one pattern
     for m in g.short_pattern.finditer(text):
-        if overlaps(m.start(), m.end(), taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         key = fold(m.group(0))
         found.append(NameMatch(m.start(), m.end(), m.group(0), g.short_forms[key], short=key))
+        shorts.add(m.start(), m.end())
     for m in POSSESSIVE_SHORT.finditer(text) if has_title else ():
-        if overlaps(m.start(), m.end(), [(n.start, n.end) for n in found]):
+        if taken.overlaps(m.start(), m.end()) or shorts.overlaps(m.start(), m.end()):
             continue
         key = fold("the " + SPACES.sub(" ", m.group("title")))
         found.append(NameMatch(m.start(), m.end(), m.group(0), g.short_forms.get(key, ()), short=key))
+        taken.add(m.start(), m.end())
     # a collective name said of one instrument ("… Organized Crime and the Protocols thereto") counts only
     # right after that instrument
     after = g.collection_after
@@ -180,8 +183,24 @@ def mandate_key(m: re.Match[str]) -> str:
     return f"{title} {prep} {topic}"
 
 
-def overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
+class Spans:
+    """Spans that do not overlap one another, kept in order: does a new one overlap any of them?"""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        # of the spans starting before e, which end in the same order (none overlaps another), the last decides
+        k = bisect_left(self.starts, e)
+        return k > 0 and self.ends[k - 1] > s
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect_left(self.starts, s)
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)
 
 
 def find_provisions(text: str, names: list[NameMatch]) -> list[ProvisionMatch]:
