@@ -63,6 +63,10 @@ CASES = [
      [("resolution", "A/RES/68/262", "its resolutions 68/262"), ("resolution", "A/RES/ES-11/1", "ES-11/1")]),
     ("Recalling all its relevant resolutions on Iraq, in particular 1500 (2003), 1546 (2004)", SC,
      [("resolution", "S/RES/1500(2003)", "1500 (2003)"), ("resolution", "S/RES/1546(2004)", "1546 (2004)")]),
+    # the topic may open with "related to" or "pertaining to", as a topic inside a list may (80/148)
+    ("Recalling its relevant resolutions related to culture and sustainable development, in particular 41/187 of "
+     "8 December 1986 and 46/158 of 19 December 1991", GA,
+     [("resolution", "A/RES/41/187", "41/187"), ("resolution", "A/RES/46/158", "46/158")]),
     ("Human Rights Council decision 18/120 of 30 September 2011 and resolutions 24/14 of 27 September 2013", GA,
      [("resolution", "A/HRC/DEC/18/120", "Human Rights Council decision 18/120"),
       ("resolution", "A/HRC/RES/24/14", "resolutions 24/14")]),
