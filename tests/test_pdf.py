@@ -32,6 +32,7 @@ from graph_builder.readers.pdf import (
     mark_tables,
     read_pages,
     read_pdf,
+    runs_on_inline,
     split_page,
     text_block,
 )
@@ -284,6 +285,24 @@ def test_lines_in_reading_order(lines, order, columns):
     read = in_reading_order(list(lines), 612)
     assert [lines.index(ln) for ln in read] == order
     assert [ln.column for ln in read] == columns
+
+
+@pytest.mark.parametrize("before, line, goes_on", [
+    # 80/226 and 80/127: a list printed inside the paragraph, its next label wrapped to the line's start
+    ("being considered; (b) at the beginning of a period of imprisonment or supervision;",
+     "(c) whenever there are significant changes which have an impact", True),
+    ("industrialization strategies; (c) give due consideration to global frameworks;",
+     "(d) ensure financial and development additionality", True),
+    ("the rights of the child; (ii) the rights of persons with disabilities;", "(iii) the rights of older persons", True),
+    ("as set out in its resolutions; (2) to report thereon;", "(3) to consider the question", True),
+    # a sub-paragraph of its own: no list inside the line before, or not the label after the one printed there
+    ("To strengthen cooperation among the institutes of the network;", "(c) To closely coordinate with", False),
+    ("as referred to in paragraph 3 (a) of the present resolution;", "(c) To report on", False),
+    ("the measures listed in (a) and (b) above;", "(d) To encourage", False),
+    ("an effective mechanism; (b) a review;", "12. Decides to", False),
+])
+def test_a_label_wrapped_from_a_list_inside_the_line_goes_on(before, line, goes_on):
+    assert runs_on_inline(before, line) is goes_on
 
 
 def test_the_command_line_reads_with_or_without_tags(tmp_path, capsys):

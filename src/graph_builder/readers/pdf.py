@@ -50,6 +50,7 @@ from graph_builder.readers.limits import MAX_PDF_BYTES as MAX_BYTES
 from graph_builder.readers.limits import MAX_PDF_INFLATED as MAX_INFLATED
 from graph_builder.readers.limits import MAX_PDF_PAGE_CHARS as MAX_CHARS_PER_PAGE
 from graph_builder.readers.limits import MAX_PDF_PAGES as MAX_PAGES
+from graph_builder.un.numbers import roman_to_int
 
 # -- line forms -------------------------------------------------------------
 # page furniture printed in the margins: "2/18", "25-17700 (E)", "GE.25-11220 (E)", "*2517700*", "2517700E"
@@ -596,7 +597,7 @@ def breaks(a: Line, b: Line, left: float, right: float, shift: float = 0.0) -> b
     if starts_lower(b.text) and ends not in ".;:":
         return False
     if NUMBER_LABEL.match(b.text) and ends in ".;:,":
-        return True
+        return not runs_on_inline(a.text, b.text)
     if b.x0 > a.x0 + 0.8 * size:
         # a wrapped heading hangs its second line under the words after its number ("II. Implementation of
         # the Awaza Programme …" / "Developing Countries …"): the same heading
@@ -607,6 +608,33 @@ def breaks(a: Line, b: Line, left: float, right: float, shift: float = 0.0) -> b
     short = a.x1 < right - 4.0 * size
     if short and (ends in ".;:," or b.x0 > left + 0.8 * size or not starts_lower(b.text)) and not open_end(a.text):
         return True
+    return False
+
+
+# a list's label inside a line ("… being considered; (b) at the beginning …"), and one opening a line
+INLINE_LABEL = re.compile(r"\s\((?P<label>[a-z]{1,4}|\d{1,2})\)\s")
+LEADING_LABEL = re.compile(r"^\((?P<label>[a-z]{1,4}|\d{1,2})\)\s")
+
+
+def runs_on_inline(before: str, line: str) -> bool:
+    """Does the line's label go on with a list printed inside the line before it ("… supervision; (b) at the
+    beginning of a period of imprisonment or supervision;" / "(c) whenever there are …")?  Then the line
+    break only fell before it: the label opens no sub-paragraph of its own."""
+    m = LEADING_LABEL.match(line)
+    if m is None:
+        return False
+    inline = [x.group("label") for x in INLINE_LABEL.finditer(before)]
+    return bool(inline) and follows(inline[-1], m.group("label"))
+
+
+def follows(a: str, b: str) -> bool:
+    """Is label b the one after label a: "(b)" after "(a)", "(ii)" after "(i)", "(3)" after "(2)"?"""
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    if len(a) == 1 and len(b) == 1 and a.isalpha() and b.isalpha():
+        return ord(b) == ord(a) + 1
+    if set(a + b) <= set("ivxlc"):
+        return roman_to_int(b.upper()) == roman_to_int(a.upper()) + 1
     return False
 
 
