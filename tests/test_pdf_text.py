@@ -504,3 +504,28 @@ FOLD_PREAMBLE = "The General Assembly,\nRecalling its resolution 79/144 of 12 De
 ], ids=["sections-run-on", "long-heading", "preamble-heading", "marker-after-comma", "clause-ran-into-heading"])
 def test_operative_headings_are_folded(body, ids):
     assert [c.id for c in segment(FOLD_PREAMBLE + body, "x").clauses] == ids
+
+
+# -- plain pdftotext: a two-line paragraph printed number, last line, first line ---------------------------
+
+@pytest.mark.parametrize("body, ids, verb_text", [
+    # "2." / "Agency;" / "" / "Appeals …": one paragraph, its first line back after the number (A/RES/80/7)
+    ("2.\nAgency;\n\nAppeals to Member States to continue to support the activities of the\n\n"
+     "3.\nRequests the Secretary-General to transmit the records;\n",
+     ["pp1", "op1", "op2", "op3"], "Appeals to Member States to continue to support the activities of the Agency;"),
+    # the last paragraph, before the closing lines (A/RES/80/1)
+    ("2.\nsession.\n\nFurther decides that these procedures shall apply only during the eightieth\n",
+     ["pp1", "op1", "op2"], "Further decides that these procedures shall apply only during the eightieth session."),
+    # a paragraph that ends with a mark after a finished one is a paragraph of its own
+    ("2.\nAgency;\n\nAppeals to Member States to continue to support the Agency;\n\n3.\nRequests the report;\n",
+     ["pp1", "op1", "op2", "uop1", "op3"], "Agency;"),
+], ids=["two-lines", "last-paragraph", "finished"])
+def test_plain_two_line_paragraph_out_of_order(body, ids, verb_text):
+    text = ("The General Assembly,\nRecalling its resolution 79/144 of 12 December 2024,\n"
+            "1.\nWelcomes the report of the Secretary-General;\n" + body)
+    doc = segment(text, "x")
+    assert [c.id for c in doc.clauses] == ids
+    op = doc.clauses[2]
+    assert op.body.text == verb_text
+    first = verb_text.split()[0]
+    assert op.span[0] == text.index("2.") and op.span[1] >= text.index(first) + len(first)

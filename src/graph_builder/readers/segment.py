@@ -376,6 +376,34 @@ class Segmenter:
         return paras
 
 
+def mend_reordered(paras: list[Para], lang: Language) -> list[Para]:
+    """Plain pdftotext prints a two-line paragraph out of order: its number, its last line, then, after a
+    blank line, its first ("4." / "Agency;" / "" / "Appeals to Member States to continue to support the
+    activities of the").  A numbered paragraph whose one line after the number opens no clause and ends
+    one, followed by a one-line paragraph that opens with a clause verb and ends with no mark, before the
+    next number or the end, is that paragraph: its first line goes back after the number."""
+    out: list[Para] = []
+    k = 0
+    while k < len(paras):
+        p = paras[k]
+        q = paras[k + 1] if k + 1 < len(paras) else None
+        after = paras[k + 2] if k + 2 < len(paras) else None
+        if q is not None and p.number and not p.sub and len(p.lines) == 2 \
+                and p.label_end >= len(p.lines[0].text.rstrip()) and q.kind == p.kind and not q.number \
+                and not q.sub and len(q.lines) == 1 and q.lines[0].blank_before \
+                and (after is None or (after.number and not after.sub)):
+            tail, head = p.lines[1].text.strip(), q.lines[0].text.strip()
+            if tail[-1:] in ";." and not starts_clause(tail, lang) and head[-1:] not in ",;:." \
+                    and starts_clause(head, lang):
+                p.lines = [p.lines[0], q.lines[0], p.lines[1]]
+                out.append(p)
+                k += 2
+                continue
+        out.append(p)
+        k += 1
+    return out
+
+
 def mark_headings(lines: tuple[Line, ...] | list[Line], lang: Language) -> list[Line]:
     """Headings in text with no blank lines and no indentation (plain pdftotext): a short line with no
     closing mark, after a finished clause and before a numbered paragraph, starts a paragraph of its own."""
@@ -659,6 +687,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
             continue
         seg.feed(ln)
         prev = ln.text.rstrip()
+    seg.paras = mend_reordered(seg.paras, lang)
     paras = seg.assign_ids()
     unique_ids(paras, diagnostics)
 
@@ -688,7 +717,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
         lead = len(first.text) - len(first.text.lstrip())
         number_chars = max(0, p.label_end - lead)
         body = drop_prefix(body, number_chars)
-        span = (first.start + lead, p.lines[-1].start + len(p.lines[-1].text.rstrip()))
+        span = (first.start + lead, max(ln.start + len(ln.text.rstrip()) for ln in p.lines))
         clauses.append(SourceClause(p.id, p.kind, body, span, marks, heading=p.role == "heading"))
         for m in STRAY_MARKER.finditer(body.text):
             diagnostics.append(Diagnostic("marker-without-footnote",
