@@ -501,7 +501,13 @@ FOLD_PREAMBLE = "The General Assembly,\nRecalling its resolution 79/144 of 12 De
     # a clause the next page's heading ran into keeps its id
     ("Acting under Chapter VII of the Charter of the United Nations,\nArms Embargo\n"
      "1.\nDecides to renew the authorizations;\n", ["pp1", "pp2", "op1"]),
-], ids=["sections-run-on", "long-heading", "preamble-heading", "marker-after-comma", "clause-ran-into-heading"])
+    # "(a) …" after a preambular paragraph ending in a colon is its sub-paragraph (layout text, A/RES/80/116)
+    ("\nRecalling the advisory opinion, in which the Court stated that:\n\n(a) Israel has an obligation to "
+     "ensure the basic needs;\n\n(b) Israel has an obligation to cooperate in good faith;\n\n"
+     "Welcoming the ceasefire agreement,\n\n1.\nDemands full compliance;\n",
+     ["pp1", "pp2", "pp2.a", "pp2.b", "pp3", "op1"]),
+], ids=["sections-run-on", "long-heading", "preamble-heading", "marker-after-comma", "clause-ran-into-heading",
+        "preamble-list"])
 def test_operative_headings_are_folded(body, ids):
     assert [c.id for c in segment(FOLD_PREAMBLE + body, "x").clauses] == ids
 

@@ -596,18 +596,25 @@ UNNUMBERED = re.compile(r"^(?P<prefix>(?:[A-Za-z0-9]+\.)*?)(?P<stem>pp|uop|up)(?
 def fold_headings(clauses: list[SourceClause], footnotes: list[SourceFootnote],
                   diagnostics: list[Diagnostic]) -> tuple[list[SourceClause], list[SourceFootnote], list[Diagnostic]]:
     """The contract's ids where the text reader kept the markup's: a short heading of the operative part
-    ("I", "Capacity-building") is no clause, a long one is an unnumbered operative paragraph, and the
-    unnumbered paragraphs after them are counted again (pp, uop, up).  A footnote marked in a folded
+    ("I", "Capacity-building") is no clause, a long one is an unnumbered operative paragraph, "(a) …" after
+    a preambular paragraph ending in a colon is its sub-paragraph, and the unnumbered paragraphs after
+    them are counted again (pp, uop, up).  A footnote marked in a folded
     heading keeps no anchor, as one marked in a dropped paragraph of the PDF reader's."""
     dropped, operative = operative_headings(clauses, plain=True)
-    if not dropped and not any(c.id in operative and c.kind != "operative" for c in clauses):
-        return clauses, footnotes, diagnostics
     renamed: dict[str, str] = {}
     counts: dict[str, int] = {}
     out: list[SourceClause] = []
+    parent = ""  # a preambular paragraph that opens a lettered list ("... as follows:")
     for c in clauses:
         if c.id in dropped:
             continue
+        lm = LIST_ITEM.match(c.body.text)
+        if c.kind == "preambular" and parent and lm:
+            # "(a) ..." under a preambular paragraph: a sub-paragraph of it, as in the operative part
+            renamed[c.id] = f"{renamed.get(parent, parent)}.{lm.group(1)}"
+            out.append(replace(c, id=renamed[c.id]))
+            continue
+        parent = c.id if c.kind == "preambular" and "." not in c.id and c.body.text.rstrip().endswith(":") else ""
         m = UNNUMBERED.match(c.id)
         if m and not m.group("sub"):
             key = m.group("prefix") + ("uop" if c.id in operative else m.group("stem"))
