@@ -50,6 +50,7 @@ from graph_builder.readers.limits import MAX_PDF_BYTES as MAX_BYTES
 from graph_builder.readers.limits import MAX_PDF_INFLATED as MAX_INFLATED
 from graph_builder.readers.limits import MAX_PDF_PAGE_CHARS as MAX_CHARS_PER_PAGE
 from graph_builder.readers.limits import MAX_PDF_PAGES as MAX_PAGES
+from graph_builder.readers.segment import LIST_ITEM, TOP_LEVEL, UNNUMBERED, operative_headings
 from graph_builder.un.numbers import roman_to_int
 
 # -- line forms -------------------------------------------------------------
@@ -906,52 +907,6 @@ def read_pdf(data: bytes, source: str, tags: bool = True, lang: str = "") -> Pdf
     return PdfText("".join(w.parts), tuple(w.boxes), tuple(w.markers), (closing_span[0], closing_span[1]), tuple(tables))
 
 
-# the longest heading the contract folds away ("a short unnumbered paragraph with no opening verb"):
-# the golds made from the UN's XML count fifteen words as short
-HEADING_WORDS = 15
-TOP_LEVEL = re.compile(r"(?:[A-Za-z0-9]+\.)*?u?(?:pp|op|p)\d+")
-
-
-def operative_headings(clauses) -> tuple[set[str], set[str]]:
-    """The headings of the operative part (after an operative paragraph, or between the preamble's
-    last paragraph and the first operative one): those the contract folds away, and those it keeps
-    as unnumbered operative paragraphs.  A heading inside the preamble, with preambular paragraphs
-    after it, stays a paragraph, as the UN's markup has it; so do an annex's.  Only a short heading
-    is folded (HEADING_WORDS words at most: the contract's "short unnumbered paragraph"); a long one
-    ("Group of Independent Eminent Experts on the Implementation of the Durban Declaration and
-    Programme of Action") is an unnumbered operative paragraph, whatever the text reader took it for."""
-    folded: set[str] = set()
-    kept: set[str] = set()
-    seen_operative = False
-    pending: list[str] = []  # headings since the last preambular paragraph, before any operative one
-    for c in clauses:
-        if c.kind == "annex" or not TOP_LEVEL.fullmatch(c.id):
-            continue
-        if c.heading or is_title(c):
-            short = len(c.body.text.split()) <= HEADING_WORDS
-            if seen_operative:
-                (folded if short else kept).add(c.id)
-            else:
-                pending.append(c.id)
-            continue
-        if c.kind == "operative":
-            seen_operative = True
-            for cid, heading in ((h, next(x for x in clauses if x.id == h)) for h in pending):
-                (folded if len(heading.body.text.split()) <= HEADING_WORDS else kept).add(cid)
-        pending = []
-    return folded, kept
-
-
-def is_title(c) -> bool:
-    """A preambular "paragraph" that ends with no mark at all is a heading printed in the preamble
-    ("Degrading the threat posed by Al-Shabaab", the title of an adopted outcome document): every
-    preambular paragraph ends with a comma, a semicolon, a colon or a full stop."""
-    text = c.body.text.rstrip()
-    return c.kind == "preambular" and "." not in c.id and len(text) < 400 and not text.endswith((",", ";", ":", ".", "…"))
-
-
-LIST_ITEM = re.compile(r"^\(([a-z]{1,3}|[ivx]{1,5})\)\s")
-UNNUMBERED = re.compile(r"^(?P<prefix>(?:[A-Za-z0-9]+\.)*?)(?P<stem>pp|uop|up)(?P<n>\d+)(?P<sub>\..+)?$")
 
 
 def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:

@@ -376,6 +376,34 @@ class Segmenter:
         return paras
 
 
+def mend_reordered(paras: list[Para], lang: Language) -> list[Para]:
+    """Plain pdftotext prints a two-line paragraph out of order: its number, its last line, then, after a
+    blank line, its first ("4." / "Agency;" / "" / "Appeals to Member States to continue to support the
+    activities of the").  A numbered paragraph whose one line after the number opens no clause and ends
+    one, followed by a one-line paragraph that opens with a clause verb and ends with no mark, before the
+    next number or the end, is that paragraph: its first line goes back after the number."""
+    out: list[Para] = []
+    k = 0
+    while k < len(paras):
+        p = paras[k]
+        q = paras[k + 1] if k + 1 < len(paras) else None
+        after = paras[k + 2] if k + 2 < len(paras) else None
+        if q is not None and p.number and not p.sub and len(p.lines) == 2 \
+                and p.label_end >= len(p.lines[0].text.rstrip()) and q.kind == p.kind and not q.number \
+                and not q.sub and len(q.lines) == 1 and q.lines[0].blank_before \
+                and (after is None or (after.number and not after.sub)):
+            tail, head = p.lines[1].text.strip(), q.lines[0].text.strip()
+            if tail[-1:] in ";." and not starts_clause(tail, lang) and head[-1:] not in ",;:." \
+                    and starts_clause(head, lang):
+                p.lines = [p.lines[0], q.lines[0], p.lines[1]]
+                out.append(p)
+                k += 2
+                continue
+        out.append(p)
+        k += 1
+    return out
+
+
 def mark_headings(lines: tuple[Line, ...] | list[Line], lang: Language) -> list[Line]:
     """Headings in text with no blank lines and no indentation (plain pdftotext): a short line with no
     closing mark, after a finished clause and before a numbered paragraph, starts a paragraph of its own."""
@@ -508,6 +536,104 @@ def spaced_marker(text: str, label: str, cursor: int, lang: Language | None = No
 # -- the stage --------------------------------------------------------------
 
 
+# the longest heading the contract folds away ("a short unnumbered paragraph with no opening verb"):
+# the golds made from the UN's XML count fifteen words as short
+HEADING_WORDS = 15
+TOP_LEVEL = re.compile(r"(?:[A-Za-z0-9]+\.)*?u?(?:pp|op|p)\d+")
+
+
+def operative_headings(clauses, plain: bool = False) -> tuple[set[str], set[str]]:
+    """The headings of the operative part (after an operative paragraph, or between the preamble's
+    last paragraph and the first operative one): those the contract folds away, and those it keeps
+    as unnumbered operative paragraphs.  A heading inside the preamble, with preambular paragraphs
+    after it, stays a paragraph, as the UN's markup has it; so do an annex's.  Only a short heading
+    is folded (HEADING_WORDS words at most: the contract's "short unnumbered paragraph"); a long one
+    ("Group of Independent Eminent Experts on the Implementation of the Durban Declaration and
+    Programme of Action") is an unnumbered operative paragraph, whatever the text reader took it for."""
+    folded: set[str] = set()
+    kept: set[str] = set()
+    seen_operative = False
+    pending: list[str] = []  # headings since the last preambular paragraph, before any operative one
+    for c in clauses:
+        if c.kind == "annex" or not TOP_LEVEL.fullmatch(c.id):
+            continue
+        if c.heading or is_title(c, plain and not seen_operative):
+            short = len(c.body.text.split()) <= HEADING_WORDS
+            if seen_operative:
+                (folded if short else kept).add(c.id)
+            else:
+                pending.append(c.id)
+            continue
+        if c.kind == "operative":
+            seen_operative = True
+            for cid, heading in ((h, next(x for x in clauses if x.id == h)) for h in pending):
+                (folded if len(heading.body.text.split()) <= HEADING_WORDS else kept).add(cid)
+        pending = []
+    return folded, kept
+
+
+def is_title(c, plain: bool = False) -> bool:
+    """A preambular "paragraph" that ends with no mark at all is a heading printed in the preamble
+    ("Degrading the threat posed by Al-Shabaab", the title of an adopted outcome document): every
+    preambular paragraph ends with a comma, a semicolon, a colon or a full stop.  In text with no type to
+    go by (plain=True) a marker left after the final mark ("… resolution 79/16, 2") is no end, and a
+    paragraph with a comma in it is a clause the heading after it ran into ("… United Nations, Arms
+    Embargo"), not a title; the operative part has no preambular paragraph, so there it is one all the same."""
+    text = c.body.text.rstrip()
+    if plain:
+        text = re.sub(r"(?<=[,;:.)])\s?\d{1,3}$", "", text)
+        if "," in text:
+            return False
+    return c.kind == "preambular" and "." not in c.id and len(text) < 400 and not text.endswith((",", ";", ":", ".", "…"))
+
+
+# "(a) ..." opening a paragraph: a list item
+LIST_ITEM = re.compile(r"^\(([a-z]{1,3}|[ivx]{1,5})\)\s")
+# an unnumbered paragraph's id, counted in its section ("II.pp3", "uop2", "annex1.up4"), and its sub-paragraph part
+UNNUMBERED = re.compile(r"^(?P<prefix>(?:[A-Za-z0-9]+\.)*?)(?P<stem>pp|uop|up)(?P<n>\d+)(?P<sub>\..+)?$")
+
+
+def fold_headings(clauses: list[SourceClause], footnotes: list[SourceFootnote],
+                  diagnostics: list[Diagnostic]) -> tuple[list[SourceClause], list[SourceFootnote], list[Diagnostic]]:
+    """The contract's ids where the text reader kept the markup's: a short heading of the operative part
+    ("I", "Capacity-building") is no clause, a long one is an unnumbered operative paragraph, "(a) …" after
+    a preambular paragraph ending in a colon is its sub-paragraph, and the unnumbered paragraphs after
+    them are counted again (pp, uop, up).  A footnote marked in a folded
+    heading keeps no anchor, as one marked in a dropped paragraph of the PDF reader's."""
+    dropped, operative = operative_headings(clauses, plain=True)
+    renamed: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    out: list[SourceClause] = []
+    parent = ""  # a preambular paragraph that opens a lettered list ("... as follows:")
+    for c in clauses:
+        if c.id in dropped:
+            continue
+        lm = LIST_ITEM.match(c.body.text)
+        if c.kind == "preambular" and parent and lm:
+            # "(a) ..." under a preambular paragraph: a sub-paragraph of it, as in the operative part
+            renamed[c.id] = f"{renamed.get(parent, parent)}.{lm.group(1)}"
+            out.append(replace(c, id=renamed[c.id]))
+            continue
+        parent = c.id if c.kind == "preambular" and "." not in c.id and c.body.text.rstrip().endswith(":") else ""
+        m = UNNUMBERED.match(c.id)
+        if m and not m.group("sub"):
+            key = m.group("prefix") + ("uop" if c.id in operative else m.group("stem"))
+            counts[key] = counts.get(key, 0) + 1
+            renamed[c.id] = f"{key}{counts[key]}"
+            if c.id in operative and c.kind != "operative":
+                c = replace(c, kind="operative")
+        elif m:
+            parent = c.id[: len(c.id) - len(m.group("sub"))]
+            renamed[c.id] = renamed.get(parent, parent) + m.group("sub")
+        out.append(replace(c, id=renamed[c.id]) if renamed.get(c.id, c.id) != c.id else c)
+    notes = [replace(fn, anchor="" if fn.anchor in dropped else renamed.get(fn.anchor, fn.anchor))
+             if fn.anchor in dropped or fn.anchor in renamed else fn for fn in footnotes]
+    diags = [replace(d, clause=renamed.get(d.clause, d.clause)) if d.clause in renamed else d for d in diagnostics]
+    return out, notes, diags
+
+
+
+
 def unique_ids(paras: list[Para], diagnostics: list[Diagnostic]) -> None:
     """A repeated id (numbering that restarts with no section the text marks: the articles of an agreement
     in S/RES/21 (1947)) gets a suffix ~2, ~3, as the AKN reader gives it: one clause, one IRI."""
@@ -568,6 +694,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
             continue
         seg.feed(ln)
         prev = ln.text.rstrip()
+    seg.paras = mend_reordered(seg.paras, lang)
     paras = seg.assign_ids()
     unique_ids(paras, diagnostics)
 
@@ -597,7 +724,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
         lead = len(first.text) - len(first.text.lstrip())
         number_chars = max(0, p.label_end - lead)
         body = drop_prefix(body, number_chars)
-        span = (first.start + lead, p.lines[-1].start + len(p.lines[-1].text.rstrip()))
+        span = (first.start + lead, max(ln.start + len(ln.text.rstrip()) for ln in p.lines))
         clauses.append(SourceClause(p.id, p.kind, body, span, marks, heading=p.role == "heading"))
         for m in STRAY_MARKER.finditer(body.text):
             diagnostics.append(Diagnostic("marker-without-footnote",
@@ -608,6 +735,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
     for n in notes:
         anchor = found.get(n.marker, ("", 0, 0))[0]
         footnotes.append(SourceFootnote(f"fn{n.marker}", n.marker, anchor, n.body, n.span))
+    clauses, footnotes, diagnostics = fold_headings(clauses, footnotes, diagnostics)
     if not clauses:
         diagnostics.append(Diagnostic("no-clauses", "no resolution clauses were found in the text", None, "", "error"))
     return SourceDocument(source, text, info, tuple(clauses), tuple(footnotes), tuple(diagnostics))
