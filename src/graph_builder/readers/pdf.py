@@ -50,7 +50,7 @@ from graph_builder.readers.limits import MAX_PDF_BYTES as MAX_BYTES
 from graph_builder.readers.limits import MAX_PDF_INFLATED as MAX_INFLATED
 from graph_builder.readers.limits import MAX_PDF_PAGE_CHARS as MAX_CHARS_PER_PAGE
 from graph_builder.readers.limits import MAX_PDF_PAGES as MAX_PAGES
-from graph_builder.readers.segment import LIST_ITEM, TOP_LEVEL, UNNUMBERED, operative_headings
+from graph_builder.readers.segment import TOP_LEVEL, Recount, operative_headings
 from graph_builder.un.numbers import roman_to_int
 
 # -- line forms -------------------------------------------------------------
@@ -928,11 +928,10 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
                 break
     # in an annex the contract keeps them: annex paragraphs are counted whatever they are
     dropped, operative = operative_headings(doc.clauses)
-    renamed: dict[str, str] = {}
-    counts: dict[str, int] = {}
+    counting = Recount(operative)
+    renamed, counts = counting.renamed, counting.counts
     clauses = []
     c0, c1 = produced.closing
-    parent = ""  # a preambular paragraph that opens a lettered list ("... as follows:")
     origin: list[str] = []  # each kept clause's id as the text reader gave it
     for c in doc.clauses:
         if c.id in dropped or (c0 < c1 and c0 <= c.span[0] < c1):
@@ -950,28 +949,7 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
             clauses.append(replace(c, id=renamed[c.id]))
             origin.append(c.id)
             continue
-        lm = LIST_ITEM.match(c.body.text)
-        if c.kind == "preambular" and parent and lm:
-            # "(a) ..." under a preambular paragraph: a sub-paragraph of it, as in the operative part
-            renamed[c.id] = f"{renamed.get(parent, parent)}.{lm.group(1)}"
-            clauses.append(replace(c, id=renamed[c.id]))
-            origin.append(c.id)
-            continue
-        if c.kind == "preambular" and "." not in c.id:
-            parent = c.id if c.body.text.rstrip().endswith(":") else ""
-        else:
-            parent = ""
-        m = UNNUMBERED.match(c.id)
-        if m and not m.group("sub"):
-            key = m.group("prefix") + ("uop" if c.id in operative else m.group("stem"))
-            counts[key] = counts.get(key, 0) + 1
-            renamed[c.id] = f"{key}{counts[key]}"
-            if c.id in operative and c.kind != "operative":
-                c = replace(c, kind="operative")
-        elif m and m.group("sub"):
-            parent = c.id[: len(c.id) - len(m.group("sub"))]
-            renamed[c.id] = renamed.get(parent, parent) + m.group("sub")
-        clauses.append(replace(c, id=renamed.get(c.id, c.id)) if renamed.get(c.id, c.id) != c.id else c)
+        clauses.append(counting.clause(c))
         origin.append(c.id)
     # an id given twice (a table's count meeting a numbered paragraph) gets ~2, ~3, as the AKN reader gives it
     seen: set[str] = set()

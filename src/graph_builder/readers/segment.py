@@ -593,6 +593,38 @@ LIST_ITEM = re.compile(r"^\(([a-z]{1,3}|[ivx]{1,5})\)\s")
 UNNUMBERED = re.compile(r"^(?P<prefix>(?:[A-Za-z0-9]+\.)*?)(?P<stem>pp|uop|up)(?P<n>\d+)(?P<sub>\..+)?$")
 
 
+class Recount:
+    """The contract's ids counted again, clause by clause, once the headings are out: "(a) …" after a
+    preambular paragraph ending in a colon is its sub-paragraph, the unnumbered paragraphs are counted again
+    (pp, uop, up; a heading kept as a paragraph of the operative part is a uop), and a sub-paragraph follows
+    its paragraph's new id.  `renamed` maps the old ids to the new."""
+
+    def __init__(self, operative: set[str]) -> None:
+        self.operative = operative
+        self.renamed: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
+        self.parent = ""  # a preambular paragraph that opens a lettered list ("... as follows:")
+
+    def clause(self, c: SourceClause) -> SourceClause:
+        renamed = self.renamed
+        lm = LIST_ITEM.match(c.body.text)
+        if c.kind == "preambular" and self.parent and lm:
+            renamed[c.id] = f"{renamed.get(self.parent, self.parent)}.{lm.group(1)}"
+            return replace(c, id=renamed[c.id])
+        self.parent = c.id if c.kind == "preambular" and "." not in c.id and c.body.text.rstrip().endswith(":") else ""
+        m = UNNUMBERED.match(c.id)
+        if m and not m.group("sub"):
+            key = m.group("prefix") + ("uop" if c.id in self.operative else m.group("stem"))
+            self.counts[key] = self.counts.get(key, 0) + 1
+            renamed[c.id] = f"{key}{self.counts[key]}"
+            if c.id in self.operative and c.kind != "operative":
+                c = replace(c, kind="operative")
+        elif m:
+            self.parent = c.id[: len(c.id) - len(m.group("sub"))]
+            renamed[c.id] = renamed.get(self.parent, self.parent) + m.group("sub")
+        return replace(c, id=renamed[c.id]) if renamed.get(c.id, c.id) != c.id else c
+
+
 def fold_headings(clauses: list[SourceClause], footnotes: list[SourceFootnote],
                   diagnostics: list[Diagnostic]) -> tuple[list[SourceClause], list[SourceFootnote], list[Diagnostic]]:
     """The contract's ids where the text reader kept the markup's: a short heading of the operative part
@@ -601,31 +633,9 @@ def fold_headings(clauses: list[SourceClause], footnotes: list[SourceFootnote],
     them are counted again (pp, uop, up).  A footnote marked in a folded
     heading keeps no anchor, as one marked in a dropped paragraph of the PDF reader's."""
     dropped, operative = operative_headings(clauses, plain=True)
-    renamed: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    out: list[SourceClause] = []
-    parent = ""  # a preambular paragraph that opens a lettered list ("... as follows:")
-    for c in clauses:
-        if c.id in dropped:
-            continue
-        lm = LIST_ITEM.match(c.body.text)
-        if c.kind == "preambular" and parent and lm:
-            # "(a) ..." under a preambular paragraph: a sub-paragraph of it, as in the operative part
-            renamed[c.id] = f"{renamed.get(parent, parent)}.{lm.group(1)}"
-            out.append(replace(c, id=renamed[c.id]))
-            continue
-        parent = c.id if c.kind == "preambular" and "." not in c.id and c.body.text.rstrip().endswith(":") else ""
-        m = UNNUMBERED.match(c.id)
-        if m and not m.group("sub"):
-            key = m.group("prefix") + ("uop" if c.id in operative else m.group("stem"))
-            counts[key] = counts.get(key, 0) + 1
-            renamed[c.id] = f"{key}{counts[key]}"
-            if c.id in operative and c.kind != "operative":
-                c = replace(c, kind="operative")
-        elif m:
-            parent = c.id[: len(c.id) - len(m.group("sub"))]
-            renamed[c.id] = renamed.get(parent, parent) + m.group("sub")
-        out.append(replace(c, id=renamed[c.id]) if renamed.get(c.id, c.id) != c.id else c)
+    counting = Recount(operative)
+    out = [counting.clause(c) for c in clauses if c.id not in dropped]
+    renamed = counting.renamed
     notes = [replace(fn, anchor="" if fn.anchor in dropped else renamed.get(fn.anchor, fn.anchor))
              if fn.anchor in dropped or fn.anchor in renamed else fn for fn in footnotes]
     diags = [replace(d, clause=renamed.get(d.clause, d.clause)) if d.clause in renamed else d for d in diagnostics]
