@@ -50,7 +50,7 @@ from graph_builder.readers.limits import MAX_PDF_BYTES as MAX_BYTES
 from graph_builder.readers.limits import MAX_PDF_INFLATED as MAX_INFLATED
 from graph_builder.readers.limits import MAX_PDF_PAGE_CHARS as MAX_CHARS_PER_PAGE
 from graph_builder.readers.limits import MAX_PDF_PAGES as MAX_PAGES
-from graph_builder.readers.segment import TOP_LEVEL, Recount, operative_headings
+from graph_builder.readers.segment import TOP_LEVEL, Recount
 from graph_builder.un.numbers import roman_to_int
 
 # -- line forms -------------------------------------------------------------
@@ -914,9 +914,10 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
 
     - Footnotes are anchored to the clause that holds their marker as the type showed it: a
       superscript is a marker for certain, where the text reader can only guess from digits.
-    - Headings of the operative part (section titles, "I", "Peacebuilding Commission") are no clauses: the text reader
-      keeps them as paragraphs, the way the UN's markup does, but the contract folds them away; the
-      unnumbered paragraphs after them are counted again (pp, uop, up)."""
+    - The closing lines, where the text reader did not know them, are no clauses; a table is one annex
+      paragraph, counted apart, and outside an annex no clause; the unnumbered paragraphs after what was
+      dropped are counted again (pp, uop, up).  (The headings of the operative part the text reader has
+      folded already, segment.fold_headings.)"""
     spans = [(c.span, c.id) for c in doc.clauses]
     where: dict[str, str] = {}
     for label, at in produced.markers:
@@ -926,9 +927,8 @@ def settle(doc: SourceDocument, produced: PdfText) -> SourceDocument:
             if start <= at <= end:
                 where[label] = cid
                 break
-    # in an annex the contract keeps them: annex paragraphs are counted whatever they are
-    dropped, operative = operative_headings(doc.clauses)
-    counting = Recount(operative)
+    dropped: set[str] = set()
+    counting = Recount(set())
     renamed, counts = counting.renamed, counting.counts
     clauses = []
     c0, c1 = produced.closing

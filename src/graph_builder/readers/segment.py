@@ -542,7 +542,7 @@ HEADING_WORDS = 15
 TOP_LEVEL = re.compile(r"(?:[A-Za-z0-9]+\.)*?u?(?:pp|op|p)\d+")
 
 
-def operative_headings(clauses, plain: bool = False) -> tuple[set[str], set[str]]:
+def operative_headings(clauses) -> tuple[set[str], set[str]]:
     """The headings of the operative part (after an operative paragraph, or between the preamble's
     last paragraph and the first operative one): those the contract folds away, and those it keeps
     as unnumbered operative paragraphs.  A heading inside the preamble, with preambular paragraphs
@@ -557,7 +557,7 @@ def operative_headings(clauses, plain: bool = False) -> tuple[set[str], set[str]
     for c in clauses:
         if c.kind == "annex" or not TOP_LEVEL.fullmatch(c.id):
             continue
-        if c.heading or is_title(c, plain and not seen_operative):
+        if c.heading or is_title(c, plain=not seen_operative):
             short = len(c.body.text.split()) <= HEADING_WORDS
             if seen_operative:
                 (folded if short else kept).add(c.id)
@@ -632,7 +632,7 @@ def fold_headings(clauses: list[SourceClause], footnotes: list[SourceFootnote],
     a preambular paragraph ending in a colon is its sub-paragraph, and the unnumbered paragraphs after
     them are counted again (pp, uop, up).  A footnote marked in a folded
     heading keeps no anchor, as one marked in a dropped paragraph of the PDF reader's."""
-    dropped, operative = operative_headings(clauses, plain=True)
+    dropped, operative = operative_headings(clauses)
     counting = Recount(operative)
     out = [counting.clause(c) for c in clauses if c.id not in dropped]
     renamed = counting.renamed
@@ -640,8 +640,6 @@ def fold_headings(clauses: list[SourceClause], footnotes: list[SourceFootnote],
              if fn.anchor in dropped or fn.anchor in renamed else fn for fn in footnotes]
     diags = [replace(d, clause=renamed.get(d.clause, d.clause)) if d.clause in renamed else d for d in diagnostics]
     return out, notes, diags
-
-
 
 
 def unique_ids(paras: list[Para], diagnostics: list[Diagnostic]) -> None:
