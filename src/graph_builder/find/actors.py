@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from graph_builder.find.gazetteer import fold, trie_regex
+from graph_builder.find.gazetteer import fold
+from graph_builder.find.tries import trie_regex
 from graph_builder.find.verbs import verb_table
 from graph_builder.un.data import load_toml
 
@@ -61,8 +62,9 @@ LEAD_IN = re.compile(r"(?:^|,|;|\band|\balso|\bfurther|\bstrongly|\burgently|\ba
 # of its spaces, quadratic in a clause of spaces; the leftmost match starts there anyway)
 INFINITIVE = re.compile(r"(?<!\s)\s+(?:not\s+)?to\s+(?!(?:the|all|a|an|its|their|those|these|his|her|that|this|any|each|such|both)\b)[a-z][\w-]*")
 OBJECT_END = re.compile(r"[;:.]|(?<!\s)\s+(?:that|who|which|whose|where|when|while)\s|(?<!\s)\s+\(")
-# a named actor of two capitalised words or more: "the National Union", "the Government of Angola"
-NAMED_ACTOR = re.compile(r"(?<![\w-])(?:the\s+)(?P<name>[A-Z][\w’'\-]+(?:\s+(?:(?:of|for|the)\s+)*[A-Z][\w’'\-]+)+)")
+# a named actor of two capitalised words or more: "the National Union", "the Government of Angola" (its "t"
+# first, the word boundary looked back for after it: the scanner then skips every other letter)
+NAMED_ACTOR = re.compile(r"t(?<![\w-]t)he\s+(?P<name>[A-Z][\w’'\-]+(?:\s+(?:(?:of|for|the)\s+)*[A-Z][\w’'\-]+)+)")
 SPLIT_COMMA = re.compile(r"(?:(?<!\s)\s+)?,\s*")
 IN_PARTICULAR = re.compile(r"^(?:and\s+)?(?:in\s+particular|particularly|especially|notably)\s+(?:to\s+)?", re.I)
 SHALL = re.compile(r"(?<!\s)\s+(?:shall|should|must|will|to)\s")

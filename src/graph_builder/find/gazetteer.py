@@ -2,16 +2,18 @@
 
 Each entry's official name is the extraction contract's key.  Surfaces (the
 names, other names and acronyms an entry is printed as) are compiled once into
-one trie-shaped regular expression, so that a scan costs about the same
-whatever the size of the lists.
+one trie-shaped regular expression (tries.py).
 """
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import takewhile
 
 from graph_builder.errors import LanguageError
+from graph_builder.find.tries import bounded, bounded_first, first_taken, trie_regex
 from graph_builder.lang import Language
 from graph_builder.un.data import load_toml, load_tsv
 
@@ -49,13 +51,28 @@ class Gazetteer:
     short_forms: dict[str, tuple[Entry, ...]]  # folded short form -> entries that use it
     countries: dict[str, str]  # folded name or adjective -> country name
     pattern: re.Pattern[str]  # every surface and collective name
+    capitalised_pattern: re.Pattern[str]  # the same, for a text that prints no name in lower case
+    lower_words: tuple[str, ...]  # the first words of the names printed in lower case (folded, letters only)
+    lower_pattern: re.Pattern[str]  # those names, printed in lower case
     short_pattern: re.Pattern[str]  # every short form
     country_pattern: re.Pattern[str]
     by_name: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (kind, folded official name) -> entry
     # names the open-world recogniser finds, as reviewed (data/names_reviewed.tsv): folded name -> (verdict, official)
     reviewed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
+    def names_pattern(self, text: str) -> re.Pattern[str]:
+        """pattern, or the faster capitalised_pattern where the text prints no name in lower case (they find
+        the same names there): tried only where one of their first words is printed."""
+        for w in self.lower_words:
+            at = text.find(w)
+            while at >= 0:
+                if self.lower_pattern.match(text, at):
+                    return self.pattern
+                at = text.find(w, at + 1)
+        return self.capitalised_pattern
 
+
+NAME_FIRSTS = string.ascii_uppercase + string.digits + "\"“‘'"  # how a name that is not printed in lower case starts
 SPACES = re.compile(r"\s+")  # a run of white space, printed as one space in keys
 
 
@@ -65,54 +82,6 @@ def fold(s: str) -> str:
     s = SPACES.sub(" ", s.strip())
     s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("\u2011", "-")
     return s[:1].lower() + s[1:]
-
-
-def char_regex(ch: str) -> str:
-    if ch == " ":
-        return r"\s+"
-    if ch == "'":
-        return "['’‘]"
-    if ch == '"':
-        return '["“”]'
-    if ch == "-":
-        return "[-\u2011\u2010]"
-    return re.escape(ch)
-
-
-def trie_regex(words: list[str], exact: bool = False, char=None) -> str:
-    """One regex matching any of the folded words (longest first), built as a character trie: a space
-    matches any white space, a quote or a dash any of its kinds, a first letter either case.  `exact`:
-    every character only as itself (acronyms, matched as printed), or as `char` gives it."""
-    char = char or (re.escape if exact else char_regex)
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = []
-        for ch in sorted(k for k in node if k):
-            branches.append(char(ch) + emit(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return f"(?:{body})?"
-        return body
-
-    top = []
-    for ch in sorted(trie):
-        sub = emit(trie[ch])
-        first = f"[{re.escape(ch.upper())}{re.escape(ch)}]" if ch.isalpha() and not exact else char(ch)
-        top.append(first + sub)
-    return "(?:" + "|".join(top) + ")" if top else "(?!)"
-
-
-def bounded(alternation: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w\-]){alternation}(?![\w\-])")
 
 
 def as_tuple(v) -> tuple[str, ...]:
@@ -142,7 +111,8 @@ def gazetteer_in(lang: Language) -> Gazetteer:
         surfaces.setdefault(fold(printed), entry)
     # the language's names, matched with either case of their first letter ("État", "Élimination")
     theirs = bounded(trie_regex(sorted({fold(p) for p in lang.names})))
-    return replace(g, surfaces=surfaces, pattern=re.compile(f"(?:{g.pattern.pattern}|{theirs.pattern})"))
+    pattern = re.compile(f"(?:{g.pattern.pattern}|{theirs.pattern})")
+    return replace(g, surfaces=surfaces, pattern=pattern, capitalised_pattern=pattern, lower_words=())
 
 
 @cache
@@ -196,15 +166,18 @@ def english_gazetteer() -> Gazetteer:
         pass
     words = sorted(set(surfaces) | set(collections))
     plain = [w for w in words if w not in acronyms and w not in lower_start]
-    # most names start with a capital: looking for them only where a capital (or a quote) starts a word
-    # makes the scan several times faster; the few printed in lower case get a branch of their own
-    alternation = "(?=[A-Z0-9\"“‘'])" + trie_regex(plain)
-    if lower_start:
-        alternation = f"(?:{alternation}|{trie_regex(sorted(lower_start))})"
-    if acronyms:
-        # acronyms are matched case-sensitively, as printed; a trie, as the names are: tried one by one at
-        # every word, an alternation of hundreds of acronyms doubles the scan
-        alternation = "(?:" + alternation + "|" + trie_regex(sorted(acronyms), exact=True) + ")"
+    lower = sorted(lower_start)
+    # most names start with a capital (or a quote or a digit); the few printed in lower case are looked for
+    # in either case; acronyms exactly as printed
+    capital = first_taken(plain, allowed=NAME_FIRSTS)
+    exact = first_taken(sorted(acronyms), exact=True)
+    pattern = bounded_first(capital, first_taken(lower), exact)
+    # where a text prints none of the lower-case names' first words, only capitals start a name: skipping
+    # the other letters makes the scan several times faster
+    capitalised = bounded_first(capital, first_taken(lower, allowed="".join(w[:1].upper() for w in lower)), exact)
+    firsts = {"".join(takewhile(str.isalpha, w)) for w in lower}
+    lower_words = tuple(sorted(f for f in firsts if f and not any(o != f and o and o in f for o in firsts)))
+    lower_pattern = bounded_first(first_taken(lower, allowed="".join(w[:1] for w in lower)))
     reviewed: dict[str, tuple[str, str]] = {}
     try:
         rows = load_tsv("names_reviewed.tsv", 4, header="verdict")
@@ -220,8 +193,11 @@ def english_gazetteer() -> Gazetteer:
         collection_after=collection_after,
         short_forms={k: tuple(v) for k, v in short_forms.items()},
         countries=countries,
-        pattern=bounded(alternation),
-        short_pattern=bounded(trie_regex(sorted(short_forms))),
-        country_pattern=bounded("(?=[A-Z])" + trie_regex(sorted(countries))),
+        pattern=pattern,
+        capitalised_pattern=capitalised,
+        lower_words=lower_words,
+        lower_pattern=lower_pattern,
+        short_pattern=bounded_first(first_taken(sorted(short_forms))),
+        country_pattern=bounded_first(first_taken(sorted(countries), allowed=string.ascii_uppercase)),
         by_name=by_name,
     )

@@ -83,7 +83,7 @@ def find_names(text: str, lang: Language | None = None) -> list[NameMatch]:
     the names the language prints, when given)."""
     g = gazetteer(lang)
     candidates: list[NameMatch] = []
-    for m in g.pattern.finditer(text):
+    for m in g.names_pattern(text).finditer(text):
         surface = m.group(0)
         key = fold(surface)
         if key in g.collections:

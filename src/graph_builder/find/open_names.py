@@ -27,7 +27,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from graph_builder.find.gazetteer import fold, trie_regex
+from graph_builder.find.gazetteer import fold
+from graph_builder.find.tries import char_class, first_taken
 from graph_builder.find.verbs import verb_table
 from graph_builder.un.data import load_toml
 
@@ -64,7 +65,7 @@ class NameWords:
     officers_of_bodies: frozenset[str]  # office heads that are offices only of a body named after them
     generic: frozenset[str]  # folded generic complements ("experts", "the parties")
     verb_words: frozenset[str]  # first words of the clause verbs ("recalling", "requests")
-    head_pattern: re.Pattern[str] = re.compile("(?!)")  # every head, longest first; group "lower" for lower-case ones
+    head_pattern: re.Pattern[str] = re.compile("(?!)")  # every head, longest first; last group "lower" for lower-case ones
 
 
 @cache
@@ -78,15 +79,17 @@ def name_words() -> NameWords:
     words = data["words"]
     verb_words = frozenset(f.split()[0].casefold() for c in verb_table().concepts for f in c.forms)
     generic = frozenset(fold(g).casefold() for g in words["generic_complements"])
-    def alternation(hs) -> str:  # a trie: the longest head that ends a word wins, as longest-first would
-        return trie_regex([" ".join(h) for h in hs], exact=True, char=lambda ch: r"\s+" if ch == " " else re.escape(ch))
+    def taken(hs) -> tuple[set[str], str]:  # a trie: the longest head that ends a word wins, as longest-first would
+        return first_taken([" ".join(h) for h in hs], exact=True, char=lambda ch: r"\s+" if ch == " " else re.escape(ch))
 
-    def firsts(hs) -> str:
-        return "".join(sorted({re.escape(h[0][0]) for h in hs}))
-    # a head as a whole word: not "Councils", not "Office-holders"; the lookahead of first letters only makes
-    # the scan skip the other positions faster
-    head_pattern = re.compile(rf"(?=[{firsts(heads)}]|(?i:[{firsts(lower)}]))(?<![\w’'\-])"
-                              rf"(?:(?P<cap>{alternation(heads)})|(?P<lower>(?i:{alternation(lower)})))(?![\w\-])")
+    cap_firsts, cap_rest = taken(heads)
+    _, lower_rest = taken(lower)
+    lower_firsts = {c for h in lower for c in (h[0][:1].lower(), h[0][:1].upper())}  # read in any case
+    # a head as a whole word: not "Councils", not "Office-holders"; its first letter first, so that the scan
+    # skips in C every position where no head starts
+    head_pattern = re.compile(rf"{char_class(cap_firsts | lower_firsts)}(?<![\w’'\-](?s:.))"
+                              rf"(?:(?P<cap>(?<={char_class(cap_firsts)}){cap_rest})"
+                              rf"|(?P<lower>(?i:(?<={char_class(lower_firsts)}){lower_rest})))(?![\w\-])")
     return NameWords(heads, lower, max(len(h) for h in (*heads, *lower)), frozenset(words["connectors"]),
                      frozenset(words["not_modifiers"]), frozenset(words["never_in_names"]),
                      frozenset(words["ordinals"]), frozenset(data["heads"]["officers_of_bodies"]), generic, verb_words,
@@ -104,19 +107,22 @@ def find_open_names(text: str, atoms: list[tuple[int, int, str]]) -> list[OpenNa
     found_heads = list(w.head_pattern.finditer(text))
     if not found_heads:
         return []  # no head, no name: most clauses end here
-    # words from a little before the first head: modifiers run leftwards over capitalised words only
-    lo = text.rfind(" ", 0, max(0, found_heads[0].start() - 200)) + 1
-    toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, lo)]
-    n = len(toks)
-    atom_at_start = {s: (e, k) for s, e, k in atoms}
-    atom_at_end = {e: (s, k) for s, e, k in atoms}
     inside = sorted((s, e) for s, e, _ in atoms)
-
     starts = [s for s, _ in inside]
 
     def in_atom(pos: int) -> bool:
         k = bisect_left(starts, pos + 1) - 1
         return any(s <= pos < e for s, e in inside[max(0, k - 2):k + 1])
+
+    # words from a little before the first head outside the known names (modifiers run leftwards over
+    # capitalised words only); none where every head is inside one ("Human Rights Council"), as no name
+    # can grow from those
+    first = next((hm.start() for hm in found_heads if not in_atom(hm.start())), None)
+    lo = text.rfind(" ", 0, max(0, first - 200)) + 1 if first is not None else len(text)
+    toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, lo)]
+    n = len(toks)
+    atom_at_start = {s: (e, k) for s, e, k in atoms}
+    atom_at_end = {e: (s, k) for s, e, k in atoms}
 
     def gap_ok(i: int) -> bool:
         """Only white space (no blank line) between token i-1 and token i."""

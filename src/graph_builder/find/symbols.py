@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph_builder.errors import SymbolError
+from graph_builder.find.tries import char_class, first_taken
 from graph_builder.lang import Language, SymbolPhrases, language
 from graph_builder.un.symbols import (
     PARTS,
@@ -84,9 +85,10 @@ def _symbol_re() -> re.Pattern[str]:
         rf"(?:(?:\.|-(?!(?:{series})/))[A-Za-z0-9]+)*"  # .4, .157, -29; not the hyphen of a joint symbol
         r"(?:\(\d{1,3}\))?"  # COP(14)
     )
+    firsts, rest = first_taken(sorted(series_prefixes()), exact=True)  # a trie: CEDAW before CED, ST before S
     return re.compile(
-        r"(?<![\w/.])"  # not inside a longer token (a hyphen may precede: joint symbols)
-        rf"(?P<core>(?:{series})"  # a known series, case as printed: A, S, E, ST, CCPR ...
+        rf"(?P<core>{char_class(firsts)}(?<![\w/.](?s:.)){rest}"  # a known series, case as printed: A, S, E,
+        # ST, CCPR ...; not inside a longer token (a hyphen may precede: joint symbols)
         rf"(?:[ ]?/{seg})+"  # its segments; PDF text may leave a space before a slash
         r"(?:\s?\((?:(?:Sect|Part|Parts|Vol|Supp|Chap)\.?\s?[\w.]+(?:\s(?:and|to)\s[\w.]+)?)\)"  # (Sect. 2) (Part I) (Vol. I)
         rf"(?:/{seg})*)?"  # then /Add.1 etc.
