@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph_builder.models import DocumentInfo
 from graph_builder.readers.segment import segment
 
 BASIC = """ The General Assembly,
@@ -96,9 +97,39 @@ Noting the agreement,
 2. Invites States to cooperate;
 """
 
+# S/RES/2504 (2020): the last preambular paragraph printed without its comma is a paragraph all the same
+NO_COMMA = """The Security Council,
+
+ Recalling its resolutions,
+
+ Underscoring that Member States are obligated under Article 25 of the Charter of the United Nations to
+accept and carry out the Council’s decisions
+
+ 1. Calls upon all parties to ensure humanitarian assistance;
+
+ 2. Decides to remain seized of the matter;
+"""
+
+# S/RES/2551 (2020): a label printed alone on its line, then the next paragraph on the page after
+LABEL_ALONE = """The Security Council,
+
+ Recalling its resolutions,
+
+ 1. Reaffirms that the arms embargo applies;
+
+ (i)
+
+2/14
+S/RES/2551 (2020)
+ 2. Decides that the embargo shall not apply to deliveries;
+
+ 3. Decides to remain seized of the matter;
+"""
+
 
 @pytest.mark.parametrize("text, ids", [
     (BASIC, ["pp1", "pp2", "pp3", "op1", "op2"]),
+    (NO_COMMA, ["pp1", "pp2", "op1", "op2"]),
     (FOOTNOTES, ["pp1", "op1", "op2"]),
     (COVER, ["pp1", "op1"]),
     (SECTIONS, ["I.pp1", "I.op1", "I.op2", "II.op1", "II.op1.a", "II.op1.b"]),
@@ -108,6 +139,13 @@ Noting the agreement,
 ])
 def test_clause_ids(text, ids):
     assert [c.id for c in segment(text, "t.txt").clauses] == ids
+
+
+def test_a_label_alone_does_not_take_the_next_numbered_paragraph():
+    # the running header (the resolution's symbol) and the page number between them are page furniture
+    clauses = segment(LABEL_ALONE, "t.txt", DocumentInfo(symbol="S/RES/2551 (2020)")).clauses
+    assert [c.id for c in clauses] == ["pp1", "op1", "op1.i", "op2", "op3"]
+    assert clauses[3].body.text.startswith("Decides that the embargo")
 
 
 def test_hyphen_split_across_lines_is_one_word():

@@ -135,7 +135,7 @@ class Segmenter:
             boundary = True  # "The States Parties to this Convention," opens the annexed text's preamble
         cur = self.current
         if cur is not None and (cur.number or cur.sub) and len(cur.lines) == 1 \
-                and cur.label_end >= len(cur.lines[0].text.rstrip()):
+                and cur.label_end >= len(cur.lines[0].text.rstrip()) and not self.next_numbered(line):
             cur.lines.append(line)  # "1." or "(b)" alone on its line (plain pdftotext): its text follows
             return
 
@@ -223,6 +223,12 @@ class Segmenter:
             self.open(Para("heading", role=role, after_operative=self.seen_operative), line)
             return
         self.current.lines.append(line)
+
+    def next_numbered(self, line: Line) -> bool:
+        """Does the line open the next numbered paragraph?  Then it is no text of a label alone above it
+        (S/RES/2551 (2020): "(i)" printed alone, then "9. Decides …")."""
+        nm = NUMBERED.match(line.text)
+        return nm is not None and int(nm.group("num")) == self.last_number + 1
 
     def same_block(self, line: Line) -> bool:
         """A line as far in as the unfinished line above it goes on the same indented block (a boxed
@@ -542,7 +548,7 @@ HEADING_WORDS = 15
 TOP_LEVEL = re.compile(r"(?:[A-Za-z0-9]+\.)*?u?(?:pp|op|p)\d+")
 
 
-def operative_headings(clauses) -> tuple[set[str], set[str]]:
+def operative_headings(clauses, lang: Language) -> tuple[set[str], set[str]]:
     """The headings of the operative part (after an operative paragraph, or between the preamble's
     last paragraph and the first operative one): those the contract folds away, and those it keeps
     as unnumbered operative paragraphs.  A heading inside the preamble, with preambular paragraphs
@@ -557,7 +563,7 @@ def operative_headings(clauses) -> tuple[set[str], set[str]]:
     for c in clauses:
         if c.kind == "annex" or not TOP_LEVEL.fullmatch(c.id):
             continue
-        if c.heading or is_title(c, plain=not seen_operative):
+        if c.heading or is_title(c, lang, plain=not seen_operative):
             short = len(c.body.text.split()) <= HEADING_WORDS
             if seen_operative:
                 (folded if short else kept).add(c.id)
@@ -572,10 +578,12 @@ def operative_headings(clauses) -> tuple[set[str], set[str]]:
     return folded, kept
 
 
-def is_title(c, plain: bool = False) -> bool:
+def is_title(c, lang: Language, plain: bool = False) -> bool:
     """A preambular "paragraph" that ends with no mark at all is a heading printed in the preamble
     ("Degrading the threat posed by Al-Shabaab", the title of an adopted outcome document): every
-    preambular paragraph ends with a comma, a semicolon, a colon or a full stop.  In text with no type to
+    preambular paragraph ends with a comma, a semicolon, a colon or a full stop, unless its mark was
+    left out (S/RES/2504 (2020): "Underscoring that … the Council’s decisions"), so one that opens with
+    a clause verb is a paragraph all the same.  In text with no type to
     go by (plain=True) a marker left after the final mark ("… resolution 79/16, 2") is no end, and a
     paragraph with a comma in it is a clause the heading after it ran into ("… United Nations, Arms
     Embargo"), not a title; the operative part has no preambular paragraph, so there it is one all the same."""
@@ -584,7 +592,8 @@ def is_title(c, plain: bool = False) -> bool:
         text = re.sub(r"(?<=[,;:.)])\s?\d{1,3}$", "", text)
         if "," in text:
             return False
-    return c.kind == "preambular" and "." not in c.id and len(text) < 400 and not text.endswith((",", ";", ":", ".", "…"))
+    return c.kind == "preambular" and "." not in c.id and len(text) < 400 and not text.endswith((",", ";", ":", ".", "…")) \
+        and not starts_clause(text, lang)
 
 
 # "(a) ..." opening a paragraph: a list item
@@ -625,14 +634,14 @@ class Recount:
         return replace(c, id=renamed[c.id]) if renamed.get(c.id, c.id) != c.id else c
 
 
-def fold_headings(clauses: list[SourceClause], footnotes: list[SourceFootnote],
-                  diagnostics: list[Diagnostic]) -> tuple[list[SourceClause], list[SourceFootnote], list[Diagnostic]]:
+def fold_headings(clauses: list[SourceClause], footnotes: list[SourceFootnote], diagnostics: list[Diagnostic],
+                  lang: Language) -> tuple[list[SourceClause], list[SourceFootnote], list[Diagnostic]]:
     """The contract's ids where the text reader kept the markup's: a short heading of the operative part
     ("I", "Capacity-building") is no clause, a long one is an unnumbered operative paragraph, "(a) …" after
     a preambular paragraph ending in a colon is its sub-paragraph, and the unnumbered paragraphs after
     them are counted again (pp, uop, up).  A footnote marked in a folded
     heading keeps no anchor, as one marked in a dropped paragraph of the PDF reader's."""
-    dropped, operative = operative_headings(clauses)
+    dropped, operative = operative_headings(clauses, lang)
     counting = Recount(operative)
     out = [counting.clause(c) for c in clauses if c.id not in dropped]
     renamed = counting.renamed
@@ -743,7 +752,7 @@ def segment(text: str, source: str, given: DocumentInfo = DocumentInfo()) -> Sou
     for n in notes:
         anchor = found.get(n.marker, ("", 0, 0))[0]
         footnotes.append(SourceFootnote(f"fn{n.marker}", n.marker, anchor, n.body, n.span))
-    clauses, footnotes, diagnostics = fold_headings(clauses, footnotes, diagnostics)
+    clauses, footnotes, diagnostics = fold_headings(clauses, footnotes, diagnostics, lang)
     if not clauses:
         diagnostics.append(Diagnostic("no-clauses", "no resolution clauses were found in the text", None, "", "error"))
     return SourceDocument(source, text, info, tuple(clauses), tuple(footnotes), tuple(diagnostics))
