@@ -110,6 +110,21 @@ accept and carry out the Council’s decisions
  2. Decides to remain seized of the matter;
 """
 
+# A/RES/77/276: the question an operative paragraph quotes, with its own list, is operative matter
+QUOTED = """The General Assembly,
+
+ Recalling its resolutions,
+
+ Decides to request the International Court of Justice to render an advisory opinion on the following
+question:
+
+ “Having particular regard to the Charter of the United Nations,
+
+ (a) What are the obligations of States?
+
+ (b) What are the legal consequences?”
+"""
+
 # S/RES/2551 (2020): a label printed alone on its line, then the next paragraph on the page after
 LABEL_ALONE = """The Security Council,
 
@@ -130,6 +145,7 @@ S/RES/2551 (2020)
 @pytest.mark.parametrize("text, ids", [
     (BASIC, ["pp1", "pp2", "pp3", "op1", "op2"]),
     (NO_COMMA, ["pp1", "pp2", "op1", "op2"]),
+    (QUOTED, ["pp1", "uop1", "uop2", "uop2.a", "uop2.b"]),
     (FOOTNOTES, ["pp1", "op1", "op2"]),
     (COVER, ["pp1", "op1"]),
     (SECTIONS, ["I.pp1", "I.op1", "I.op2", "II.op1", "II.op1.a", "II.op1.b"]),

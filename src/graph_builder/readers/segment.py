@@ -55,6 +55,10 @@ class Para:
     id: str = ""
     role: str = ""  # for headings: marker ("II", "Annex"), title (the words after a marker) or free
     after_operative: bool = False  # an operative paragraph came before it in its statement
+    quoted: bool = False  # it opens with a quotation mark: what the paragraph before it quotes
+
+
+OPENING_QUOTES = "“\"‘"
 
 
 def find_formula(lines: tuple[Line, ...], lang: Language) -> int:
@@ -262,10 +266,14 @@ class Segmenter:
         operative = is_operative_form(op.head, self.lang) if op.head else None
         if self.phrases.resolved.match(op.phrase):
             operative = True
+        if self.seen_operative and text[:1] in OPENING_QUOTES and paragraph_end_char(self.current) == ":":
+            # what an operative paragraph quotes ("… on the following question: “Having particular regard
+            # to …”", A/RES/77/276) is part of the operative part, whatever verb the quotation opens with
+            operative = True
         if operative is None:
             operative = self.seen_operative
         self.seen_operative = self.seen_operative or operative
-        self.open(Para("operative" if operative else "preambular"), line)
+        self.open(Para("operative" if operative else "preambular", quoted=text[:1] in OPENING_QUOTES), line)
 
     def section_tree(self) -> tuple[dict[int, int], dict[int, int]]:
         """(level, parent) of each section: parts with an enacting formula enclose roman
@@ -363,8 +371,9 @@ class Segmenter:
         prefixes = self.section_prefixes(restarts)
         # a resolution that numbers none of its operative paragraphs (the early Security Council's) counts
         # them as its paragraphs: op1, op2 ...; where others are numbered, an unnumbered one is uopN
-        # (one unnumbered paragraph alone, "Recommends the following: (a) …", stays uop1, as the markup has it)
-        unnumbered = [p for p in paras if p.kind == "operative" and not p.sub and p.role != "heading"]
+        # (one unnumbered paragraph alone, "Recommends the following: (a) …", stays uop1, as the markup has it;
+        # a quotation it opens does not count)
+        unnumbered = [p for p in paras if p.kind == "operative" and not p.sub and p.role != "heading" and not p.quoted]
         none_numbered = len(unnumbered) > 1 and not any(p.number for p in unnumbered)
         counts: dict[str, int] = {}
         for i, p in enumerate(paras):
