@@ -45,6 +45,12 @@ def _emit(node: dict, char) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def first_forms(ch: str) -> set[str]:
+    """How a word's first character may be printed: a letter in either case, a quote or a dash as any of
+    its kinds."""
+    return {ch.upper(), ch} if ch.isalpha() else set(VARIANTS.get(ch, ch))
+
+
 def trie_regex(words: list[str], exact: bool = False, char=None) -> str:
     """One regex matching any of the folded words (longest first), built as a character trie: a space
     matches any white space, a quote or a dash any of its kinds, a first letter either case.  `exact`:
@@ -52,8 +58,7 @@ def trie_regex(words: list[str], exact: bool = False, char=None) -> str:
     char = char or (re.escape if exact else char_regex)
     top = []
     for ch, node in sorted(_trie(words).items()):
-        first = f"[{re.escape(ch.upper())}{re.escape(ch)}]" if ch.isalpha() and not exact else char(ch)
-        top.append(first + _emit(node, char))
+        top.append((char(ch) if exact else char_class(first_forms(ch))) + _emit(node, char))
     return "(?:" + "|".join(top) + ")" if top else "(?!)"
 
 
@@ -65,7 +70,7 @@ def first_taken(words: list[str], exact: bool = False, allowed: str | None = Non
     firsts: set[str] = set()
     branches = []
     for ch, node in sorted(_trie(words).items()):
-        forms = {ch} if exact else {ch.upper(), ch} if ch.isalpha() else set(VARIANTS.get(ch, ch))
+        forms = {ch} if exact else first_forms(ch)
         if allowed is not None:
             forms &= set(allowed)
         if forms:

@@ -266,14 +266,15 @@ class Segmenter:
         operative = is_operative_form(op.head, self.lang) if op.head else None
         if self.phrases.resolved.match(op.phrase):
             operative = True
-        if self.seen_operative and text[:1] in OPENING_QUOTES and paragraph_end_char(self.current) == ":":
+        quoted = text[:1] in OPENING_QUOTES
+        if self.seen_operative and quoted and paragraph_end_char(self.current) == ":":
             # what an operative paragraph quotes ("… on the following question: “Having particular regard
             # to …”", A/RES/77/276) is part of the operative part, whatever verb the quotation opens with
             operative = True
         if operative is None:
             operative = self.seen_operative
         self.seen_operative = self.seen_operative or operative
-        self.open(Para("operative" if operative else "preambular", quoted=text[:1] in OPENING_QUOTES), line)
+        self.open(Para("operative" if operative else "preambular", quoted=quoted), line)
 
     def section_tree(self) -> tuple[dict[int, int], dict[int, int]]:
         """(level, parent) of each section: parts with an enacting formula enclose roman
